@@ -1,0 +1,210 @@
+//! `config.toml`: the settings of a run, as the CLI, build.rs users and tests all build them.
+//!
+//! The file deserializes straight into [`Config`]; CLI flags then override its fields. An
+//! unknown key, a value of the wrong type or an unknown target is reported with the file,
+//! line and column.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::emit::Target;
+
+/// Everything that controls a run.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Where the database is.
+    pub database: DatabaseConfig,
+    /// Schemas to read (default: `["public"]`).
+    pub schemas: Vec<String>,
+    /// Also read relations, functions and types that belong to extensions.
+    pub include_extension_objects: bool,
+    /// Output folder; every output path is relative to it (default: `generated`).
+    pub out: PathBuf,
+    /// Which targets to write (default: all).
+    pub targets: Option<Vec<Target>>,
+    /// File names per target, relative to `out`.
+    pub outputs: BTreeMap<Target, PathBuf>,
+    /// Which relations to keep.
+    pub relations: Patterns,
+    /// Which functions to keep.
+    pub functions: Patterns,
+    /// Type overrides.
+    pub overrides: Overrides,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database: DatabaseConfig::default(),
+            schemas: vec!["public".into()],
+            include_extension_objects: false,
+            out: PathBuf::from("generated"),
+            targets: None,
+            outputs: BTreeMap::new(),
+            relations: Patterns::default(),
+            functions: Patterns::default(),
+            overrides: Overrides::default(),
+        }
+    }
+}
+
+/// `[database]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// A connection URL or key=value string. Prefer `url_env` so no secret sits in the file.
+    pub url: Option<String>,
+    /// The environment variable holding the URL (default `DATABASE_URL`). When neither is
+    /// set, the libpq variables (`PGHOST`, `PGUSER`, ...) and ~/.pgpass are used.
+    pub url_env: String,
+    /// Statement timeout of the catalog queries, in seconds (default 60).
+    pub statement_timeout_secs: u64,
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        Self {
+            url: None,
+            url_env: "DATABASE_URL".into(),
+            statement_timeout_secs: 60,
+        }
+    }
+}
+
+/// Include/exclude globs (`name`, or `schema.name` when the pattern has a dot).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Patterns {
+    /// Keep only what matches one of these (all when empty).
+    pub include: Vec<String>,
+    /// Drop what matches one of these.
+    pub exclude: Vec<String>,
+}
+
+/// `[overrides]`: what a Postgres type or a single column becomes in each target.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Overrides {
+    /// By type, keyed `schema.type` (e.g. `pg_catalog.int8`, `public.citext`).
+    pub types: BTreeMap<String, TypeOverride>,
+    /// By column, keyed `schema.relation.column`.
+    pub columns: BTreeMap<String, TypeOverride>,
+}
+
+/// The replacement type per target language.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TypeOverride {
+    /// A TypeScript type expression.
+    pub typescript: Option<String>,
+}
+
+/// A config file that cannot be read or is invalid.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or does not fit the schema.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column (in characters).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads and validates a config file.
+    pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::from_toml(&text, path)
+    }
+
+    /// Parses config text; `path` is only used in messages.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let (line, column) = line_column(text, offset);
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().trim_end().to_string(),
+            }
+        })
+    }
+
+    /// The targets to write: the configured set, or all of them.
+    pub fn selected_targets(&self) -> Vec<Target> {
+        let mut t = self.targets.clone().unwrap_or_else(|| Target::ALL.to_vec());
+        t.sort();
+        t.dedup();
+        t
+    }
+
+    /// The file a target is written to, relative to `out`.
+    pub fn output_path(&self, target: Target) -> PathBuf {
+        self.outputs
+            .get(&target)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(target.default_file_name()))
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// The commented config that `gen-types init` writes. Every key is listed with its default.
+pub const INIT_TEMPLATE: &str = include_str!("init_config.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_template_is_valid_and_matches_defaults() {
+        let c = Config::from_toml(INIT_TEMPLATE, Path::new("config.toml")).unwrap();
+        assert_eq!(c.schemas, vec!["public".to_string()]);
+        assert_eq!(c.out, PathBuf::from("generated"));
+    }
+
+    #[test]
+    fn unknown_key_has_line_and_column() {
+        let text = "schemas = [\"public\"]\n\n[database]\nurl_env = \"X\"\n  colour = 1\n";
+        let e = Config::from_toml(text, Path::new("cfg/config.toml")).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.starts_with("cfg/config.toml:5:3: unknown field `colour`"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\ncdé f", 8), (2, 5));
+    }
+}

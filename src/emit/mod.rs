@@ -1,0 +1,79 @@
+//! Emitters: the model in, a [`FileMap`] out. Each target is one module.
+
+pub mod typescript;
+
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::model::Catalog;
+use crate::write::FileMap;
+
+/// An output that gen-types can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// `database.types.ts`: the supabase-js `Database` type.
+    Typescript,
+}
+
+impl Target {
+    /// Every target, in output order.
+    pub const ALL: &'static [Target] = &[Target::Typescript];
+
+    /// The file name used when the config does not name one.
+    pub fn default_file_name(self) -> &'static str {
+        match self {
+            Target::Typescript => "database.types.ts",
+        }
+    }
+
+    /// The name used in config files and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Typescript => "typescript",
+        }
+    }
+}
+
+impl std::str::FromStr for Target {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Target::ALL
+            .iter()
+            .copied()
+            .find(|t| t.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<_> = Target::ALL.iter().map(|t| t.name()).collect();
+                format!(
+                    "unknown target `{s}` (expected one of: {})",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// Failures while emitting.
+#[derive(Debug, thiserror::Error)]
+pub enum EmitError {
+    /// A template failed to render.
+    #[error("template `{template}`: {message}")]
+    Template {
+        /// Template name.
+        template: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Runs every selected target over the catalog.
+pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
+    let mut files = FileMap::new();
+    for target in config.selected_targets() {
+        let contents = match target {
+            Target::Typescript => typescript::emit(catalog, config)?,
+        };
+        files.insert(config.output_path(target), contents);
+    }
+    Ok(files)
+}

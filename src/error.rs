@@ -1,0 +1,96 @@
+//! The top-level error, its exit code and its one-line rendering.
+
+use std::path::PathBuf;
+
+use crate::cluster::ClusterError;
+use crate::config::ConfigError;
+use crate::emit::EmitError;
+use crate::introspect;
+use crate::migrations::MigrationError;
+use crate::write::WriteError;
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: `--check` found stale or missing outputs.
+pub const EXIT_STALE: i32 = 1;
+/// Exit code: bad usage, config, snapshot or migration.
+pub const EXIT_USAGE: i32 = 2;
+/// Exit code: the database is unreachable or refused access.
+pub const EXIT_DATABASE: i32 = 3;
+/// Exit code: anything else (I/O, internal).
+pub const EXIT_OTHER: i32 = 4;
+
+/// Anything that stops a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The config file is unreadable or invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// Bad command-line usage or settings.
+    #[error("{0}")]
+    Usage(String),
+    /// Connecting or reading the catalog failed.
+    #[error(transparent)]
+    Introspect(#[from] introspect::Error),
+    /// A catalog snapshot could not be read.
+    #[error("cannot read catalog snapshot {path}: {message}")]
+    Snapshot {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// A migration failed.
+    #[error(transparent)]
+    Migration(#[from] MigrationError),
+    /// The throwaway cluster could not be started.
+    #[error("cannot start a temporary PostgreSQL: {0}")]
+    Cluster(#[from] ClusterError),
+    /// An emitter failed.
+    #[error(transparent)]
+    Emit(#[from] EmitError),
+    /// Writing outputs failed.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// An I/O failure outside the writer (runtime start, stdout).
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done.
+        context: String,
+        /// Why it failed.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Config(_) | Error::Usage(_) | Error::Snapshot { .. } | Error::Migration(_) => {
+                EXIT_USAGE
+            }
+            Error::Introspect(e) if e.is_access() => EXIT_DATABASE,
+            Error::Introspect(introspect::Error::Config(_) | introspect::Error::Tls(_)) => {
+                EXIT_USAGE
+            }
+            Error::Cluster(_) => EXIT_DATABASE,
+            _ => EXIT_OTHER,
+        }
+    }
+
+    /// One line: the error and its causes, joined with `: `. Empty wrapper texts of the
+    /// driver ("db error") are skipped and repeated segments are dropped.
+    pub fn render(&self) -> String {
+        let mut parts: Vec<String> = vec![self.to_string()];
+        let mut cur = std::error::Error::source(self);
+        while let Some(e) = cur {
+            let text = e.to_string();
+            if text != "db error" && !parts.iter().any(|p| p.contains(&text)) {
+                parts.push(text);
+            }
+            cur = e.source();
+        }
+        parts.join(": ").replace('\n', " ")
+    }
+}

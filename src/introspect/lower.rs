@@ -1,0 +1,510 @@
+//! Lowering: catalog rows (oids, typmods, single-letter codes) into the model (names,
+//! decoded modifiers, enums), in canonical order.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::rows::{CatalogRows, ColumnRow, FunctionRow, TypeRow};
+use crate::model::{
+    Arg, ArgMode, Attribute, Catalog, Check, Column, FkAction, ForeignKey, Function, FunctionKind,
+    Identity, Key, Policy, PolicyCommand, Relation, RelationKind, Rls, SNAPSHOT_FORMAT, Schema,
+    TypeDef, TypeKind, TypeRef, Updatable, Volatility, checks::parse_check,
+};
+
+/// Turns the rows of the catalog queries into a [`Catalog`]. Returns warnings for things
+/// that could not be read (they never stop generation).
+pub fn lower(rows: CatalogRows) -> (Catalog, Vec<String>) {
+    let mut warnings = Vec::new();
+    let types: HashMap<u32, &TypeRow> = rows.types.iter().map(|t| (t.oid, t)).collect();
+    let resolver = Resolver { types: &types };
+
+    let mut relations: BTreeMap<(String, String), Relation> = BTreeMap::new();
+    for r in &rows.relations {
+        let kind = match r.kind.as_str() {
+            "r" => RelationKind::Table,
+            "p" => RelationKind::PartitionedTable,
+            "f" => RelationKind::ForeignTable,
+            "v" => RelationKind::View,
+            _ => RelationKind::MaterializedView,
+        };
+        let mut partitions = r.partitions.clone().unwrap_or_default();
+        partitions.sort();
+        relations.insert(
+            (r.schema.clone(), r.name.clone()),
+            Relation {
+                schema: r.schema.clone(),
+                name: r.name.clone(),
+                kind,
+                comment: r.comment.clone(),
+                columns: Vec::new(),
+                primary_key: None,
+                unique_keys: Vec::new(),
+                foreign_keys: Vec::new(),
+                checks: Vec::new(),
+                updatable: r.updatable_mask.map(|m| Updatable {
+                    update: m & (1 << 2) != 0,
+                    insert: m & (1 << 3) != 0,
+                    delete: m & (1 << 4) != 0,
+                }),
+                rls: Rls {
+                    enabled: r.rls_enabled,
+                    forced: r.rls_forced,
+                    policies: Vec::new(),
+                },
+                partitions,
+            },
+        );
+    }
+
+    let mut columns: Vec<&ColumnRow> = rows.columns.iter().collect();
+    columns.sort_by_key(|c| c.position);
+    for c in columns {
+        let Some(rel) = relations.get_mut(&(c.schema.clone(), c.relation.clone())) else {
+            continue;
+        };
+        let generated = (!c.generated.is_empty())
+            .then(|| c.default_expr.clone())
+            .flatten();
+        rel.columns.push(Column {
+            name: c.name.clone(),
+            ty: resolver.type_ref(c.type_oid, c.typmod, c.ndims, &c.sql, &mut warnings),
+            nullable: !c.not_null,
+            default: if generated.is_some() {
+                None
+            } else {
+                c.default_expr.clone()
+            },
+            identity: match c.identity.as_str() {
+                "a" => Some(Identity::Always),
+                "d" => Some(Identity::ByDefault),
+                _ => None,
+            },
+            generated,
+            updatable: c.updatable,
+            comment: c.comment.clone(),
+        });
+    }
+
+    for k in &rows.constraints {
+        let Some(rel) = relations.get_mut(&(k.schema.clone(), k.relation.clone())) else {
+            continue;
+        };
+        let columns = k.columns.clone().unwrap_or_default();
+        match k.kind.as_str() {
+            "p" => {
+                rel.primary_key = Some(Key {
+                    name: k.name.clone(),
+                    columns,
+                })
+            }
+            "u" => rel.unique_keys.push(Key {
+                name: k.name.clone(),
+                columns,
+            }),
+            "f" => rel.foreign_keys.push(ForeignKey {
+                name: k.name.clone(),
+                columns,
+                referenced_schema: k.referenced_schema.clone().unwrap_or_default(),
+                referenced_relation: k.referenced_relation.clone().unwrap_or_default(),
+                referenced_columns: k.referenced_columns.clone().unwrap_or_default(),
+                on_update: fk_action(&k.on_update),
+                on_delete: fk_action(&k.on_delete),
+            }),
+            _ => rel.checks.push(check(&k.name, &k.definition)),
+        }
+    }
+
+    for p in &rows.policies {
+        let Some(rel) = relations.get_mut(&(p.schema.clone(), p.relation.clone())) else {
+            continue;
+        };
+        let mut roles = p.roles.clone().unwrap_or_default();
+        roles.sort();
+        rel.rls.policies.push(Policy {
+            name: p.name.clone(),
+            command: match p.command.as_str() {
+                "r" => PolicyCommand::Select,
+                "a" => PolicyCommand::Insert,
+                "w" => PolicyCommand::Update,
+                "d" => PolicyCommand::Delete,
+                _ => PolicyCommand::All,
+            },
+            permissive: p.permissive,
+            roles,
+            using: p.using_expr.clone(),
+            with_check: p.with_check.clone(),
+        });
+    }
+
+    let relations = relations
+        .into_values()
+        .map(|mut r| {
+            r.unique_keys.sort_by(|a, b| a.name.cmp(&b.name));
+            r.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
+            r.checks.sort_by(|a, b| a.name.cmp(&b.name));
+            r.rls.policies.sort_by(|a, b| a.name.cmp(&b.name));
+            r
+        })
+        .collect();
+
+    let functions = rows
+        .functions
+        .iter()
+        .map(|f| resolver.function(f, &mut warnings))
+        .collect();
+
+    let type_defs = rows
+        .types
+        .iter()
+        .filter(|t| t.elem.is_none())
+        .map(|t| resolver.type_def(t, &mut warnings))
+        .collect();
+
+    let mut catalog = Catalog {
+        format: SNAPSHOT_FORMAT,
+        schemas: rows
+            .schemas
+            .iter()
+            .map(|s| Schema {
+                name: s.name.clone(),
+                comment: s.comment.clone(),
+            })
+            .collect(),
+        relations,
+        types: type_defs,
+        functions,
+    };
+    catalog.normalize();
+    (catalog, warnings)
+}
+
+fn fk_action(code: &str) -> FkAction {
+    match code {
+        "r" => FkAction::Restrict,
+        "c" => FkAction::Cascade,
+        "n" => FkAction::SetNull,
+        "d" => FkAction::SetDefault,
+        _ => FkAction::NoAction,
+    }
+}
+
+fn check(name: &str, definition: &str) -> Check {
+    let (facts, complete) = parse_check(definition);
+    Check {
+        name: name.to_string(),
+        definition: definition.to_string(),
+        facts,
+        complete,
+    }
+}
+
+struct Resolver<'a> {
+    types: &'a HashMap<u32, &'a TypeRow>,
+}
+
+impl Resolver<'_> {
+    /// A type reference from an oid, the use site's typmod and declared dimensions.
+    fn type_ref(
+        &self,
+        oid: u32,
+        typmod: i32,
+        ndims: i32,
+        sql: &str,
+        warnings: &mut Vec<String>,
+    ) -> TypeRef {
+        let Some(t) = self.types.get(&oid) else {
+            warnings.push(format!(
+                "type oid {oid} ({sql}) was not found in the catalog; treated as unknown"
+            ));
+            return TypeRef {
+                schema: "pg_catalog".into(),
+                name: "unknown".into(),
+                array_dims: 0,
+                length: None,
+                precision: None,
+                scale: None,
+                time_precision: None,
+                sql: sql.to_string(),
+            };
+        };
+        let (element, array_dims) = match t.elem.and_then(|e| self.types.get(&e)) {
+            Some(elem) => (*elem, u32::try_from(ndims).unwrap_or(0).max(1)),
+            None => (*t, 0),
+        };
+        let mut r = TypeRef {
+            schema: element.schema.clone(),
+            name: element.name.clone(),
+            array_dims,
+            length: None,
+            precision: None,
+            scale: None,
+            time_precision: None,
+            sql: sql.to_string(),
+        };
+        decode_typmod(&mut r, typmod);
+        r
+    }
+
+    fn type_def(&self, t: &TypeRow, warnings: &mut Vec<String>) -> TypeDef {
+        let kind = match t.typtype.as_str() {
+            "e" => TypeKind::Enum {
+                labels: t.labels.clone().unwrap_or_default(),
+            },
+            "d" => TypeKind::Domain {
+                base: self.type_ref(
+                    t.base.unwrap_or(0),
+                    t.base_typmod,
+                    t.base_ndims,
+                    t.base_sql.as_deref().unwrap_or("unknown"),
+                    warnings,
+                ),
+                not_null: t.not_null,
+                default: t.default_expr.clone(),
+                checks: t
+                    .checks
+                    .iter()
+                    .flatten()
+                    .map(|c| check(&c.name, &c.definition))
+                    .collect(),
+            },
+            "c" if t.relkind.as_deref() == Some("c") => TypeKind::Composite {
+                attributes: t
+                    .attributes
+                    .iter()
+                    .flatten()
+                    .map(|a| Attribute {
+                        name: a.name.clone(),
+                        ty: self.type_ref(a.type_oid, a.typmod, a.ndims, &a.sql, warnings),
+                        comment: a.comment.clone(),
+                    })
+                    .collect(),
+            },
+            "c" => TypeKind::Relation,
+            "r" => TypeKind::Range {
+                subtype: self.type_ref(t.subtype.unwrap_or(0), -1, 0, "unknown", warnings),
+            },
+            "m" => TypeKind::Multirange {
+                range: self.type_ref(t.range.unwrap_or(0), -1, 0, "unknown", warnings),
+            },
+            _ => TypeKind::Base {
+                category: t.category.clone(),
+                pseudo: t.typtype == "p",
+            },
+        };
+        // Range and multirange references carry the name Postgres gives them.
+        let kind = match kind {
+            TypeKind::Range { mut subtype } => {
+                subtype.sql = self.sql_name(t.subtype);
+                TypeKind::Range { subtype }
+            }
+            TypeKind::Multirange { mut range } => {
+                range.sql = self.sql_name(t.range);
+                TypeKind::Multirange { range }
+            }
+            other => other,
+        };
+        TypeDef {
+            schema: t.schema.clone(),
+            name: t.name.clone(),
+            extension: t.extension.clone(),
+            comment: t.comment.clone(),
+            kind,
+        }
+    }
+
+    fn sql_name(&self, oid: Option<u32>) -> String {
+        oid.and_then(|o| self.types.get(&o))
+            .map(|t| {
+                if t.schema == "pg_catalog" {
+                    t.name.clone()
+                } else {
+                    format!("{}.{}", t.schema, t.name)
+                }
+            })
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    fn function(&self, f: &FunctionRow, warnings: &mut Vec<String>) -> Function {
+        let modes: Vec<ArgMode> = match &f.arg_modes {
+            Some(m) => m
+                .iter()
+                .map(|m| match m.as_str() {
+                    "o" => ArgMode::Out,
+                    "b" => ArgMode::InOut,
+                    "v" => ArgMode::Variadic,
+                    "t" => ArgMode::Table,
+                    _ => ArgMode::In,
+                })
+                .collect(),
+            None => vec![ArgMode::In; f.arg_types.len()],
+        };
+        let names = f.arg_names.clone().unwrap_or_default();
+        let sql = f.arg_sql.clone().unwrap_or_default();
+        let mut args: Vec<Arg> = f
+            .arg_types
+            .iter()
+            .enumerate()
+            .map(|(i, oid)| Arg {
+                name: names.get(i).filter(|n| !n.is_empty()).cloned(),
+                mode: modes.get(i).copied().unwrap_or(ArgMode::In),
+                ty: self.type_ref(*oid, -1, 0, sql.get(i).map_or("unknown", |s| s), warnings),
+                default: None,
+            })
+            .collect();
+
+        // Defaults belong to the last `n_defaults` input arguments, in order.
+        let defaults = f
+            .defaults
+            .as_deref()
+            .map(split_expression_list)
+            .unwrap_or_default();
+        let n_defaults = usize::try_from(f.n_defaults).unwrap_or(0);
+        if defaults.len() == n_defaults {
+            let inputs: Vec<usize> = (0..args.len())
+                .filter(|&i| args[i].mode.is_input())
+                .collect();
+            let first = inputs.len().saturating_sub(n_defaults);
+            for (slot, expr) in inputs[first..].iter().zip(defaults) {
+                args[*slot].default = Some(expr);
+            }
+        } else if n_defaults > 0 {
+            warnings.push(format!(
+                "could not split the argument defaults of {}.{}({}); defaults left out",
+                f.schema, f.name, f.identity_args
+            ));
+        }
+
+        Function {
+            schema: f.schema.clone(),
+            name: f.name.clone(),
+            kind: if f.kind == "p" {
+                FunctionKind::Procedure
+            } else {
+                FunctionKind::Function
+            },
+            identity_args: f.identity_args.clone(),
+            args,
+            returns: self.type_ref(f.return_type, -1, 0, &f.return_sql, warnings),
+            returns_set: f.returns_set,
+            rows: (f.returns_set && f.rows > 0.0).then_some(f.rows),
+            volatility: match f.volatility.as_str() {
+                "i" => Volatility::Immutable,
+                "s" => Volatility::Stable,
+                _ => Volatility::Volatile,
+            },
+            language: f.language.clone(),
+            security_definer: f.security_definer,
+            strict: f.strict,
+            comment: f.comment.clone(),
+        }
+    }
+}
+
+/// Decodes a type modifier into the reference's length, precision, scale or time precision.
+fn decode_typmod(r: &mut TypeRef, typmod: i32) {
+    if typmod < 0 || r.schema != "pg_catalog" {
+        return;
+    }
+    match r.name.as_str() {
+        "varchar" | "bpchar" => r.length = u32::try_from(typmod - 4).ok(),
+        "bit" | "varbit" => r.length = u32::try_from(typmod).ok(),
+        "numeric" => {
+            let m = typmod - 4;
+            r.precision = u32::try_from((m >> 16) & 0xffff).ok();
+            // Scale is an 11-bit signed field (negative scales exist since PostgreSQL 15).
+            r.scale = Some(((m & 0x7ff) ^ 1024) - 1024);
+        }
+        "time" | "timetz" | "timestamp" | "timestamptz" => {
+            r.time_precision = u32::try_from(typmod).ok();
+        }
+        "interval" => {
+            let p = typmod & 0xffff;
+            if p != 0xffff {
+                r.time_precision = u32::try_from(p).ok();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Splits the deparsed list of default expressions (`pg_get_expr(proargdefaults)`) at its
+/// top-level commas, respecting quotes, double quotes and brackets.
+fn split_expression_list(s: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut current = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                current.push(c);
+                if c == q {
+                    if chars.peek() == Some(&q) {
+                        current.push(q);
+                        chars.next();
+                    } else {
+                        quote = None;
+                    }
+                }
+            }
+            None => match c {
+                '\'' | '"' => {
+                    quote = Some(c);
+                    current.push(c);
+                }
+                '(' | '[' => {
+                    depth += 1;
+                    current.push(c);
+                }
+                ')' | ']' => {
+                    depth -= 1;
+                    current.push(c);
+                }
+                ',' if depth == 0 => parts.push(std::mem::take(&mut current).trim().to_string()),
+                _ => current.push(c),
+            },
+        }
+    }
+    if !current.trim().is_empty() {
+        parts.push(current.trim().to_string());
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_defaults_at_top_level_commas() {
+        assert_eq!(
+            split_expression_list("'a,b'::text, ARRAY[1, 2], f(1, '('), \"x,y\"()"),
+            vec!["'a,b'::text", "ARRAY[1, 2]", "f(1, '(')", "\"x,y\"()"]
+        );
+        assert_eq!(
+            split_expression_list("NULL::integer"),
+            vec!["NULL::integer"]
+        );
+    }
+
+    #[test]
+    fn decodes_numeric_and_varchar_modifiers() {
+        let mut r = TypeRef {
+            schema: "pg_catalog".into(),
+            name: "numeric".into(),
+            array_dims: 0,
+            length: None,
+            precision: None,
+            scale: None,
+            time_precision: None,
+            sql: String::new(),
+        };
+        decode_typmod(&mut r, (10 << 16 | 2) + 4);
+        assert_eq!((r.precision, r.scale), (Some(10), Some(2)));
+        r.name = "varchar".into();
+        r.precision = None;
+        r.scale = None;
+        decode_typmod(&mut r, 24);
+        assert_eq!(r.length, Some(20));
+    }
+}

@@ -1,0 +1,35 @@
+-- Columns of the selected relations (same filter as relations.sql), with type oids that
+-- types.sql resolves. $1: schema names; $2: include objects that belong to extensions.
+SELECT coalesce(json_agg(x), '[]')::text
+FROM (
+  SELECT n.nspname AS schema,
+         c.relname AS relation,
+         a.attnum AS position,
+         a.attname AS name,
+         a.atttypid::int8 AS type_oid,
+         a.atttypmod AS typmod,
+         a.attndims AS ndims,
+         format_type(a.atttypid, a.atttypmod) AS sql,
+         a.attnotnull AS not_null,
+         pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
+         a.attidentity::text AS identity,
+         a.attgenerated::text AS generated,
+         CASE
+           WHEN c.relkind IN ('v', 'f') THEN pg_column_is_updatable(c.oid, a.attnum, false)
+           WHEN c.relkind = 'm' THEN false
+           ELSE a.attgenerated = ''
+         END AS updatable,
+         col_description(c.oid, a.attnum) AS comment
+  FROM pg_attribute a
+  JOIN pg_class c ON c.oid = a.attrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  WHERE n.nspname = ANY ($1::text[])
+    AND c.relkind IN ('r', 'p', 'f', 'v', 'm')
+    AND NOT c.relispartition
+    AND a.attnum > 0
+    AND NOT a.attisdropped
+    AND ($2::bool OR NOT EXISTS (
+      SELECT 1 FROM pg_depend d
+      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))
+) x

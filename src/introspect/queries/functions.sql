@@ -1,0 +1,33 @@
+-- Functions and procedures of the selected schemas (aggregates and window functions are
+-- left out). $1: schema names; $2: include objects that belong to extensions.
+SELECT coalesce(json_agg(x), '[]')::text
+FROM (
+  SELECT n.nspname AS schema,
+         p.proname AS name,
+         p.prokind::text AS kind,
+         pg_get_function_identity_arguments(p.oid) AS identity_args,
+         to_json(coalesce(p.proallargtypes, p.proargtypes::oid[])::int8[]) AS arg_types,
+         (SELECT json_agg(format_type(u.t, NULL) ORDER BY u.o)
+          FROM unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) WITH ORDINALITY u(t, o)) AS arg_sql,
+         to_json(p.proargmodes::text[]) AS arg_modes,
+         to_json(p.proargnames) AS arg_names,
+         p.pronargdefaults AS n_defaults,
+         pg_get_expr(p.proargdefaults, 0) AS defaults,
+         p.prorettype::int8 AS return_type,
+         format_type(p.prorettype, NULL) AS return_sql,
+         p.proretset AS returns_set,
+         p.prorows AS rows,
+         p.provolatile::text AS volatility,
+         l.lanname AS language,
+         p.prosecdef AS security_definer,
+         p.proisstrict AS strict,
+         obj_description(p.oid, 'pg_proc') AS comment
+  FROM pg_proc p
+  JOIN pg_namespace n ON n.oid = p.pronamespace
+  JOIN pg_language l ON l.oid = p.prolang
+  WHERE n.nspname = ANY ($1::text[])
+    AND p.prokind IN ('f', 'p')
+    AND ($2::bool OR NOT EXISTS (
+      SELECT 1 FROM pg_depend d
+      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'))
+) x

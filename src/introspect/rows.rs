@@ -1,0 +1,142 @@
+//! The rows the catalog queries return (each query returns one JSON array of these).
+//!
+//! Field names match the column aliases in `queries/*.sql`. These structs are private to
+//! introspection; [`super::lower`] turns them into the model.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+pub struct SchemaRow {
+    pub name: String,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RelationRow {
+    pub schema: String,
+    pub name: String,
+    pub kind: String,
+    pub comment: Option<String>,
+    pub rls_enabled: bool,
+    pub rls_forced: bool,
+    pub updatable_mask: Option<i32>,
+    pub partitions: Option<Vec<String>>,
+}
+
+/// A column, or an attribute of a composite type (which leaves the column-only fields out).
+#[derive(Debug, Deserialize)]
+pub struct ColumnRow {
+    #[serde(default)]
+    pub schema: String,
+    #[serde(default)]
+    pub relation: String,
+    #[serde(default)]
+    pub position: i32,
+    pub name: String,
+    pub type_oid: u32,
+    pub typmod: i32,
+    pub ndims: i32,
+    pub sql: String,
+    #[serde(default)]
+    pub not_null: bool,
+    pub default_expr: Option<String>,
+    #[serde(default)]
+    pub identity: String,
+    #[serde(default)]
+    pub generated: String,
+    #[serde(default)]
+    pub updatable: bool,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ConstraintRow {
+    pub schema: String,
+    pub relation: String,
+    pub name: String,
+    pub kind: String,
+    pub columns: Option<Vec<String>>,
+    pub referenced_schema: Option<String>,
+    pub referenced_relation: Option<String>,
+    pub referenced_columns: Option<Vec<String>>,
+    pub on_update: String,
+    pub on_delete: String,
+    pub definition: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PolicyRow {
+    pub schema: String,
+    pub relation: String,
+    pub name: String,
+    pub command: String,
+    pub permissive: bool,
+    pub roles: Option<Vec<String>>,
+    pub using_expr: Option<String>,
+    pub with_check: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FunctionRow {
+    pub schema: String,
+    pub name: String,
+    pub kind: String,
+    pub identity_args: String,
+    pub arg_types: Vec<u32>,
+    pub arg_sql: Option<Vec<String>>,
+    pub arg_modes: Option<Vec<String>>,
+    pub arg_names: Option<Vec<String>>,
+    pub n_defaults: i32,
+    pub defaults: Option<String>,
+    pub return_type: u32,
+    pub return_sql: String,
+    pub returns_set: bool,
+    pub rows: f64,
+    pub volatility: String,
+    pub language: String,
+    pub security_definer: bool,
+    pub strict: bool,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TypeRow {
+    pub oid: u32,
+    pub schema: String,
+    pub name: String,
+    pub typtype: String,
+    pub category: String,
+    pub elem: Option<u32>,
+    pub base: Option<u32>,
+    pub base_typmod: i32,
+    pub base_ndims: i32,
+    pub base_sql: Option<String>,
+    pub not_null: bool,
+    pub default_expr: Option<String>,
+    pub relkind: Option<String>,
+    pub labels: Option<Vec<String>>,
+    pub attributes: Option<Vec<ColumnRow>>,
+    pub subtype: Option<u32>,
+    pub range: Option<u32>,
+    pub checks: Option<Vec<DomainCheckRow>>,
+    pub comment: Option<String>,
+    pub extension: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DomainCheckRow {
+    pub name: String,
+    pub definition: String,
+}
+
+/// Everything the catalog queries return, before lowering.
+#[derive(Debug, Default)]
+pub struct CatalogRows {
+    pub schemas: Vec<SchemaRow>,
+    pub relations: Vec<RelationRow>,
+    pub columns: Vec<ColumnRow>,
+    pub constraints: Vec<ConstraintRow>,
+    pub policies: Vec<PolicyRow>,
+    pub functions: Vec<FunctionRow>,
+    pub types: Vec<TypeRow>,
+}

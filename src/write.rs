@@ -1,0 +1,175 @@
+//! The one writer: a map of relative path -> contents, written atomically or diffed.
+//!
+//! Every emitter returns its files into a [`FileMap`]; `generate` writes it with
+//! [`write_files`] and `generate --check` compares it with [`check_files`]. Files are written
+//! to a temporary file in the same folder and renamed into place, so a reader never sees half
+//! a file; files whose contents are unchanged are not touched (their mtime stays).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+/// Generated files by path relative to the output folder.
+pub type FileMap = BTreeMap<PathBuf, String>;
+
+/// Failures of writing or checking.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The path would land outside the output folder.
+    #[error("refusing to write {0}: output paths must stay inside the output folder")]
+    OutsideOutput(PathBuf),
+    /// An I/O failure.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// What [`write_files`] did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Files created or replaced.
+    pub written: Vec<PathBuf>,
+    /// Files that already had these contents.
+    pub unchanged: Vec<PathBuf>,
+}
+
+/// A file whose contents on disk differ from what would be generated.
+#[derive(Debug, PartialEq, Eq)]
+pub struct StaleFile {
+    /// The file (output folder joined with its relative path).
+    pub path: PathBuf,
+    /// A unified diff from the file on disk to the generated contents.
+    pub diff: String,
+}
+
+fn resolve(out_dir: &Path, rel: &Path) -> Result<PathBuf, WriteError> {
+    let inside = rel
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !inside || rel.as_os_str().is_empty() {
+        return Err(WriteError::OutsideOutput(rel.to_path_buf()));
+    }
+    Ok(out_dir.join(rel))
+}
+
+/// Writes every file atomically, leaving unchanged files untouched.
+pub fn write_files(out_dir: &Path, files: &FileMap) -> Result<WriteReport, WriteError> {
+    // Validate every path before writing anything.
+    let targets = files
+        .iter()
+        .map(|(rel, contents)| Ok((resolve(out_dir, rel)?, contents)))
+        .collect::<Result<Vec<_>, WriteError>>()?;
+    let mut report = WriteReport::default();
+    for (path, contents) in targets {
+        if std::fs::read(&path).is_ok_and(|old| old == contents.as_bytes()) {
+            report.unchanged.push(path);
+            continue;
+        }
+        let io = |source| WriteError::Io {
+            path: path.clone(),
+            source,
+        };
+        let parent = path.parent().unwrap_or(out_dir);
+        std::fs::create_dir_all(parent).map_err(io)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".gen-types-")
+            .tempfile_in(parent)
+            .map_err(io)?;
+        tmp.write_all(contents.as_bytes()).map_err(io)?;
+        tmp.as_file().sync_all().map_err(io)?;
+        tmp.persist(&path).map_err(|e| io(e.error))?;
+        report.written.push(path);
+    }
+    Ok(report)
+}
+
+/// Compares the files on disk with `files`; returns the stale or missing ones with diffs.
+pub fn check_files(out_dir: &Path, files: &FileMap) -> Result<Vec<StaleFile>, WriteError> {
+    let mut stale = Vec::new();
+    for (rel, contents) in files {
+        let path = resolve(out_dir, rel)?;
+        let old = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(source) => return Err(WriteError::Io { path, source }),
+        };
+        if old != *contents {
+            let name = path.display().to_string();
+            let diff = similar::TextDiff::from_lines(&old, contents)
+                .unified_diff()
+                .context_radius(3)
+                .header(&format!("a/{name}"), &format!("b/{name}"))
+                .to_string();
+            stale.push(StaleFile { path, diff });
+        }
+    }
+    Ok(stale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_outside_the_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for bad in ["../x.ts", "/etc/passwd", "a/../../b", ""] {
+            let files = FileMap::from([(PathBuf::from(bad), "x".to_string())]);
+            assert!(
+                matches!(
+                    write_files(dir.path(), &files),
+                    Err(WriteError::OutsideOutput(_))
+                ),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn writes_then_leaves_unchanged_files_alone_and_checks() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = FileMap::from([
+            (PathBuf::from("a.ts"), "one\n".to_string()),
+            (PathBuf::from("sub/b.rs"), "two\n".to_string()),
+        ]);
+        let r = write_files(dir.path(), &files).unwrap();
+        assert_eq!(r.written.len(), 2);
+        let mtime = std::fs::metadata(dir.path().join("a.ts"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let r = write_files(dir.path(), &files).unwrap();
+        assert_eq!((r.written.len(), r.unchanged.len()), (0, 2));
+        assert_eq!(
+            std::fs::metadata(dir.path().join("a.ts"))
+                .unwrap()
+                .modified()
+                .unwrap(),
+            mtime
+        );
+        assert!(check_files(dir.path(), &files).unwrap().is_empty());
+
+        let mut changed = files.clone();
+        changed.insert(PathBuf::from("a.ts"), "uno\n".into());
+        changed.insert(PathBuf::from("c.json"), "{}\n".into());
+        let stale = check_files(dir.path(), &changed).unwrap();
+        assert_eq!(stale.len(), 2);
+        assert!(stale[0].diff.contains("-one\n+uno\n"), "{}", stale[0].diff);
+        // Leftover temp files never remain.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.to_string_lossy().starts_with(".gen-types-"))
+        );
+    }
+}
