@@ -91,7 +91,7 @@ pub async fn introspect(
     statement_timeout: std::time::Duration,
 ) -> Result<(Catalog, Vec<String>), Error> {
     let begin = format!(
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = {}",
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = {}; SET LOCAL jit = off",
         statement_timeout.as_millis()
     );
     client

@@ -219,7 +219,9 @@ pub struct Column {
     /// Its type.
     #[serde(rename = "type")]
     pub ty: TypeRef,
-    /// False when the column is NOT NULL (for views Postgres never says NOT NULL).
+    /// False when the column itself is declared NOT NULL (`attnotnull`). A NOT NULL domain
+    /// is a property of the type (see [`TypeKind::Domain`]); view columns are always
+    /// nullable here because Postgres records no NOT NULL for them.
     pub nullable: bool,
     /// The DEFAULT expression (not the generation expression; see `generated`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -357,8 +359,10 @@ pub struct Check {
 }
 
 /// A type the model refers to.
+///
+/// (No `deny_unknown_fields` here: serde does not support it together with the flattened
+/// `kind`.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TypeDef {
     /// Schema name.
     pub schema: String,

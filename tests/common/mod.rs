@@ -1,0 +1,194 @@
+//! Test harness: every test gets its own fresh database.
+//!
+//! The server is the one named by `DATABASE_URL` (CI and the dev machine: 127.0.0.1:5432),
+//! or, when that is unset, a throwaway cluster started from local binaries
+//! (`GEN_TYPES_PG_BINDIR` picks a version; see scripts/test-matrix).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+use gen_types::cluster::TempCluster;
+use gen_types::{Catalog, Config, Source};
+
+/// The server all tests of this process use.
+pub struct Server {
+    /// Connection string of the maintenance database, without a dbname.
+    base: String,
+    /// Major version, e.g. 15.
+    pub major: u32,
+}
+
+static CLUSTER: Mutex<Option<TempCluster>> = Mutex::new(None);
+static SERVER: OnceLock<Server> = OnceLock::new();
+
+extern "C" fn stop_cluster() {
+    if let Ok(mut c) = CLUSTER.lock() {
+        c.take();
+    }
+}
+
+/// The server, started on first use.
+pub fn server() -> &'static Server {
+    SERVER.get_or_init(|| {
+        let base = match std::env::var("DATABASE_URL").ok().filter(|s| !s.is_empty()) {
+            Some(url) => url,
+            None => {
+                let cluster = TempCluster::start().expect("start a throwaway PostgreSQL");
+                let base = cluster.connection_string("postgres");
+                *CLUSTER.lock().unwrap() = Some(cluster);
+                // SAFETY: registering a plain extern "C" fn with atexit.
+                unsafe { libc::atexit(stop_cluster) };
+                base
+            }
+        };
+        let mut client = connect(&base, "postgres");
+        let num: String = client
+            .query_one("SHOW server_version_num", &[])
+            .unwrap()
+            .get(0);
+        Server {
+            base,
+            major: num.parse::<u32>().unwrap() / 10000,
+        }
+    })
+}
+
+/// A key=value or URL connection string `base` pointed at `dbname`.
+fn with_db(base: &str, dbname: &str) -> String {
+    if base.starts_with("postgres://") || base.starts_with("postgresql://") {
+        let mut cfg: postgres::Config = base.parse().unwrap();
+        cfg.dbname(dbname);
+        // Rebuild as key=value: simplest faithful form.
+        let host = match &cfg.get_hosts()[0] {
+            postgres::config::Host::Tcp(h) => h.clone(),
+            postgres::config::Host::Unix(p) => p.display().to_string(),
+        };
+        let mut s = format!(
+            "host={host} port={} user={} dbname={dbname} sslmode=disable",
+            cfg.get_ports().first().copied().unwrap_or(5432),
+            cfg.get_user().unwrap_or("postgres"),
+        );
+        if let Some(pw) = cfg.get_password() {
+            s.push_str(&format!(" password='{}'", String::from_utf8_lossy(pw)));
+        }
+        s
+    } else {
+        let kept: Vec<&str> = base
+            .split_whitespace()
+            .filter(|kv| !kv.starts_with("dbname="))
+            .collect();
+        format!("{} dbname={dbname}", kept.join(" "))
+    }
+}
+
+fn connect(base: &str, dbname: &str) -> postgres::Client {
+    postgres::Client::connect(&with_db(base, dbname), postgres::NoTls)
+        .unwrap_or_else(|e| panic!("connect to {dbname}: {e}"))
+}
+
+/// A fresh database, dropped when the value is.
+pub struct TestDb {
+    /// Database name.
+    pub name: String,
+    /// Connection string for it.
+    pub url: String,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+impl TestDb {
+    /// An empty database.
+    pub fn new() -> Self {
+        let server = server();
+        let name = format!(
+            "gt_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .subsec_nanos()
+        );
+        let mut admin = connect(&server.base, "postgres");
+        admin
+            .batch_execute(&format!(
+                "CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'"
+            ))
+            .unwrap();
+        let url = with_db(&server.base, &name);
+        TestDb { name, url }
+    }
+
+    /// A database with a fixture from tests/fixtures loaded.
+    pub fn with_fixture(fixture: &str) -> Self {
+        let db = Self::new();
+        db.execute(&std::fs::read_to_string(fixture_path(fixture)).unwrap());
+        db
+    }
+
+    /// Runs SQL (several statements allowed).
+    pub fn execute(&self, sql: &str) {
+        self.client()
+            .batch_execute(sql)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    }
+
+    /// A client on this database.
+    pub fn client(&self) -> postgres::Client {
+        postgres::Client::connect(&self.url, postgres::NoTls).unwrap()
+    }
+
+    /// Introspects the given schemas.
+    pub fn catalog(&self, schemas: &[&str]) -> Catalog {
+        let config = Config {
+            schemas: schemas.iter().map(|s| s.to_string()).collect(),
+            ..Config::default()
+        };
+        let loaded =
+            gen_types::load_catalog(&Source::Database(Some(self.url.clone())), &config).unwrap();
+        assert!(
+            loaded.warnings.is_empty(),
+            "warnings: {:?}",
+            loaded.warnings
+        );
+        loaded.catalog
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Ok(mut admin) =
+            postgres::Client::connect(&with_db(&server().base, "postgres"), postgres::NoTls)
+        {
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+/// Path of a fixture file.
+pub fn fixture_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("{name}.sql"))
+}
+
+/// The fixtures and the schemas each one uses.
+pub const FIXTURES: &[(&str, &[&str])] = &[
+    ("supabase_app", &["public", "auth"]),
+    ("type_zoo", &["public", "extra"]),
+    ("nasty_names", &["public", "My-Schema"]),
+    ("views_functions", &["public", "reporting"]),
+];
+
+/// insta settings that store snapshots under snapshots/.
+pub fn snapshot_settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("snapshots"));
+    s.set_prepend_module_to_snapshot(false);
+    s
+}
