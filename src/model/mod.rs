@@ -28,7 +28,9 @@ pub struct Catalog {
     /// Tables, views, materialized views and foreign tables, by schema and name.
     pub relations: Vec<Relation>,
     /// Every type that a column, attribute, argument or return value refers to, plus the
-    /// enums, domains, composites and ranges defined in the selected schemas.
+    /// enums, domains, composites and ranges defined in the selected schemas. Built-in base
+    /// and pseudo-types (`pg_catalog.int4`, `pg_catalog.void`, ...) are left out: a
+    /// [`TypeRef`] names them fully.
     pub types: Vec<TypeDef>,
     /// Functions and procedures, by schema, name and identity arguments.
     pub functions: Vec<Function>,

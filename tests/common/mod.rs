@@ -192,3 +192,19 @@ pub fn snapshot_settings() -> insta::Settings {
     s.set_prepend_module_to_snapshot(false);
     s
 }
+
+/// The snapshot name for a fixture's output on this server: `<base>` normally, or
+/// `<base>@pg<major>` when this major version has its own snapshot (set
+/// GEN_TYPES_VERSIONED_SNAPSHOTS=1 to create one where the output legitimately differs).
+pub fn versioned_snapshot_name(base: &str) -> String {
+    let major = server().major;
+    let versioned = format!("{base}@pg{major}");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("snapshots")
+        .join(format!("{versioned}.snap"));
+    if file.exists() || std::env::var_os("GEN_TYPES_VERSIONED_SNAPSHOTS").is_some() {
+        versioned
+    } else {
+        base.to_string()
+    }
+}

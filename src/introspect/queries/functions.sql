@@ -27,6 +27,10 @@ FROM (
   JOIN pg_language l ON l.oid = p.prolang
   WHERE n.nspname = ANY ($1::text[])
     AND p.prokind IN ('f', 'p')
+    -- Functions Postgres creates implicitly (multirange constructors) depend on their type.
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_depend d
+      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
     AND ($2::bool OR NOT EXISTS (
       SELECT 1 FROM pg_depend d
       WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'))
