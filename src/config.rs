@@ -33,6 +33,52 @@ pub struct Config {
     pub functions: Patterns,
     /// Type overrides.
     pub overrides: Overrides,
+    /// TypeScript output settings.
+    pub typescript: TypescriptConfig,
+    /// A folder whose `<target>/<name>.hbs` files replace the built-in templates.
+    pub templates: Option<PathBuf>,
+}
+
+/// `[typescript]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TypescriptConfig {
+    /// `precise` (default) or `supabase` (the reference generator's rules, rule by rule).
+    pub compat: TsCompat,
+    /// What the values look like when they reach TypeScript.
+    pub transport: TsTransport,
+    /// The schema the helper types (`Tables<"name">`, ...) default to.
+    pub default_schema: String,
+}
+
+impl Default for TypescriptConfig {
+    fn default() -> Self {
+        Self {
+            compat: TsCompat::Precise,
+            transport: TsTransport::Postgrest,
+            default_schema: "public".into(),
+        }
+    }
+}
+
+/// Which rules the TypeScript output follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TsCompat {
+    /// The Supabase shape, with the known gaps of the reference fixed (see README).
+    Precise,
+    /// The reference generator (`supabase gen types typescript`), rule by rule.
+    Supabase,
+}
+
+/// The transport profile: how values are represented when they reach TypeScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TsTransport {
+    /// PostgREST / supabase-js (`to_jsonb`): int8 and numeric as numbers, dates as strings.
+    Postgrest,
+    /// The `pg` driver: int8 and numeric as strings, timestamps and dates as `Date`.
+    NodePostgres,
 }
 
 impl Default for Config {
@@ -47,6 +93,8 @@ impl Default for Config {
             relations: Patterns::default(),
             functions: Patterns::default(),
             overrides: Overrides::default(),
+            typescript: TypescriptConfig::default(),
+            templates: None,
         }
     }
 }

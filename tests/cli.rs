@@ -31,7 +31,9 @@ fn generate_then_check_fresh_stale_and_missing() {
     let db = TestDb::with_fixture("supabase_app");
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let args = ["generate", "--db-url", &db.url, "--schema", "public", "--schema", "auth", "--out", "out"];
+    let args = [
+        "generate", "--db-url", &db.url, "--schema", "public", "--schema", "auth", "--out", "out",
+    ];
     let o = gen_types(d, &args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let file = d.join("out/database.types.ts");
@@ -56,9 +58,17 @@ fn generate_then_check_fresh_stale_and_missing() {
     db.execute("ALTER TABLE public.goals ADD COLUMN check_added_column text");
     let o = gen_types(d, &check);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stdout(&o).contains("+") && stdout(&o).contains("check_added_column"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("+") && stdout(&o).contains("check_added_column"),
+        "{}",
+        stdout(&o)
+    );
     assert!(stdout(&o).starts_with("--- a/"), "{}", stdout(&o));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), first, "--check writes nothing");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        first,
+        "--check writes nothing"
+    );
 
     // Missing -> 1.
     std::fs::remove_file(&file).unwrap();
@@ -90,7 +100,10 @@ fn no_subcommand_runs_generate_from_config_toml() {
 fn config_errors_name_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        ("unknown_key", "schemas = [\"public\"]\n\n[database]\nurl_env = \"X\"\ncolour = \"blue\"\n"),
+        (
+            "unknown_key",
+            "schemas = [\"public\"]\n\n[database]\nurl_env = \"X\"\ncolour = \"blue\"\n",
+        ),
         ("wrong_type", "schemas = \"public\"\n"),
         ("unknown_target", "targets = [\"typescript\", \"cobol\"]\n"),
         ("bad_toml", "schemas = [\"public\"\n"),
@@ -122,7 +135,10 @@ fn unreachable_and_refused_databases_exit_3_in_one_line_without_the_password() {
         assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
         let err = stderr(&o);
         assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.starts_with("error: cannot connect to postgres@127.0.0.1:1/postgres: "), "{err}");
+        assert!(
+            err.starts_with("error: cannot connect to postgres@127.0.0.1:1/postgres: "),
+            "{err}"
+        );
         assert!(!err.contains(secret) && !stdout(&o).contains(secret));
         assert!(!err.contains("panicked"));
         assert!(!dir.path().join("out").exists(), "nothing written");
@@ -130,12 +146,19 @@ fn unreachable_and_refused_databases_exit_3_in_one_line_without_the_password() {
 
     // A role that does not exist and a database that does not exist: refused, not a crash.
     let db = TestDb::new();
-    let no_role = db.url.replace("user=postgres", "user=no_such_role_gt") + &format!(" password={secret}");
+    let no_role =
+        db.url.replace("user=postgres", "user=no_such_role_gt") + &format!(" password={secret}");
     let o = gen_types(dir.path(), &["introspect", "--db-url", &no_role]);
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    assert!(stderr(&o).contains("no_such_role_gt") && !stderr(&o).contains(secret), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no_such_role_gt") && !stderr(&o).contains(secret),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(stderr(&o).lines().count(), 1);
-    let no_db = db.url.replace(&format!("dbname={}", db.name), "dbname=no_such_db_gt");
+    let no_db = db
+        .url
+        .replace(&format!("dbname={}", db.name), "dbname=no_such_db_gt");
     let o = gen_types(dir.path(), &["introspect", "--db-url", &no_db]);
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     assert!(stderr(&o).contains("no_such_db_gt"), "{}", stderr(&o));
@@ -167,23 +190,68 @@ fn snapshot_then_generate_offline_matches_live() {
     let db = TestDb::with_fixture("type_zoo");
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let o = gen_types(d, &["snapshot", "--db-url", &db.url, "--schema", "public", "--schema", "extra", "--out", "snap/catalog.json"]);
+    let o = gen_types(
+        d,
+        &[
+            "snapshot",
+            "--db-url",
+            &db.url,
+            "--schema",
+            "public",
+            "--schema",
+            "extra",
+            "--out",
+            "snap/catalog.json",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = gen_types(d, &["generate", "--from-snapshot", "snap/catalog.json", "--out", "offline"]);
+    let o = gen_types(
+        d,
+        &[
+            "generate",
+            "--from-snapshot",
+            "snap/catalog.json",
+            "--out",
+            "offline",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = gen_types(d, &["generate", "--db-url", &db.url, "--schema", "public", "--schema", "extra", "--out", "live"]);
+    let o = gen_types(
+        d,
+        &[
+            "generate", "--db-url", &db.url, "--schema", "public", "--schema", "extra", "--out",
+            "live",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let offline = std::fs::read_to_string(d.join("offline/database.types.ts")).unwrap();
     let live = std::fs::read_to_string(d.join("live/database.types.ts")).unwrap();
     assert_eq!(offline, live);
 
     // introspect prints the same model as the snapshot holds.
-    let o = gen_types(d, &["introspect", "--db-url", &db.url, "--schema", "public", "--schema", "extra"]);
-    assert_eq!(stdout(&o), std::fs::read_to_string(d.join("snap/catalog.json")).unwrap());
+    let o = gen_types(
+        d,
+        &[
+            "introspect",
+            "--db-url",
+            &db.url,
+            "--schema",
+            "public",
+            "--schema",
+            "extra",
+        ],
+    );
+    assert_eq!(
+        stdout(&o),
+        std::fs::read_to_string(d.join("snap/catalog.json")).unwrap()
+    );
 
     // A corrupt snapshot is a usage error.
     std::fs::write(d.join("bad.json"), "{\"format\": 99}").unwrap();
-    let o = gen_types(d, &["generate", "--from-snapshot", "bad.json", "--out", "x"]);
+    let o = gen_types(
+        d,
+        &["generate", "--from-snapshot", "bad.json", "--out", "x"],
+    );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
@@ -192,10 +260,21 @@ fn migrations_apply_to_a_throwaway_server_and_failures_name_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::create_dir(d.join("migrations")).unwrap();
-    std::fs::write(d.join("migrations/001_init.sql"), "CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL);\n").unwrap();
-    std::fs::write(d.join("migrations/002_more.sql"), "ALTER TABLE notes ADD COLUMN tags text[];\n").unwrap();
+    std::fs::write(
+        d.join("migrations/001_init.sql"),
+        "CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL);\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("migrations/002_more.sql"),
+        "ALTER TABLE notes ADD COLUMN tags text[];\n",
+    )
+    .unwrap();
     std::fs::write(d.join("migrations/readme.txt"), "not sql").unwrap();
-    let o = gen_types(d, &["generate", "--migrations", "migrations", "--out", "out"]);
+    let o = gen_types(
+        d,
+        &["generate", "--migrations", "migrations", "--out", "out"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let ts = std::fs::read_to_string(d.join("out/database.types.ts")).unwrap();
     assert!(ts.contains("notes") && ts.contains("tags"), "{ts}");
@@ -205,7 +284,10 @@ fn migrations_apply_to_a_throwaway_server_and_failures_name_file_and_line() {
         "-- a comment\nCREATE TABLE ok_one (id int);\n\nCREATE TABLE broken (id int REFERENCES missing_table(id));\n",
     )
     .unwrap();
-    let o = gen_types(d, &["generate", "--migrations", "migrations", "--out", "out2"]);
+    let o = gen_types(
+        d,
+        &["generate", "--migrations", "migrations", "--out", "out2"],
+    );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("003_broken.sql:4"), "{err}");
@@ -232,7 +314,10 @@ fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let o = gen_types(dir.path(), &["generate", "--target", "cobol"]);
     assert_eq!(o.status.code(), Some(2));
-    let o = gen_types(dir.path(), &["generate", "--from-snapshot", "a.json", "--migrations", "m"]);
+    let o = gen_types(
+        dir.path(),
+        &["generate", "--from-snapshot", "a.json", "--migrations", "m"],
+    );
     assert_eq!(o.status.code(), Some(2));
     let o = gen_types(dir.path(), &["--config", "missing.toml"]);
     assert_eq!(o.status.code(), Some(2));

@@ -1,5 +1,6 @@
 //! Emitters: the model in, a [`FileMap`] out. Each target is one module.
 
+pub mod templates;
 pub mod typescript;
 
 use serde::Deserialize;
@@ -68,10 +69,11 @@ pub enum EmitError {
 
 /// Runs every selected target over the catalog.
 pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
+    let templates = templates::Templates::load(config.templates.as_deref())?;
     let mut files = FileMap::new();
     for target in config.selected_targets() {
         let contents = match target {
-            Target::Typescript => typescript::emit(catalog, config)?,
+            Target::Typescript => typescript::emit(catalog, config, &templates)?,
         };
         files.insert(config.output_path(target), contents);
     }

@@ -1,0 +1,497 @@
+//! A small document printer that lays out TypeScript type expressions exactly as prettier
+//! does (width 80, 2-space indent, no semicolons), so that running prettier over the
+//! generated files changes nothing.
+//!
+//! It is the Wadler/prettier algorithm reduced to what gen-types prints: text, soft and
+//! hard line breaks, indentation, alignment, groups that break when they do not fit, and
+//! `ifBreak`. The builders at the bottom (`union`, `object`, `array_of`, ...) encode the
+//! prettier rules for the TypeScript constructs the emitters use.
+
+/// Maximum line width.
+pub const WIDTH: usize = 80;
+
+use super::mapping::{Kind, Ts};
+
+/// A layout document.
+#[derive(Debug, Clone)]
+pub enum Doc {
+    /// Literal text without newlines.
+    Text(String),
+    /// A line break: in flat mode a space (`soft`: nothing); `hard` always breaks.
+    Line {
+        /// Prints nothing in flat mode.
+        soft: bool,
+        /// Always breaks.
+        hard: bool,
+    },
+    /// A sequence.
+    Concat(Vec<Doc>),
+    /// Indents its content by two more spaces after line breaks.
+    Indent(Box<Doc>),
+    /// Indents its content by `n` more spaces after line breaks.
+    Align(usize, Box<Doc>),
+    /// Prints flat if it fits, else broken; `true` when it must break.
+    Group(Box<Doc>, bool),
+    /// `(broken, flat)`: chosen by the mode of the enclosing group.
+    IfBreak(Box<Doc>, Box<Doc>),
+}
+
+use Doc::*;
+
+/// Text.
+pub fn text(s: impl Into<String>) -> Doc {
+    Text(s.into())
+}
+
+/// A space, or a newline when broken.
+pub fn line() -> Doc {
+    Line {
+        soft: false,
+        hard: false,
+    }
+}
+
+/// Nothing, or a newline when broken.
+pub fn softline() -> Doc {
+    Line {
+        soft: true,
+        hard: false,
+    }
+}
+
+/// Always a newline.
+pub fn hardline() -> Doc {
+    Line {
+        soft: false,
+        hard: true,
+    }
+}
+
+/// A sequence.
+pub fn concat(parts: Vec<Doc>) -> Doc {
+    Concat(parts)
+}
+
+/// Indent by two.
+pub fn indent(d: Doc) -> Doc {
+    Indent(Box::new(d))
+}
+
+/// Indent by `n`.
+pub fn align(n: usize, d: Doc) -> Doc {
+    Align(n, Box::new(d))
+}
+
+/// A group; it is broken from the start when its content must break (a hard line or a
+/// broken group inside, as prettier's `propagateBreaks` does).
+pub fn group(d: Doc) -> Doc {
+    let broken = must_break(&d);
+    Group(Box::new(d), broken)
+}
+
+/// A group that always breaks (an object prettier keeps expanded).
+pub fn broken_group(d: Doc) -> Doc {
+    Group(Box::new(d), true)
+}
+
+/// `broken` when the enclosing group breaks, else `flat`.
+pub fn if_break(broken: Doc, flat: Doc) -> Doc {
+    IfBreak(Box::new(broken), Box::new(flat))
+}
+
+/// Joins docs with a separator.
+pub fn join(sep: Doc, docs: Vec<Doc>) -> Doc {
+    let mut parts = Vec::with_capacity(docs.len() * 2);
+    for (i, d) in docs.into_iter().enumerate() {
+        if i > 0 {
+            parts.push(sep.clone());
+        }
+        parts.push(d);
+    }
+    Concat(parts)
+}
+
+fn must_break(d: &Doc) -> bool {
+    match d {
+        Text(_) => false,
+        Line { hard, .. } => *hard,
+        Concat(parts) => parts.iter().any(must_break),
+        Indent(d) | Align(_, d) => must_break(d),
+        Group(_, broken) => *broken,
+        IfBreak(b, f) => must_break(b) || must_break(f),
+    }
+}
+
+/// Display width as prettier counts it (East Asian wide characters count 2, combining
+/// marks and control characters 0).
+pub fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let cp = c as u32;
+            if cp <= 0x1f || (0x7f..=0x9f).contains(&cp) || (0x300..=0x36f).contains(&cp) {
+                0
+            } else if unicode_width::UnicodeWidthChar::width(c) == Some(2) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Flat,
+    Break,
+}
+
+/// Prints `doc` starting at column `start_column`, where line breaks indent to `base`.
+pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
+    let mut out = String::new();
+    let mut pos = start_column;
+    let mut cmds: Vec<(usize, Mode, &Doc)> = vec![(base, Mode::Break, doc)];
+    while let Some((ind, mode, d)) = cmds.pop() {
+        match d {
+            Text(s) => {
+                out.push_str(s);
+                pos += width(s);
+            }
+            Concat(parts) => {
+                for p in parts.iter().rev() {
+                    cmds.push((ind, mode, p));
+                }
+            }
+            Indent(inner) => cmds.push((ind + 2, mode, inner)),
+            Align(n, inner) => cmds.push((ind + n, mode, inner)),
+            Group(inner, broken) => {
+                if mode == Mode::Flat && !broken {
+                    cmds.push((ind, Mode::Flat, inner));
+                } else if !broken
+                    && fits(
+                        (ind, Mode::Flat, inner),
+                        &cmds,
+                        WIDTH as isize - pos as isize,
+                    )
+                {
+                    cmds.push((ind, Mode::Flat, inner));
+                } else {
+                    cmds.push((ind, Mode::Break, inner));
+                }
+            }
+            IfBreak(b, f) => cmds.push((ind, mode, if mode == Mode::Break { b } else { f })),
+            Line { soft, hard } => {
+                if mode == Mode::Flat && !hard {
+                    if !soft {
+                        out.push(' ');
+                        pos += 1;
+                    }
+                } else {
+                    while out.ends_with(' ') {
+                        out.pop();
+                    }
+                    out.push('\n');
+                    out.extend(std::iter::repeat_n(' ', ind));
+                    pos = ind;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `next` fits in `remaining` columns, looking on into the pending commands up to
+/// their first line break (as prettier's `fits` does).
+fn fits(next: (usize, Mode, &Doc), rest: &[(usize, Mode, &Doc)], mut remaining: isize) -> bool {
+    let mut rest_idx = rest.len();
+    let mut stack: Vec<(Mode, &Doc)> = vec![(next.1, next.2)];
+    loop {
+        if remaining < 0 {
+            return false;
+        }
+        let Some((mode, d)) = stack.pop() else {
+            if rest_idx == 0 {
+                return true;
+            }
+            rest_idx -= 1;
+            let (_, m, d) = rest[rest_idx];
+            stack.push((m, d));
+            continue;
+        };
+        match d {
+            Text(s) => remaining -= width(s) as isize,
+            Concat(parts) => {
+                for p in parts.iter().rev() {
+                    stack.push((mode, p));
+                }
+            }
+            Indent(inner) | Align(_, inner) => stack.push((mode, inner)),
+            Group(inner, broken) => stack.push((if *broken { Mode::Break } else { mode }, inner)),
+            IfBreak(b, f) => stack.push((mode, if mode == Mode::Break { b } else { f })),
+            Line { soft, hard } => {
+                if mode == Mode::Break || *hard {
+                    return true;
+                }
+                if !soft {
+                    remaining -= 1;
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// TypeScript constructs, laid out as prettier lays them out.
+
+/// A string literal as prettier prints it: double quotes unless the text holds more
+/// double than single quotes.
+pub fn string_literal(s: &str) -> String {
+    let doubles = s.matches('"').count();
+    let singles = s.matches('\'').count();
+    let quote = if doubles > singles { '\'' } else { '"' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// A property key as prettier prints it with `quoteProps: "as-needed"`: bare when it is an
+/// identifier name, else a string literal.
+pub fn property_key(name: &str) -> String {
+    let mut chars = name.chars();
+    let ident = match chars.next() {
+        Some(c)
+            if c == '$'
+                || c == '_'
+                || c.is_ascii_alphabetic()
+                || (!c.is_ascii() && unicode_ident::is_xid_start(c)) =>
+        {
+            chars.all(|c| {
+                c == '$'
+                    || c == '_'
+                    || c.is_ascii_alphanumeric()
+                    || c == '\u{200c}'
+                    || c == '\u{200d}'
+                    || (!c.is_ascii() && unicode_ident::is_xid_continue(c))
+            })
+        }
+        _ => false,
+    };
+    if ident {
+        name.to_string()
+    } else {
+        string_literal(name)
+    }
+}
+
+/// Whether prettier "hugs" a union: one object or type reference plus only `null`s, printed
+/// `A | null` with A breaking instead of the union.
+fn hugs(members: &[Ts]) -> bool {
+    let Some(first) = members
+        .iter()
+        .position(|m| matches!(m.kind, Kind::Object | Kind::Reference))
+    else {
+        return false;
+    };
+    members
+        .iter()
+        .enumerate()
+        .all(|(i, m)| i == first || matches!(&m.doc, Text(t) if t == "null" || t == "void"))
+}
+
+/// The members joined as prettier's union group: `A | B` flat, or one `| X` per line.
+fn union_body(members: &[Ts]) -> Doc {
+    let mut parts = Vec::with_capacity(members.len() * 3);
+    for (i, m) in members.iter().enumerate() {
+        if i == 0 {
+            parts.push(if_break(text("| "), text("")));
+        } else {
+            parts.push(line());
+            parts.push(text("| "));
+        }
+        parts.push(align(2, m.doc.clone()));
+    }
+    group(concat(parts))
+}
+
+/// A union in a position prettier indents (a property's type): flat `A | B`; else moved to
+/// the next line, and broken with a leading `| ` per member if it still does not fit. A
+/// hugged union (`{ ... } | null`, `Json | null`) stays inline.
+pub fn union(members: &[Ts]) -> Doc {
+    if hugs(members) {
+        return join(text(" | "), members.iter().map(|m| m.doc.clone()).collect());
+    }
+    group(indent(concat(vec![softline(), union_body(members)])))
+}
+
+/// `(A | B)[]`: a union as an array element, in parentheses.
+pub fn paren_union_array(members: &[Ts]) -> Doc {
+    if hugs(members) {
+        return concat(vec![
+            text("("),
+            join(text(" | "), members.iter().map(|m| m.doc.clone()).collect()),
+            text(")[]"),
+        ]);
+    }
+    concat(vec![
+        text("("),
+        group(concat(vec![
+            indent(concat(vec![softline(), union_body(members)])),
+            softline(),
+        ])),
+        text(")[]"),
+    ])
+}
+
+/// An object type literal. `expanded` objects keep one member per line (prettier keeps an
+/// object expanded when the source has a newline after `{`); others are flat when they fit.
+/// Members are `(key_doc, comment)`; comments force the object to expand.
+pub fn object(members: Vec<Doc>, expanded: bool) -> Doc {
+    if members.is_empty() {
+        return text("{}");
+    }
+    let body = concat(vec![
+        text("{"),
+        indent(concat(vec![
+            line(),
+            join(concat(vec![if_break(text(""), text(";")), line()]), members),
+        ])),
+        line(),
+        text("}"),
+    ]);
+    if expanded {
+        broken_group(body)
+    } else {
+        group(body)
+    }
+}
+
+/// An object member `key: type` or `key?: type`.
+pub fn member(key: &str, optional: bool, ty: Doc) -> Doc {
+    concat(vec![
+        text(format!(
+            "{}{}: ",
+            property_key(key),
+            if optional { "?" } else { "" }
+        )),
+        ty,
+    ])
+}
+
+/// A JSDoc comment followed by a hard line, for placing before a member. `None` when there
+/// is no comment.
+pub fn jsdoc(comment: Option<&str>) -> Option<Doc> {
+    let comment = comment?.trim();
+    if comment.is_empty() {
+        return None;
+    }
+    let lines: Vec<String> = comment
+        .lines()
+        .map(|l| l.trim_end().replace("*/", "*\\/"))
+        .collect();
+    if lines.len() == 1 {
+        return Some(concat(vec![
+            text(format!("/** {} */", lines[0])),
+            hardline(),
+        ]));
+    }
+    let mut parts = vec![text("/**")];
+    for l in &lines {
+        parts.push(hardline());
+        parts.push(text(if l.is_empty() {
+            " *".to_string()
+        } else {
+            format!(" * {l}")
+        }));
+    }
+    parts.push(hardline());
+    parts.push(text(" */"));
+    parts.push(hardline());
+    Some(concat(parts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(d: &Doc) -> String {
+        print(d, 0, 0)
+    }
+
+    #[test]
+    fn keys_and_strings_follow_prettier() {
+        assert_eq!(property_key("id"), "id");
+        assert_eq!(property_key("first name"), "\"first name\"");
+        assert_eq!(property_key("café"), "café");
+        assert_eq!(property_key("1st"), "\"1st\"");
+        assert_eq!(property_key("$x_1"), "$x_1");
+        assert_eq!(string_literal("it's"), "\"it's\"");
+        assert_eq!(string_literal("say \"hi\""), "'say \"hi\"'");
+        assert_eq!(string_literal("a\\b\nc"), "\"a\\\\b\\nc\"");
+    }
+
+    #[test]
+    fn unions_break_with_leading_bars() {
+        let short = member("k", false, union(&[Ts::named("string"), Ts::named("null")]));
+        assert_eq!(p(&short), "k: string | null");
+        let long: Vec<Ts> = (0..12)
+            .map(|i| Ts::named(format!("\"value_{i}\"")))
+            .collect();
+        let d = member("status", true, union(&long));
+        let out = print(&d, 4, 4);
+        assert!(
+            out.starts_with("status?:\n      | \"value_0\"\n      | \"value_1\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn object_union_with_null_is_hugged() {
+        let obj = Ts::object(vec![member("a", false, text("number"))], true);
+        let d = member("r", false, union(&[obj, Ts::named("null")]));
+        assert_eq!(p(&d), "r: {\n  a: number\n} | null");
+    }
+
+    #[test]
+    fn flat_objects_use_semicolons_and_break_when_too_long() {
+        let o = object(
+            vec![
+                member("a", false, text("number")),
+                member("b", true, text("string")),
+            ],
+            false,
+        );
+        assert_eq!(p(&o), "{ a: number; b?: string }");
+        let many: Vec<Doc> = (0..8)
+            .map(|i| member(&format!("argument_{i}"), false, text("number")))
+            .collect();
+        let out = p(&object(many, false));
+        assert!(
+            out.starts_with("{\n  argument_0: number\n  argument_1: number"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn width_counts_wide_characters_twice() {
+        assert_eq!(width("日本"), 4);
+        assert_eq!(width("e\u{301}"), 1);
+    }
+}

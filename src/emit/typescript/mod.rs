@@ -1,0 +1,426 @@
+//! `database.types.ts`: the supabase-js `Database` type.
+//!
+//! Rust decides every type ([`mapping`], [`functions`]) and lays it out as prettier would
+//! ([`doc`]); the handlebars template `generators/typescript/database.ts.hbs` holds the shape
+//! of the file. The view-model below is what the template sees: lists of finished member
+//! lines per section.
+
+pub mod doc;
+mod functions;
+mod jsonschema;
+pub mod mapping;
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::EmitError;
+use super::templates::Templates;
+use crate::config::{Config, TsCompat};
+use crate::model::{Catalog, Column, Identity, Relation, TypeKind};
+use doc::{Doc, concat, indent, join, jsdoc, line, member, object, softline, string_literal, text};
+use mapping::{Mapper, Ts};
+
+/// Indentation of the members of Row/Insert/Update.
+const COLUMN_INDENT: usize = 10;
+/// Indentation of function, enum and relation entries.
+const ENTRY_INDENT: usize = 6;
+/// Indentation of composite type fields.
+const FIELD_INDENT: usize = 8;
+
+#[derive(Serialize)]
+struct FileView {
+    schemas: Vec<SchemaView>,
+    default_schema: String,
+}
+
+#[derive(Serialize)]
+struct SchemaView {
+    key: String,
+    tables: Vec<RelationView>,
+    views: Vec<RelationView>,
+    functions: Vec<String>,
+    enums: Vec<String>,
+    composites: Vec<CompositeView>,
+    constants: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RelationView {
+    comment: Option<String>,
+    key: String,
+    row: Vec<String>,
+    insert: Vec<String>,
+    update: Vec<String>,
+    relationships: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct CompositeView {
+    comment: Option<String>,
+    key: String,
+    fields: Vec<String>,
+}
+
+/// Orders names as the reference does (case-insensitive, punctuation first), with a
+/// byte-order tie-break so the order is total and the same on every machine.
+pub fn collate(a: &str, b: &str) -> Ordering {
+    fn key(s: &str) -> Vec<(u8, char)> {
+        s.chars()
+            .map(|c| {
+                let class = if c.is_alphabetic() {
+                    2
+                } else if c.is_numeric() {
+                    1
+                } else {
+                    0
+                };
+                (class, c.to_lowercase().next().unwrap_or(c))
+            })
+            .collect()
+    }
+    key(a).cmp(&key(b)).then_with(|| {
+        // Lower case before upper case at equal letters, as ICU does.
+        let lower_first = |s: &str| s.chars().map(|c| (c.is_uppercase(), c)).collect::<Vec<_>>();
+        lower_first(a).cmp(&lower_first(b))
+    })
+}
+
+/// Renders `database.types.ts`.
+pub fn emit(
+    catalog: &Catalog,
+    config: &Config,
+    templates: &Templates,
+) -> Result<String, EmitError> {
+    let ts = &config.typescript;
+    let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
+    schema_names.sort_by(|a, b| collate(a, b));
+    let mapper = Mapper {
+        catalog,
+        schemas: schema_names.iter().copied().collect(),
+        compat: ts.compat,
+        transport: ts.transport,
+        overrides: &config.overrides,
+    };
+    let exposed: Vec<functions::Exposed<'_>> = catalog
+        .functions
+        .iter()
+        .filter_map(|f| mapper.exposed(f))
+        .collect();
+
+    let schemas = schema_names
+        .iter()
+        .map(|schema| SchemaView {
+            key: doc::property_key(schema),
+            tables: mapper.relations(schema, true, &exposed),
+            views: mapper.relations(schema, false, &exposed),
+            functions: mapper.functions(schema, &exposed),
+            enums: mapper.enums(schema),
+            composites: mapper.composites(schema),
+            constants: mapper.constants(schema),
+        })
+        .collect();
+    let view = FileView {
+        schemas,
+        default_schema: string_literal(&ts.default_schema),
+    };
+    templates.render("typescript/database.ts", &view)
+}
+
+fn render(d: &Doc, indent: usize) -> String {
+    doc::print(d, indent, indent)
+}
+
+fn with_comment(d: Doc, comment: Option<&str>) -> Doc {
+    match jsdoc(comment) {
+        Some(c) => concat(vec![c, d]),
+        None => d,
+    }
+}
+
+impl Mapper<'_> {
+    /// Columns in output order: attribute order, or by name in Supabase mode.
+    fn relation_columns<'r>(&self, rel: &'r Relation) -> Vec<&'r Column> {
+        let mut cols: Vec<&Column> = rel.columns.iter().collect();
+        if self.compat == TsCompat::Supabase {
+            cols.sort_by(|a, b| collate(&a.name, &b.name));
+        }
+        cols
+    }
+
+    /// Whether a column's values can be null in a Row.
+    fn column_nullable(&self, _rel: &Relation, c: &Column) -> bool {
+        c.nullable && !self.type_is_not_null(&c.ty)
+    }
+
+    fn relations(
+        &self,
+        schema: &str,
+        tables: bool,
+        exposed: &[functions::Exposed<'_>],
+    ) -> Vec<RelationView> {
+        let mut rels: Vec<&Relation> = self
+            .catalog
+            .relations
+            .iter()
+            .filter(|r| r.schema == schema && r.kind.is_table() == tables)
+            .collect();
+        rels.sort_by(|a, b| collate(&a.name, &b.name));
+        rels.into_iter()
+            .map(|r| self.relation(r, exposed))
+            .collect()
+    }
+
+    fn relation(&self, rel: &Relation, exposed: &[functions::Exposed<'_>]) -> RelationView {
+        let cols = self.relation_columns(rel);
+        let comments = self.compat == TsCompat::Precise;
+        fn comment_of(c: &Column, on: bool) -> Option<&str> {
+            if on { c.comment.as_deref() } else { None }
+        }
+        let mut row: Vec<String> = cols
+            .iter()
+            .map(|c| {
+                let t = self
+                    .column(rel, c)
+                    .nullable(self.column_nullable(rel, c), self.compat);
+                render(
+                    &with_comment(member(&c.name, false, t.doc), comment_of(c, comments)),
+                    COLUMN_INDENT,
+                )
+            })
+            .collect();
+        // A computed field named like a column would be a duplicate key; the column wins.
+        for (name, t) in self.computed_fields(rel, exposed) {
+            if rel.column(&name).is_some() {
+                continue;
+            }
+            row.push(render(&member(&name, false, t.doc), COLUMN_INDENT));
+        }
+        let is_table = rel.kind.is_table();
+        let writable = |c: &Column| {
+            c.identity != Some(Identity::Always) && c.generated.is_none() && c.updatable
+        };
+        let insert = if is_table || rel.insertable() {
+            cols.iter()
+                .map(|c| {
+                    let d = if !writable(c) {
+                        text(format!("{}?: never", doc::property_key(&c.name)))
+                    } else if is_table {
+                        let optional = c.nullable
+                            || c.identity.is_some()
+                            || c.default.is_some()
+                            || self.type_has_default(&c.ty);
+                        member(
+                            &c.name,
+                            optional,
+                            self.column(rel, c)
+                                .nullable(self.column_nullable(rel, c), self.compat)
+                                .doc,
+                        )
+                    } else {
+                        member(
+                            &c.name,
+                            true,
+                            self.column(rel, c).nullable(true, self.compat).doc,
+                        )
+                    };
+                    render(&d, COLUMN_INDENT)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let update = if is_table || rel.updatable() {
+            cols.iter()
+                .map(|c| {
+                    let d = if !writable(c) {
+                        text(format!("{}?: never", doc::property_key(&c.name)))
+                    } else {
+                        let nullable = !is_table || self.column_nullable(rel, c);
+                        member(
+                            &c.name,
+                            true,
+                            self.column(rel, c).nullable(nullable, self.compat).doc,
+                        )
+                    };
+                    render(&d, COLUMN_INDENT)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        RelationView {
+            comment: comments
+                .then(|| rel.comment.as_deref().and_then(|c| jsdoc(Some(c))))
+                .flatten()
+                .map(|d| {
+                    let s = render(&d, ENTRY_INDENT);
+                    s.trim_end().to_string()
+                }),
+            key: doc::property_key(&rel.name),
+            row,
+            insert,
+            update,
+            relationships: self.relationships(rel),
+        }
+    }
+
+    /// Foreign keys of `rel` into its own schema, as postgrest-js reads them.
+    fn relationships(&self, rel: &Relation) -> Vec<String> {
+        let mut fks: Vec<_> = rel
+            .foreign_keys
+            .iter()
+            .filter(|f| f.referenced_schema == rel.schema)
+            .collect();
+        fks.sort_by(|a, b| {
+            collate(&a.name, &b.name)
+                .then_with(|| collate(&a.referenced_relation, &b.referenced_relation))
+        });
+        fks.into_iter()
+            .map(|fk| {
+                let cols: BTreeSet<&String> = fk.columns.iter().collect();
+                let one_to_one = rel
+                    .primary_key
+                    .iter()
+                    .chain(rel.unique_keys.iter())
+                    .any(|k| k.columns.iter().collect::<BTreeSet<_>>() == cols);
+                let d = object(
+                    vec![
+                        member("foreignKeyName", false, text(string_literal(&fk.name))),
+                        member("columns", false, tuple(&fk.columns)),
+                        member("isOneToOne", false, text(one_to_one.to_string())),
+                        member(
+                            "referencedRelation",
+                            false,
+                            text(string_literal(&fk.referenced_relation)),
+                        ),
+                        member("referencedColumns", false, tuple(&fk.referenced_columns)),
+                    ],
+                    true,
+                );
+                render(&d, COLUMN_INDENT)
+            })
+            .collect()
+    }
+
+    fn functions(&self, schema: &str, exposed: &[functions::Exposed<'_>]) -> Vec<String> {
+        let mut by_name: BTreeMap<&str, Vec<&functions::Exposed<'_>>> = BTreeMap::new();
+        for e in exposed.iter().filter(|e| e.f.schema == schema) {
+            by_name.entry(e.f.name.as_str()).or_default().push(e);
+        }
+        let mut names: Vec<&str> = by_name.keys().copied().collect();
+        names.sort_by(|a, b| collate(a, b));
+        names
+            .into_iter()
+            .map(|name| {
+                let group: Vec<functions::Exposed<'_>> = by_name[name]
+                    .iter()
+                    .map(|e| functions::Exposed {
+                        f: e.f,
+                        inputs: e.inputs.clone(),
+                    })
+                    .collect();
+                let mut d = self.function_entry(name, &group);
+                if self.compat == TsCompat::Precise && group.len() == 1 {
+                    d = with_comment(d, group[0].f.comment.as_deref());
+                }
+                render(&d, ENTRY_INDENT)
+            })
+            .collect()
+    }
+
+    fn schema_types(&self, schema: &str) -> Vec<&crate::model::TypeDef> {
+        let mut types: Vec<_> = self
+            .catalog
+            .types
+            .iter()
+            .filter(|t| t.schema == schema)
+            .collect();
+        types.sort_by(|a, b| collate(&a.name, &b.name));
+        types
+    }
+
+    fn enums(&self, schema: &str) -> Vec<String> {
+        self.schema_types(schema)
+            .into_iter()
+            .filter_map(|t| match &t.kind {
+                TypeKind::Enum { labels } => {
+                    let comment = if self.compat == TsCompat::Precise {
+                        t.comment.as_deref()
+                    } else {
+                        None
+                    };
+                    Some(render(
+                        &with_comment(member(&t.name, false, Ts::literals(labels).doc), comment),
+                        ENTRY_INDENT,
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn constants(&self, schema: &str) -> Vec<String> {
+        self.schema_types(schema)
+            .into_iter()
+            .filter_map(|t| match &t.kind {
+                TypeKind::Enum { labels } => {
+                    let items: Vec<Doc> = labels.iter().map(|l| text(string_literal(l))).collect();
+                    Some(render(
+                        &member(&t.name, false, array_literal(items)),
+                        ENTRY_INDENT,
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn composites(&self, schema: &str) -> Vec<CompositeView> {
+        self.schema_types(schema)
+            .into_iter()
+            .filter_map(|t| match &t.kind {
+                TypeKind::Composite { attributes } => Some(CompositeView {
+                    comment: (self.compat == TsCompat::Precise)
+                        .then(|| jsdoc(t.comment.as_deref()))
+                        .flatten()
+                        .map(|d| render(&d, ENTRY_INDENT).trim_end().to_string()),
+                    key: doc::property_key(&t.name),
+                    fields: attributes
+                        .iter()
+                        .map(|a| {
+                            let ty = self
+                                .ts(&a.ty, mapping::Site::Other)
+                                .nullable(true, self.compat);
+                            render(&member(&a.name, false, ty.doc), FIELD_INDENT)
+                        })
+                        .collect(),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// A tuple type of string literals, `["a", "b"]`.
+fn tuple(items: &[String]) -> Doc {
+    array_literal(items.iter().map(|s| text(string_literal(s))).collect())
+}
+
+/// `[a, b]`, broken one item per line with a trailing comma when too long.
+fn array_literal(items: Vec<Doc>) -> Doc {
+    if items.is_empty() {
+        return text("[]");
+    }
+    doc::group(concat(vec![
+        text("["),
+        indent(concat(vec![
+            softline(),
+            join(concat(vec![text(","), line()]), items),
+        ])),
+        doc::if_break(text(","), text("")),
+        softline(),
+        text("]"),
+    ]))
+}
