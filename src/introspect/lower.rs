@@ -3,11 +3,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::rows::{CatalogRows, ColumnRow, FunctionRow, TypeRow};
+use super::rows::{CatalogRows, ColumnRow, FunctionRow, TypeRow, ViewDepRow};
+use super::view_lineage;
 use crate::model::{
-    Arg, ArgMode, Attribute, Catalog, Check, Column, FkAction, ForeignKey, Function, FunctionKind,
-    Identity, Key, Policy, PolicyCommand, Relation, RelationKind, Rls, SNAPSHOT_FORMAT, Schema,
-    TypeDef, TypeKind, TypeRef, Updatable, Volatility, checks::parse_check,
+    Arg, ArgMode, Attribute, Catalog, Check, Column, ColumnSource, FkAction, ForeignKey, Function,
+    FunctionKind, Identity, Key, Policy, PolicyCommand, Relation, RelationKind, Rls,
+    SNAPSHOT_FORMAT, Schema, TypeDef, TypeKind, TypeRef, Updatable, Volatility,
+    checks::parse_check,
 };
 
 /// Turns the rows of the catalog queries into a [`Catalog`]. Returns warnings for things
@@ -55,6 +57,39 @@ pub fn lower(rows: CatalogRows) -> (Catalog, Vec<String>) {
         );
     }
 
+    let lineages: HashMap<(&str, &str), (view_lineage::Lineage, HashMap<(u32, i32), &ViewDepRow>)> =
+        rows.relations
+            .iter()
+            .filter_map(|r| {
+                let query = r.view_query.as_deref()?;
+                let deps = r
+                    .view_deps
+                    .iter()
+                    .flatten()
+                    .map(|d| ((d.oid, d.attnum), d))
+                    .collect();
+                Some((
+                    (r.schema.as_str(), r.name.as_str()),
+                    (view_lineage::read(query), deps),
+                ))
+            })
+            .collect();
+    let source_of = |schema: &str, relation: &str, position: i32| -> Option<ColumnSource> {
+        let (lineage, deps) = lineages.get(&(schema, relation))?;
+        let (_, tbl, col) = lineage
+            .origins
+            .iter()
+            .find(|(resno, _, _)| *resno == position)?;
+        let dep = deps.get(&(*tbl, *col))?;
+        Some(ColumnSource {
+            schema: dep.schema.clone(),
+            relation: dep.relation.clone(),
+            column: dep.column.clone(),
+            source_not_null: dep.not_null,
+            exact: lineage.exact,
+        })
+    };
+
     let mut columns: Vec<&ColumnRow> = rows.columns.iter().collect();
     columns.sort_by_key(|c| c.position);
     for c in columns {
@@ -81,6 +116,7 @@ pub fn lower(rows: CatalogRows) -> (Catalog, Vec<String>) {
             generated,
             updatable: c.updatable,
             comment: c.comment.clone(),
+            source: source_of(&c.schema, &c.relation, c.position),
         });
     }
 

@@ -8,6 +8,7 @@ pub mod connection;
 mod lower;
 mod rows;
 mod tls;
+mod view_lineage;
 
 use serde::de::DeserializeOwned;
 

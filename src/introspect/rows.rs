@@ -21,6 +21,19 @@ pub struct RelationRow {
     pub rls_forced: bool,
     pub updatable_mask: Option<i32>,
     pub partitions: Option<Vec<String>>,
+    pub view_query: Option<String>,
+    pub view_deps: Option<Vec<ViewDepRow>>,
+}
+
+/// A column a view's rule depends on.
+#[derive(Debug, Deserialize)]
+pub struct ViewDepRow {
+    pub oid: u32,
+    pub attnum: i32,
+    pub schema: String,
+    pub relation: String,
+    pub column: String,
+    pub not_null: bool,
 }
 
 /// A column, or an attribute of a composite type (which leaves the column-only fields out).

@@ -240,6 +240,27 @@ pub struct Column {
     /// `COMMENT ON COLUMN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// For a view column that is a plain reference to another relation's column: that
+    /// column (read from the view's query tree).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<ColumnSource>,
+}
+
+/// The column a view column passes through.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSource {
+    /// Schema of the source relation (may be outside the selected schemas).
+    pub schema: String,
+    /// Source relation (a table or another view).
+    pub relation: String,
+    /// Source column.
+    pub column: String,
+    /// The source column is declared NOT NULL.
+    pub source_not_null: bool,
+    /// The view cannot add NULLs to it (no outer join or grouping sets in the view), so it
+    /// is NULL exactly when the source is.
+    pub exact: bool,
 }
 
 /// Identity column kind.

@@ -149,9 +149,29 @@ impl Mapper<'_> {
         cols
     }
 
-    /// Whether a column's values can be null in a Row.
-    fn column_nullable(&self, _rel: &Relation, c: &Column) -> bool {
-        c.nullable && !self.type_is_not_null(&c.ty)
+    /// Whether a column's values can be null in a Row. In precise mode a view column that
+    /// passes a NOT NULL column through unchanged is not null either.
+    fn column_nullable(&self, rel: &Relation, c: &Column) -> bool {
+        if !c.nullable || self.type_is_not_null(&c.ty) {
+            return false;
+        }
+        !(self.compat == TsCompat::Precise && !rel.kind.is_table() && self.passes_not_null(c, 0))
+    }
+
+    fn passes_not_null(&self, c: &Column, depth: usize) -> bool {
+        let Some(src) = c.source.as_ref().filter(|s| s.exact) else {
+            return false;
+        };
+        if src.source_not_null {
+            return true;
+        }
+        depth < 16
+            && self
+                .catalog
+                .relation(&src.schema, &src.relation)
+                .filter(|r| !r.kind.is_table())
+                .and_then(|r| r.column(&src.column))
+                .is_some_and(|sc| self.passes_not_null(sc, depth + 1))
     }
 
     fn relations(
@@ -266,42 +286,126 @@ impl Mapper<'_> {
         }
     }
 
-    /// Foreign keys of `rel` into its own schema, as postgrest-js reads them.
+    /// The relationships postgrest-js embeds through: the foreign keys of `rel` (for a
+    /// view, those of the tables its columns come from), each pointing at the referenced
+    /// table and at every view that exposes the referenced columns; only within the schema.
     fn relationships(&self, rel: &Relation) -> Vec<String> {
-        let mut fks: Vec<_> = rel
-            .foreign_keys
-            .iter()
-            .filter(|f| f.referenced_schema == rel.schema)
-            .collect();
-        fks.sort_by(|a, b| {
-            collate(&a.name, &b.name)
-                .then_with(|| collate(&a.referenced_relation, &b.referenced_relation))
-        });
-        fks.into_iter()
-            .map(|fk| {
-                let cols: BTreeSet<&String> = fk.columns.iter().collect();
-                let one_to_one = rel
+        let mut found: Vec<(String, Vec<String>, bool, String, Vec<String>)> = Vec::new();
+        for (base, mapping) in self.sources(rel) {
+            for fk in &base.foreign_keys {
+                let mapped: Option<Vec<String>> =
+                    fk.columns.iter().map(|c| mapping.get(c).cloned()).collect();
+                let Some(columns) = mapped else {
+                    continue;
+                };
+                let fk_cols: BTreeSet<&String> = fk.columns.iter().collect();
+                let one_to_one = base
                     .primary_key
                     .iter()
-                    .chain(rel.unique_keys.iter())
-                    .any(|k| k.columns.iter().collect::<BTreeSet<_>>() == cols);
+                    .chain(base.unique_keys.iter())
+                    .any(|k| k.columns.iter().collect::<BTreeSet<_>>() == fk_cols);
+                for (target, referenced) in self.targets(
+                    &fk.referenced_schema,
+                    &fk.referenced_relation,
+                    &fk.referenced_columns,
+                ) {
+                    if target.schema == rel.schema {
+                        found.push((
+                            fk.name.clone(),
+                            columns.clone(),
+                            one_to_one,
+                            target.name.clone(),
+                            referenced,
+                        ));
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| {
+            collate(&a.0, &b.0)
+                .then_with(|| collate(&a.3, &b.3))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        found.dedup();
+        found
+            .into_iter()
+            .map(|(name, columns, one_to_one, target, referenced)| {
                 let d = object(
                     vec![
-                        member("foreignKeyName", false, text(string_literal(&fk.name))),
-                        member("columns", false, tuple(&fk.columns)),
+                        member("foreignKeyName", false, text(string_literal(&name))),
+                        member("columns", false, tuple(&columns)),
                         member("isOneToOne", false, text(one_to_one.to_string())),
-                        member(
-                            "referencedRelation",
-                            false,
-                            text(string_literal(&fk.referenced_relation)),
-                        ),
-                        member("referencedColumns", false, tuple(&fk.referenced_columns)),
+                        member("referencedRelation", false, text(string_literal(&target))),
+                        member("referencedColumns", false, tuple(&referenced)),
                     ],
                     true,
                 );
                 render(&d, COLUMN_INDENT)
             })
             .collect()
+    }
+
+    /// The tables whose foreign keys apply to `rel`, with their column names as `rel`
+    /// shows them: the table itself, or the tables a view's columns come from.
+    fn sources<'r>(&'r self, rel: &'r Relation) -> Vec<(&'r Relation, BTreeMap<String, String>)> {
+        if rel.kind.is_table() {
+            return vec![(
+                rel,
+                rel.columns
+                    .iter()
+                    .map(|c| (c.name.clone(), c.name.clone()))
+                    .collect(),
+            )];
+        }
+        let mut by_base: BTreeMap<(&str, &str), BTreeMap<String, String>> = BTreeMap::new();
+        for c in &rel.columns {
+            if let Some(src) = &c.source {
+                by_base
+                    .entry((src.schema.as_str(), src.relation.as_str()))
+                    .or_default()
+                    .entry(src.column.clone())
+                    .or_insert_with(|| c.name.clone());
+            }
+        }
+        by_base
+            .into_iter()
+            .filter_map(|((schema, name), mapping)| {
+                let base = self.catalog.relation(schema, name)?;
+                base.kind.is_table().then_some((base, mapping))
+            })
+            .collect()
+    }
+
+    /// The referenced table and every view exposing all of `columns` of it.
+    fn targets(
+        &self,
+        schema: &str,
+        name: &str,
+        columns: &[String],
+    ) -> Vec<(&Relation, Vec<String>)> {
+        let mut out = Vec::new();
+        if let Some(t) = self.catalog.relation(schema, name) {
+            out.push((t, columns.to_vec()));
+        }
+        for v in self.catalog.relations.iter().filter(|r| !r.kind.is_table()) {
+            let exposed: Option<Vec<String>> = columns
+                .iter()
+                .map(|col| {
+                    v.columns
+                        .iter()
+                        .find(|c| {
+                            c.source.as_ref().is_some_and(|s| {
+                                s.schema == schema && s.relation == name && &s.column == col
+                            })
+                        })
+                        .map(|c| c.name.clone())
+                })
+                .collect();
+            if let Some(exposed) = exposed {
+                out.push((v, exposed));
+            }
+        }
+        out
     }
 
     fn functions(&self, schema: &str, exposed: &[functions::Exposed<'_>]) -> Vec<String> {

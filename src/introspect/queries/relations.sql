@@ -16,9 +16,24 @@ FROM (
            JOIN pg_class pc ON pc.oid = pt.relid
            JOIN pg_namespace pn ON pn.oid = pc.relnamespace
            WHERE pt.relid <> c.oid::regclass
-         ) END AS partitions
+         ) END AS partitions,
+         -- Views: the query tree (its top-level target entries name each column's source)
+         -- and the columns it depends on, to resolve those sources to names.
+         rw.ev_action::text AS view_query,
+         CASE WHEN rw.oid IS NOT NULL THEN (
+           SELECT json_agg(json_build_object(
+                    'oid', d.refobjid::int8, 'attnum', d.refobjsubid, 'schema', dn.nspname,
+                    'relation', dc.relname, 'column', da.attname, 'not_null', da.attnotnull))
+           FROM pg_depend d
+           JOIN pg_class dc ON dc.oid = d.refobjid
+           JOIN pg_namespace dn ON dn.oid = dc.relnamespace
+           JOIN pg_attribute da ON da.attrelid = d.refobjid AND da.attnum = d.refobjsubid
+           WHERE d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
+             AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0
+         ) END AS view_deps
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_rewrite rw ON rw.ev_class = c.oid AND rw.rulename = '_RETURN' AND c.relkind IN ('v', 'm')
   WHERE n.nspname = ANY ($1::text[])
     AND c.relkind IN ('r', 'p', 'f', 'v', 'm')
     AND NOT c.relispartition
