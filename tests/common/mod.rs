@@ -135,6 +135,29 @@ impl TestDb {
             .unwrap_or_else(|e| panic!("{e:?}"));
     }
 
+    /// A `postgresql://` URL for this database (for tools that only take URLs).
+    pub fn uri(&self) -> String {
+        let cfg: postgres::Config = self.url.parse().unwrap();
+        let user = cfg.get_user().unwrap_or("postgres");
+        let port = cfg.get_ports().first().copied().unwrap_or(5432);
+        let auth = match cfg.get_password() {
+            Some(pw) => format!("{user}:{}", String::from_utf8_lossy(pw)),
+            None => user.to_string(),
+        };
+        match &cfg.get_hosts()[0] {
+            postgres::config::Host::Tcp(h) => {
+                format!("postgresql://{auth}@{h}:{port}/{}", self.name)
+            }
+            postgres::config::Host::Unix(dir) => {
+                format!(
+                    "postgresql://{auth}@localhost:{port}/{}?host={}",
+                    self.name,
+                    dir.display()
+                )
+            }
+        }
+    }
+
     /// A client on this database.
     pub fn client(&self) -> postgres::Client {
         postgres::Client::connect(&self.url, postgres::NoTls).unwrap()
@@ -207,4 +230,69 @@ pub fn versioned_snapshot_name(base: &str) -> String {
     } else {
         base.to_string()
     }
+}
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A program installed by `npm ci` (node_modules/.bin).
+pub fn node_bin(name: &str) -> PathBuf {
+    let p = repo().join("node_modules/.bin").join(name);
+    assert!(
+        p.exists(),
+        "{} is missing: run `npm ci` in the repository (scripts/test does)",
+        p.display()
+    );
+    p
+}
+
+/// A fresh folder under target/ for files that node tools read (inside the repository, so
+/// that they resolve node_modules).
+pub fn node_workspace(name: &str) -> PathBuf {
+    let dir = repo()
+        .join("target/node-tests")
+        .join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs a command, returning (success, stdout + stderr).
+pub fn run(cmd: &mut std::process::Command) -> (bool, String) {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+/// Writes a strict tsconfig.json into `dir` that includes every .ts file below it.
+pub fn write_tsconfig(dir: &Path) {
+    std::fs::write(
+        dir.join("tsconfig.json"),
+        r#"{
+  "compilerOptions": {
+    "strict": true,
+    "noEmit": true,
+    "target": "ES2022",
+    "module": "ESNext",
+    "moduleResolution": "Bundler",
+    "skipLibCheck": true,
+    "types": []
+  },
+  "include": ["**/*.ts"]
+}
+"#,
+    )
+    .unwrap();
+}
+
+/// `tsc --strict --noEmit -p dir`.
+pub fn tsc(dir: &Path) -> (bool, String) {
+    run(std::process::Command::new(node_bin("tsc"))
+        .arg("-p")
+        .arg(dir.join("tsconfig.json")))
 }

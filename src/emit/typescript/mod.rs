@@ -227,7 +227,7 @@ impl Mapper<'_> {
                     let d = if !writable(c) {
                         text(format!("{}?: never", doc::property_key(&c.name)))
                     } else if is_table {
-                        let optional = c.nullable
+                        let optional = self.column_nullable(rel, c)
                             || c.identity.is_some()
                             || c.default.is_some()
                             || self.type_has_default(&c.ty);
@@ -527,4 +527,49 @@ fn array_literal(items: Vec<Doc>) -> Doc {
         softline(),
         text("]"),
     ]))
+}
+
+/// Every type a `database.types.ts` for this catalog and config defines, as key paths into
+/// `Database` (`["public", "Tables", "books", "Row"]`): for tools and tests that walk the
+/// output, such as the differential test against the reference generator.
+pub fn type_paths(catalog: &Catalog, config: &Config) -> Vec<Vec<String>> {
+    let mapper = Mapper {
+        catalog,
+        schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
+        compat: config.typescript.compat,
+        transport: config.typescript.transport,
+        overrides: &config.overrides,
+    };
+    let mut paths = Vec::new();
+    let path = |parts: &[&str]| parts.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    for schema in &catalog.schemas {
+        let s = schema.name.as_str();
+        for r in catalog.relations.iter().filter(|r| r.schema == s) {
+            let section = if r.kind.is_table() { "Tables" } else { "Views" };
+            paths.push(path(&[s, section, &r.name, "Row"]));
+            if r.kind.is_table() || r.insertable() {
+                paths.push(path(&[s, section, &r.name, "Insert"]));
+            }
+            if r.kind.is_table() || r.updatable() {
+                paths.push(path(&[s, section, &r.name, "Update"]));
+            }
+        }
+        let names: BTreeSet<&str> = catalog
+            .functions
+            .iter()
+            .filter(|f| f.schema == s && mapper.exposed(f).is_some())
+            .map(|f| f.name.as_str())
+            .collect();
+        for name in names {
+            paths.push(path(&[s, "Functions", name]));
+        }
+        for t in catalog.types.iter().filter(|t| t.schema == s) {
+            match t.kind {
+                TypeKind::Enum { .. } => paths.push(path(&[s, "Enums", &t.name])),
+                TypeKind::Composite { .. } => paths.push(path(&[s, "CompositeTypes", &t.name])),
+                _ => {}
+            }
+        }
+    }
+    paths
 }

@@ -1,0 +1,291 @@
+//! database.types.ts against a real PostgreSQL: compiled by `tsc --strict`, stable under
+//! prettier, exercised through supabase-js's own types, and compared with the reference
+//! generator (`@supabase/postgres-meta`) run on the same databases.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use common::{
+    FIXTURES, TestDb, node_bin, node_workspace, repo, run, snapshot_settings, tsc, write_tsconfig,
+};
+use gen_types::config::{TsCompat, TypescriptConfig};
+use gen_types::emit::Target;
+use gen_types::{Catalog, Config, Source};
+
+fn config(schemas: &[&str], compat: TsCompat) -> Config {
+    Config {
+        schemas: schemas.iter().map(|s| s.to_string()).collect(),
+        targets: Some(vec![Target::Typescript]),
+        typescript: TypescriptConfig {
+            compat,
+            ..TypescriptConfig::default()
+        },
+        ..Config::default()
+    }
+}
+
+fn generate(catalog: &Catalog, config: &Config) -> String {
+    let files = gen_types::generate(catalog, config).unwrap();
+    files.into_values().next().unwrap()
+}
+
+fn mode_name(compat: TsCompat) -> &'static str {
+    match compat {
+        TsCompat::Precise => "precise",
+        TsCompat::Supabase => "supabase",
+    }
+}
+
+#[test]
+fn outputs_compile_are_prettier_stable_and_pass_the_supabase_js_type_tests() {
+    let ws = node_workspace("typescript");
+    std::fs::copy(repo().join("tests/ts/assert.ts"), ws.join("assert.ts")).unwrap();
+    let mut files = Vec::new();
+    for (fixture, schemas) in FIXTURES {
+        let db = TestDb::with_fixture(fixture);
+        let catalog = gen_types::load_catalog(
+            &Source::Database(Some(db.url.clone())),
+            &config(schemas, TsCompat::Precise),
+        )
+        .unwrap()
+        .catalog;
+        for compat in [TsCompat::Precise, TsCompat::Supabase] {
+            let ts = generate(&catalog, &config(schemas, compat));
+            let name = format!("ts__{fixture}__{}", mode_name(compat));
+            snapshot_settings()
+                .bind(|| insta::assert_snapshot!(common::versioned_snapshot_name(&name), ts));
+            let dir = ws.join(format!("{fixture}_{}", mode_name(compat)));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("database.types.ts"), &ts).unwrap();
+            files.push(dir.join("database.types.ts"));
+            // The supabase-js type tests are written for the precise mode.
+            let test = repo().join(format!("tests/ts/{fixture}.test.ts"));
+            if compat == TsCompat::Precise {
+                std::fs::copy(&test, dir.join(format!("{fixture}.test.ts"))).unwrap();
+            }
+        }
+    }
+    // prettier (no semicolons, otherwise defaults) leaves every file exactly as generated.
+    let (ok, out) = run(Command::new(node_bin("prettier"))
+        .args(["--check", "--no-semi"])
+        .args(&files));
+    assert!(ok, "prettier would reformat generated files:\n{out}");
+    // Every output compiles under --strict, and every type test holds.
+    write_tsconfig(&ws);
+    let (ok, out) = tsc(&ws);
+    assert!(ok, "tsc --strict failed:\n{out}");
+    // A type test that cannot fail proves nothing: a wrong expectation must be caught.
+    let probe = ws.join("supabase_app_precise/probe.ts");
+    std::fs::write(
+        &probe,
+        "import type { Tables } from \"./database.types\"\nimport { type Same, expectType } from \"../assert\"\nexpectType<Same<Tables<\"goals\">[\"title\"], number>>()\n",
+    )
+    .unwrap();
+    let (ok, out) = tsc(&ws);
+    assert!(
+        !ok && out.contains("probe.ts"),
+        "a false expectation compiled:\n{out}"
+    );
+    std::fs::remove_file(probe).unwrap();
+}
+
+/// Runs the reference generator, as `supabase gen types typescript` runs it.
+fn reference_types(db: &TestDb, schemas: &[&str]) -> String {
+    let server = repo().join("node_modules/@supabase/postgres-meta/dist/server/server.js");
+    assert!(
+        server.exists(),
+        "run `npm ci`: {} is missing",
+        server.display()
+    );
+    let out = Command::new("node")
+        .arg(&server)
+        .env("PG_META_GENERATE_TYPES", "typescript")
+        .env("PG_META_GENERATE_TYPES_INCLUDED_SCHEMAS", schemas.join(","))
+        .env(
+            "PG_META_GENERATE_TYPES_DETECT_ONE_TO_ONE_RELATIONSHIPS",
+            "true",
+        )
+        .env("PG_META_DB_URL", db.uri())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "reference generator failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Differences from the reference that precise mode makes on purpose (README, "Differences
+/// from supabase gen types"), as `fixture: path`. The test fails if one of these stops
+/// differing (update the README) or another appears.
+const PRECISE_DIFFERENCES: &[(&str, &str, &str)] = &[
+    (
+        "supabase_app",
+        "public.Functions.get_goals_for_org",
+        "returns goals rows: a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+    (
+        "supabase_app",
+        "public.Tables.goals.Insert",
+        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+    (
+        "supabase_app",
+        "public.Tables.goals.Row",
+        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+    (
+        "supabase_app",
+        "public.Tables.goals.Update",
+        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+    (
+        "supabase_app",
+        "public.Tables.organizations.Insert",
+        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+    (
+        "supabase_app",
+        "public.Tables.organizations.Row",
+        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+    (
+        "supabase_app",
+        "public.Tables.organizations.Update",
+        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+    (
+        "type_zoo",
+        "public.Tables.all_types.Insert",
+        "int4[][] is number[][], as PostgREST returns nested arrays",
+    ),
+    (
+        "type_zoo",
+        "public.Tables.all_types.Row",
+        "int4[][] is number[][], as PostgREST returns nested arrays",
+    ),
+    (
+        "type_zoo",
+        "public.Tables.all_types.Update",
+        "int4[][] is number[][], as PostgREST returns nested arrays",
+    ),
+    (
+        "type_zoo",
+        "public.Tables.defaults_and_generated.Insert",
+        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+    (
+        "type_zoo",
+        "public.Tables.defaults_and_generated.Row",
+        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+    (
+        "type_zoo",
+        "public.Tables.defaults_and_generated.Update",
+        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
+    ),
+];
+
+/// Where compat = "supabase" cannot match the reference, with the reason.
+const SUPABASE_DIFFERENCES: &[(&str, &str, &str)] = &[];
+
+#[test]
+fn differential_against_the_reference_generator() {
+    let ws = node_workspace("differential");
+    let mut lines_by_file: BTreeMap<String, Vec<(usize, String, TsCompat)>> = BTreeMap::new();
+    for (fixture, schemas) in FIXTURES {
+        let db = TestDb::with_fixture(fixture);
+        let dir = ws.join(fixture);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("reference.ts"), reference_types(&db, schemas)).unwrap();
+        let catalog = gen_types::load_catalog(
+            &Source::Database(Some(db.url.clone())),
+            &config(schemas, TsCompat::Precise),
+        )
+        .unwrap()
+        .catalog;
+        let mut assertions = String::from(
+            "import type { Database as Ref } from \"./reference\"\nimport type { Database as Precise } from \"./precise\"\nimport type { Database as Compat } from \"./supabase\"\n\ntype Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false\ntype Within<A, B> = [A] extends [B] ? true : false\n\n",
+        );
+        let mut lines = Vec::new();
+        for compat in [TsCompat::Supabase, TsCompat::Precise] {
+            let cfg = config(schemas, compat);
+            std::fs::write(
+                dir.join(format!("{}.ts", mode_name(compat))),
+                generate(&catalog, &cfg),
+            )
+            .unwrap();
+            for path in gen_types::emit::typescript::type_paths(&catalog, &cfg) {
+                let index: String = path
+                    .iter()
+                    .map(|p| format!("[{}]", serde_json::to_string(p).unwrap()))
+                    .collect();
+                let (alias, check) = match compat {
+                    TsCompat::Supabase => ("Compat", "Mutual"),
+                    TsCompat::Precise => ("Precise", "Within"),
+                };
+                let n = lines.len();
+                assertions.push_str(&format!(
+                    "export const c{n}: {check}<{alias}{index}, Ref{index}> = true\n"
+                ));
+                // Line numbers are 1-based; the header has 7 lines.
+                lines.push((n + 8, path.join("."), compat));
+            }
+        }
+        std::fs::write(dir.join("compare.ts"), assertions).unwrap();
+        lines_by_file.insert(fixture.to_string(), lines);
+    }
+    write_tsconfig(&ws);
+    let (_, out) = tsc(&ws);
+
+    // Map every error in compare.ts back to the type it checks.
+    let mut failures: Vec<(String, String, TsCompat)> = Vec::new();
+    for line in out.lines() {
+        let Some((file, rest)) = line.split_once(".ts(") else {
+            continue;
+        };
+        let fixture = Path::new(file)
+            .parent()
+            .and_then(|p| p.file_name())
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        if !file.ends_with("compare") {
+            continue;
+        }
+        let n: usize = rest.split(',').next().unwrap().parse().unwrap();
+        let (_, path, compat) = lines_by_file[&fixture]
+            .iter()
+            .find(|(l, _, _)| *l == n)
+            .unwrap();
+        failures.push((fixture, path.clone(), *compat));
+    }
+    failures.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    failures.dedup();
+    let list = |compat: TsCompat| -> Vec<(String, String)> {
+        failures
+            .iter()
+            .filter(|f| f.2 == compat)
+            .map(|f| (f.0.clone(), f.1.clone()))
+            .collect()
+    };
+    let expected = |d: &[(&str, &str, &str)]| -> Vec<(String, String)> {
+        d.iter()
+            .map(|(f, p, _)| (f.to_string(), p.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        list(TsCompat::Supabase),
+        expected(SUPABASE_DIFFERENCES),
+        "compat = \"supabase\" vs the reference:\n{out}"
+    );
+    assert_eq!(
+        list(TsCompat::Precise),
+        expected(PRECISE_DIFFERENCES),
+        "precise vs the reference:\n{out}"
+    );
+}
