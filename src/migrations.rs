@@ -44,7 +44,8 @@ pub fn migration_files(dir: &Path) -> Result<Vec<PathBuf>, MigrationError> {
     Ok(files)
 }
 
-/// Applies every migration of `dir`, each file as one simple-query batch.
+/// Applies every migration of `dir`. Statements are sent one at a time, as psql does, so a
+/// failure is located even when Postgres gives no position.
 pub async fn apply(client: &tokio_postgres::Client, dir: &Path) -> Result<usize, MigrationError> {
     let files = migration_files(dir)?;
     for file in &files {
@@ -52,34 +53,148 @@ pub async fn apply(client: &tokio_postgres::Client, dir: &Path) -> Result<usize,
             path: file.clone(),
             source,
         })?;
-        if let Err(e) = client.batch_execute(&sql).await {
-            let (line, message) = match e.as_db_error() {
-                Some(db) => {
-                    let line = match db.position() {
-                        Some(tokio_postgres::error::ErrorPosition::Original(pos)) => {
-                            line_of_char(&sql, *pos as usize)
+        for stmt in split_statements(&sql) {
+            if let Err(e) = client.batch_execute(stmt.text).await {
+                let (line, message) = match e.as_db_error() {
+                    Some(db) => {
+                        let line = match db.position() {
+                            Some(tokio_postgres::error::ErrorPosition::Original(pos)) => {
+                                stmt.line + line_of_char(stmt.text, *pos as usize) - 1
+                            }
+                            _ => stmt.line,
+                        };
+                        let mut message = db.message().to_string();
+                        if let Some(d) = db.detail() {
+                            message.push_str(&format!(" (detail: {d})"));
                         }
-                        _ => 1,
-                    };
-                    let mut message = db.message().to_string();
-                    if let Some(d) = db.detail() {
-                        message.push_str(&format!(" (detail: {d})"));
+                        if let Some(h) = db.hint() {
+                            message.push_str(&format!(" (hint: {h})"));
+                        }
+                        (line, message)
                     }
-                    if let Some(h) = db.hint() {
-                        message.push_str(&format!(" (hint: {h})"));
-                    }
-                    (line, message)
-                }
-                None => (1, e.to_string()),
-            };
-            return Err(MigrationError::Failed {
-                file: file.clone(),
-                line,
-                message,
-            });
+                    None => (stmt.line, e.to_string()),
+                };
+                return Err(MigrationError::Failed {
+                    file: file.clone(),
+                    line,
+                    message,
+                });
+            }
         }
     }
     Ok(files.len())
+}
+
+/// One statement of a script and the 1-based line its first token is on.
+#[derive(Debug, PartialEq)]
+struct Statement<'a> {
+    line: usize,
+    text: &'a str,
+}
+
+/// Splits a script at top-level semicolons, skipping those in quotes, dollar quotes and
+/// comments. Statements that are only whitespace and comments are dropped.
+fn split_statements(sql: &str) -> Vec<Statement<'_>> {
+    let b = sql.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    fn push<'s>(sql: &'s str, from: usize, to: usize, out: &mut Vec<Statement<'s>>) {
+        let text = &sql[from..to];
+        if has_code(text) {
+            let begin = from + leading_comment_len(text);
+            let line = sql[..begin].matches('\n').count() + 1;
+            out.push(Statement {
+                line,
+                text: &sql[begin..to],
+            });
+        }
+    }
+    while i < b.len() {
+        match b[i] {
+            b'\'' | b'"' => {
+                let q = b[i];
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'-' if b.get(i + 1) == Some(&b'-') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let mut depth = 0;
+                while i < b.len() {
+                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                        depth += 1;
+                        i += 2;
+                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'$' => {
+                // $tag$ ... $tag$ (a tag is empty or an identifier); `$1` is a parameter.
+                let tag_end = sql[i + 1..].find('$').map(|j| i + 1 + j);
+                match tag_end {
+                    Some(end)
+                        if sql[i + 1..end]
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == '_')
+                            && !sql[i + 1..end].starts_with(|c: char| c.is_ascii_digit()) =>
+                    {
+                        let tag = &sql[i..=end];
+                        match sql[end + 1..].find(tag) {
+                            Some(close) => i = end + 1 + close + tag.len(),
+                            None => i = b.len(),
+                        }
+                    }
+                    _ => i += 1,
+                }
+            }
+            b';' => {
+                push(sql, start, i + 1, &mut out);
+                i += 1;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    push(sql, start, b.len(), &mut out);
+    out
+}
+
+/// Length of the comments and whitespace at the start of a statement.
+fn leading_comment_len(s: &str) -> usize {
+    let mut rest = s;
+    loop {
+        let trimmed = rest.trim_start();
+        if let Some(after) = trimmed.strip_prefix("--") {
+            rest = after.find('\n').map_or("", |n| &after[n..]);
+        } else if trimmed.starts_with("/*") {
+            match trimmed.find("*/") {
+                Some(n) => rest = &trimmed[n + 2..],
+                None => return s.len() - trimmed.len(),
+            }
+        } else {
+            return s.len() - trimmed.len();
+        }
+    }
+}
+
+/// Whether a piece of script holds anything but whitespace, comments and semicolons.
+fn has_code(s: &str) -> bool {
+    let start = leading_comment_len(s);
+    !s[start..].trim().trim_matches(';').trim().is_empty()
 }
 
 /// The 1-based line of a 1-based character position (as Postgres reports positions).
@@ -93,6 +208,24 @@ fn line_of_char(text: &str, pos: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn splits_statements_outside_quotes_and_comments() {
+        let sql = "-- header; not a split\nCREATE TABLE a (x text DEFAULT 'a;b');\n\n/* c; */ CREATE FUNCTION f() RETURNS int AS $fn$ SELECT 1; $fn$ LANGUAGE sql;\nSELECT $1;\n-- trailing comment\n";
+        let stmts = super::split_statements(sql);
+        let got: Vec<(usize, &str)> = stmts.iter().map(|s| (s.line, s.text)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, "CREATE TABLE a (x text DEFAULT 'a;b');"),
+                (
+                    4,
+                    "CREATE FUNCTION f() RETURNS int AS $fn$ SELECT 1; $fn$ LANGUAGE sql;"
+                ),
+                (5, "SELECT $1;"),
+            ]
+        );
+    }
+
     #[test]
     fn line_of_char_counts_newlines_before_the_position() {
         assert_eq!(super::line_of_char("a\nbé\nc", 1), 1);
