@@ -323,3 +323,10 @@ fn usage_errors_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("missing.toml"));
 }
+
+#[test]
+fn the_committed_example_output_is_up_to_date() {
+    // README's first command: generate from examples/migrations with ./config.toml.
+    let o = gen_types(&common::repo(), &["generate", "--migrations", "examples/migrations", "--check"]);
+    assert_eq!(o.status.code(), Some(0), "examples/generated is stale:\n{}{}", stdout(&o), stderr(&o));
+}
