@@ -327,6 +327,15 @@ fn usage_errors_exit_2() {
 #[test]
 fn the_committed_example_output_is_up_to_date() {
     // README's first command: generate from examples/migrations with ./config.toml.
-    let o = gen_types(&common::repo(), &["generate", "--migrations", "examples/migrations", "--check"]);
-    assert_eq!(o.status.code(), Some(0), "examples/generated is stale:\n{}{}", stdout(&o), stderr(&o));
+    let o = gen_types(
+        &common::repo(),
+        &["generate", "--migrations", "examples/migrations", "--check"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "examples/generated is stale:\n{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
 }
