@@ -49,6 +49,8 @@ pub struct TypescriptConfig {
     pub transport: TsTransport,
     /// The schema the helper types (`Tables<"name">`, ...) default to.
     pub default_schema: String,
+    /// Precise mode: type array elements `T | null`, as Postgres arrays may hold NULLs.
+    pub nullable_array_elements: bool,
 }
 
 impl Default for TypescriptConfig {
@@ -57,6 +59,7 @@ impl Default for TypescriptConfig {
             compat: TsCompat::Precise,
             transport: TsTransport::Postgrest,
             default_schema: "public".into(),
+            nullable_array_elements: true,
         }
     }
 }

@@ -11,7 +11,7 @@ use std::process::Command;
 use common::{
     FIXTURES, TestDb, node_bin, node_workspace, repo, run, snapshot_settings, tsc, write_tsconfig,
 };
-use gen_types::config::{TsCompat, TypescriptConfig};
+use gen_types::config::{TsCompat, TsTransport, TypescriptConfig};
 use gen_types::emit::Target;
 use gen_types::{Catalog, Config, Source};
 
@@ -213,7 +213,10 @@ fn differential_against_the_reference_generator() {
         );
         let mut lines = Vec::new();
         for compat in [TsCompat::Supabase, TsCompat::Precise] {
-            let cfg = config(schemas, compat);
+            let mut cfg = config(schemas, compat);
+            // Nullable array elements make every array column differ from the reference by
+            // design (README); real rows check them instead (rows_read_from_postgres_...).
+            cfg.typescript.nullable_array_elements = false;
             std::fs::write(
                 dir.join(format!("{}.ts", mode_name(compat))),
                 generate(&catalog, &cfg),
@@ -288,4 +291,187 @@ fn differential_against_the_reference_generator() {
         expected(PRECISE_DIFFERENCES),
         "precise vs the reference:\n{out}"
     );
+}
+
+/// A JSON value as a TypeScript literal; `{"$date": iso}` and `{"$bytes": [..]}` (from
+/// pg_rows.mjs) become `new Date(iso)` and `new Uint8Array([..])`.
+fn ts_literal(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Object(o) if o.len() == 1 && o.contains_key("$date") => {
+            format!("new Date({})", o["$date"])
+        }
+        Value::Object(o) if o.len() == 1 && o.contains_key("$number") => {
+            o["$number"].as_str().unwrap_or("NaN").to_string()
+        }
+        Value::Object(o) if o.len() == 1 && o.contains_key("$bytes") => {
+            format!("new Uint8Array({})", o["$bytes"])
+        }
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(ts_literal).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(o) => format!(
+            "{{ {} }}",
+            o.iter()
+                .map(|(k, v)| format!("{}: {}", serde_json::to_string(k).unwrap(), ts_literal(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Values that a profile documents as outside the TypeScript type (README): non-finite
+/// floats and numerics arrive as the strings "NaN"/"Infinity"/"-Infinity" through to_jsonb,
+/// and node-postgres turns infinite dates and timestamps into the numbers ±Infinity.
+fn documented_exception(
+    transport: TsTransport,
+    ty: &gen_types::model::TypeRef,
+    value: &serde_json::Value,
+) -> bool {
+    let float = ["float4", "float8", "numeric"]
+        .iter()
+        .any(|t| ty.is_builtin(t));
+    let dated = ["date", "timestamp", "timestamptz"]
+        .iter()
+        .any(|t| ty.is_builtin(t));
+    match transport {
+        TsTransport::Postgrest => {
+            float && matches!(value.as_str(), Some("NaN" | "Infinity" | "-Infinity"))
+        }
+        TsTransport::NodePostgres => dated && value.get("$number").is_some(),
+    }
+}
+
+#[test]
+fn rows_read_from_postgres_typecheck_against_the_row_types() {
+    let ws = node_workspace("rows");
+    let mut origin: BTreeMap<(String, usize), (String, String, serde_json::Value, bool)> =
+        BTreeMap::new();
+    let mut checked = 0;
+    let mut exceptions = 0;
+    for (fixture, schemas) in FIXTURES {
+        let db = TestDb::with_fixture(fixture);
+        let base = config(schemas, TsCompat::Precise);
+        let catalog = gen_types::load_catalog(&Source::Database(Some(db.url.clone())), &base)
+            .unwrap()
+            .catalog;
+        let relations: Vec<&gen_types::model::Relation> = catalog.relations.iter().collect();
+        let names: Vec<(String, String)> = relations
+            .iter()
+            .map(|r| (r.schema.clone(), r.name.clone()))
+            .collect();
+        for transport in [TsTransport::Postgrest, TsTransport::NodePostgres] {
+            let mut cfg = config(schemas, TsCompat::Precise);
+            cfg.typescript.transport = transport;
+            let dir = ws.join(format!("{fixture}_{transport:?}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("database.types.ts"), generate(&catalog, &cfg)).unwrap();
+            let rows: Vec<Vec<serde_json::Value>> = match transport {
+                TsTransport::Postgrest => {
+                    let mut client = db.client();
+                    names
+                        .iter()
+                        .map(|(s, r)| {
+                            let sql = format!(
+                                "SELECT coalesce(json_agg(to_jsonb(t)), '[]')::text FROM \"{}\".\"{}\" t",
+                                s.replace('"', "\"\""),
+                                r.replace('"', "\"\"")
+                            );
+                            let text: String = client.query_one(&sql, &[]).unwrap().get(0);
+                            serde_json::from_str(&text).unwrap()
+                        })
+                        .collect()
+                }
+                TsTransport::NodePostgres => {
+                    let (ok, out) = run(Command::new("node")
+                        .arg(repo().join("tests/ts/pg_rows.mjs"))
+                        .arg(db.uri())
+                        .arg(serde_json::to_string(&names).unwrap()));
+                    assert!(ok, "pg_rows.mjs failed: {out}");
+                    serde_json::from_str(&out).unwrap()
+                }
+            };
+            let file = format!("{}/rows.ts", dir.file_name().unwrap().to_string_lossy());
+            let mut ts = String::from("import type { Database } from \"./database.types\"\n\n");
+            for (rel, rel_rows) in relations.iter().zip(&rows) {
+                let section = if rel.kind.is_table() {
+                    "Tables"
+                } else {
+                    "Views"
+                };
+                let cols: Vec<String> = rel
+                    .columns
+                    .iter()
+                    .map(|c| serde_json::to_string(&c.name).unwrap())
+                    .collect();
+                let row_type = format!(
+                    "Pick<Database[{}][\"{section}\"][{}][\"Row\"], {}>",
+                    serde_json::to_string(&rel.schema).unwrap(),
+                    serde_json::to_string(&rel.name).unwrap(),
+                    if cols.is_empty() {
+                        "never".to_string()
+                    } else {
+                        cols.join(" | ")
+                    }
+                );
+                for (i, row) in rel_rows.iter().enumerate() {
+                    ts.push_str(&format!(
+                        "export const r{}_{i}: {row_type} = {{\n",
+                        origin.len()
+                    ));
+                    for c in &rel.columns {
+                        let v = row.get(&c.name).cloned().unwrap_or(serde_json::Value::Null);
+                        let line = ts.lines().count() + 1;
+                        let exception = documented_exception(transport, &c.ty, &v);
+                        ts.push_str(&format!(
+                            "  {}: {},\n",
+                            serde_json::to_string(&c.name).unwrap(),
+                            ts_literal(&v)
+                        ));
+                        origin.insert(
+                            (file.clone(), line),
+                            (
+                                format!("{}.{}", rel.schema, rel.name),
+                                c.name.clone(),
+                                v,
+                                exception,
+                            ),
+                        );
+                        checked += 1;
+                    }
+                    ts.push_str("}\n");
+                }
+            }
+            std::fs::write(dir.join("rows.ts"), ts).unwrap();
+        }
+    }
+    write_tsconfig(&ws);
+    let (_, out) = tsc(&ws);
+    let mut failures = Vec::new();
+    for line in out.lines().filter(|l| l.contains("rows.ts(")) {
+        let (path, rest) = line.split_once("rows.ts(").unwrap();
+        let dir = Path::new(path)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let n: usize = rest.split(',').next().unwrap().parse().unwrap();
+        match origin.get(&(format!("{dir}/rows.ts"), n)) {
+            Some((_, _, _, true)) => exceptions += 1,
+            Some((rel, col, v, false)) => {
+                failures.push(format!("{dir}: {rel}.{col} = {v}: {line}"))
+            }
+            None => failures.push(format!("{dir}: {line}")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} values do not fit their Row type:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(checked > 500, "only {checked} values checked");
+    eprintln!("{checked} values checked, {exceptions} documented exceptions");
 }

@@ -40,7 +40,7 @@ export type Database = {
           title: string
           status: Database["public"]["Enums"]["task_status"]
           estimate_hours: number | null
-          labels: string[]
+          labels: (string | null)[]
           /**
            * Free-form details.
            * @type { checklist?: string[]; link?: string }
@@ -54,7 +54,7 @@ export type Database = {
           title: string
           status?: Database["public"]["Enums"]["task_status"]
           estimate_hours?: number | null
-          labels?: string[]
+          labels?: (string | null)[]
           details?: { checklist?: string[]; link?: string } | null
           created_at?: string
         }
@@ -64,7 +64,7 @@ export type Database = {
           title?: string
           status?: Database["public"]["Enums"]["task_status"]
           estimate_hours?: number | null
-          labels?: string[]
+          labels?: (string | null)[]
           details?: { checklist?: string[]; link?: string } | null
           created_at?: string
         }

@@ -21,7 +21,8 @@ export async function selects() {
     Same<Goal["status"], "draft" | "active" | "completed" | "archived">
   >()
   expectType<Same<Goal["deleted_at"], string | null>>()
-  expectType<Same<Goal["tags"], string[]>>()
+  // A text[] column can hold NULL elements even when the column is NOT NULL.
+  expectType<Same<Goal["tags"], (string | null)[]>>()
 
   // A CHECK (plan IN (...)) list becomes a literal union.
   const { data: orgs } = await supabase

@@ -202,13 +202,29 @@ pub struct Mapper<'a> {
     pub transport: TsTransport,
     /// User overrides.
     pub overrides: &'a Overrides,
+    /// Array elements may be NULL (precise mode).
+    pub nullable_array_elements: bool,
+}
+
+impl<'a> Mapper<'a> {
+    /// A mapper for the catalog with the config's TypeScript settings.
+    pub fn new(catalog: &'a Catalog, config: &'a crate::config::Config) -> Self {
+        Mapper {
+            catalog,
+            schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
+            compat: config.typescript.compat,
+            transport: config.typescript.transport,
+            overrides: &config.overrides,
+            nullable_array_elements: config.typescript.nullable_array_elements,
+        }
+    }
 }
 
 impl Mapper<'_> {
     /// The type of a non-null value of `ty` used at `site`.
     pub fn ts(&self, ty: &TypeRef, site: Site) -> Ts {
         if let Some(o) = self.type_override(ty) {
-            return Ts::named(o).array(ty.array_dims.min(self.max_dims()));
+            return self.array(Ts::named(o), self.dims(ty));
         }
         let def = self.catalog.type_def(ty);
         if let Some(TypeKind::Domain { base, .. }) = def.map(|d| &d.kind) {
@@ -217,17 +233,19 @@ impl Mapper<'_> {
                 TsCompat::Precise => true,
             };
             if !resolve {
-                return Ts::named("unknown").array(self.dims(ty));
+                return self.array(Ts::named("unknown"), self.dims(ty));
             }
             let inner = match self.compat {
                 // One level only, and a domain under it is unknown, like the reference.
                 TsCompat::Supabase => match self.catalog.type_def(base).map(|d| &d.kind) {
-                    Some(TypeKind::Domain { .. }) => Ts::named("unknown").array(self.dims(base)),
+                    Some(TypeKind::Domain { .. }) => {
+                        self.array(Ts::named("unknown"), self.dims(base))
+                    }
                     _ => self.ts(base, Site::Other),
                 },
                 TsCompat::Precise => self.ts(base, site),
             };
-            return inner.array(self.dims(ty));
+            return self.array(inner, self.dims(ty));
         }
         if self.transport == TsTransport::NodePostgres
             && ty.array_dims > 0
@@ -236,7 +254,23 @@ impl Mapper<'_> {
             // node-postgres only parses arrays of built-in types; others arrive as text.
             return Ts::named("string");
         }
-        self.element(ty).array(self.dims(ty))
+        self.array(self.element(ty), self.dims(ty))
+    }
+
+    /// An array of `dims` dimensions of `element`. Postgres arrays can hold NULL elements
+    /// whatever the column's nullability, so precise mode types the elements `T | null`
+    /// (unless `typescript.nullable_array_elements = false`).
+    fn array(&self, element: Ts, dims: u32) -> Ts {
+        if dims == 0 {
+            return element;
+        }
+        let nullable = self.compat == TsCompat::Precise && self.nullable_array_elements;
+        let element = if nullable && !element.is_json {
+            element.nullable(true, self.compat)
+        } else {
+            element
+        };
+        element.array(dims)
     }
 
     fn max_dims(&self) -> u32 {
@@ -326,7 +360,10 @@ impl Mapper<'_> {
         }
         let s = match name {
             "bool" => "boolean",
-            "int2" | "int4" | "oid" | "float4" | "float8" | "xid" | "cid" => "number",
+            "int2" | "int4" | "float4" | "float8" => "number",
+            // to_jsonb writes these as JSON strings; the pg driver parses oid as a number.
+            "oid" if node => "number",
+            "oid" | "xid" | "cid" | "xid8" => "string",
             "int8" | "numeric" => {
                 if node {
                     "string"
@@ -450,7 +487,7 @@ impl Mapper<'_> {
                     } = f
                     {
                         let t = self.literal_union(base, values)?;
-                        return Some(t.array(ty.array_dims));
+                        return Some(self.array(t, ty.array_dims));
                     }
                 }
             }

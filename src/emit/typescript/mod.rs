@@ -96,13 +96,7 @@ pub fn emit(
     let ts = &config.typescript;
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
-    let mapper = Mapper {
-        catalog,
-        schemas: schema_names.iter().copied().collect(),
-        compat: ts.compat,
-        transport: ts.transport,
-        overrides: &config.overrides,
-    };
+    let mapper = Mapper::new(catalog, config);
     let exposed: Vec<functions::Exposed<'_>> = catalog
         .functions
         .iter()
@@ -533,13 +527,7 @@ fn array_literal(items: Vec<Doc>) -> Doc {
 /// `Database` (`["public", "Tables", "books", "Row"]`): for tools and tests that walk the
 /// output, such as the differential test against the reference generator.
 pub fn type_paths(catalog: &Catalog, config: &Config) -> Vec<Vec<String>> {
-    let mapper = Mapper {
-        catalog,
-        schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
-        compat: config.typescript.compat,
-        transport: config.typescript.transport,
-        overrides: &config.overrides,
-    };
+    let mapper = Mapper::new(catalog, config);
     let mut paths = Vec::new();
     let path = |parts: &[&str]| parts.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     for schema in &catalog.schemas {
