@@ -475,3 +475,33 @@ fn rows_read_from_postgres_typecheck_against_the_row_types() {
     assert!(checked > 500, "only {checked} values checked");
     eprintln!("{checked} values checked, {exceptions} documented exceptions");
 }
+
+#[test]
+fn a_template_folder_replaces_the_built_in_template() {
+    let db = TestDb::with_fixture("views_functions");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("typescript")).unwrap();
+    std::fs::write(
+        dir.path().join("typescript/database.ts.hbs"),
+        "// custom\n{{#each schemas}}{{{key}}}:{{#each tables}} {{{key}}}{{/each}}\n{{/each}}",
+    )
+    .unwrap();
+    let mut cfg = config(&["public"], TsCompat::Precise);
+    let catalog = gen_types::load_catalog(&Source::Database(Some(db.url.clone())), &cfg)
+        .unwrap()
+        .catalog;
+    cfg.templates = Some(dir.path().to_path_buf());
+    assert_eq!(
+        generate(&catalog, &cfg),
+        "// custom\npublic: authors book_audit books reviews\n"
+    );
+
+    // A broken template is an error naming the file, not a panic.
+    std::fs::write(
+        dir.path().join("typescript/database.ts.hbs"),
+        "{{#each schemas}}",
+    )
+    .unwrap();
+    let err = gen_types::generate(&catalog, &cfg).unwrap_err().to_string();
+    assert!(err.contains("database.ts.hbs"), "{err}");
+}
