@@ -1,5 +1,6 @@
 //! Emitters: the model in, a [`FileMap`] out. Each target is one module.
 
+pub mod rules;
 pub mod templates;
 pub mod typescript;
 

@@ -276,7 +276,7 @@ pub enum Identity {
 /// A reference to a type, with the modifiers of its use site.
 ///
 /// For arrays, `schema`/`name` name the element type and `array_dims` is at least 1.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TypeRef {
     /// Schema of the (element) type, e.g. `pg_catalog`.
