@@ -1,6 +1,7 @@
 //! Emitters: the model in, a [`FileMap`] out. Each target is one module.
 
 pub mod rules;
+pub mod shape;
 pub mod templates;
 pub mod typescript;
 

@@ -510,50 +510,6 @@ impl Mapper<'_> {
         }
         None
     }
-
-    /// Whether a value of `ty` can be null as far as its type says: false for a NOT NULL
-    /// domain anywhere in the chain (precise mode) or at the first level (Supabase mode).
-    pub fn type_is_not_null(&self, ty: &TypeRef) -> bool {
-        if ty.array_dims > 0 {
-            return false;
-        }
-        let mut cur = ty.clone();
-        for _ in 0..32 {
-            match self.catalog.type_def(&cur).map(|d| &d.kind) {
-                Some(TypeKind::Domain { base, not_null, .. }) => {
-                    if *not_null {
-                        return true;
-                    }
-                    if self.compat == TsCompat::Supabase || base.array_dims > 0 {
-                        return false;
-                    }
-                    cur = base.clone();
-                }
-                _ => return false,
-            }
-        }
-        false
-    }
-
-    /// Whether `ty` has a default through its domain chain (precise mode).
-    pub fn type_has_default(&self, ty: &TypeRef) -> bool {
-        if ty.array_dims > 0 || self.compat == TsCompat::Supabase {
-            return false;
-        }
-        let mut cur = ty.clone();
-        for _ in 0..32 {
-            match self.catalog.type_def(&cur).map(|d| &d.kind) {
-                Some(TypeKind::Domain { base, default, .. }) => {
-                    if default.is_some() {
-                        return true;
-                    }
-                    cur = base.clone();
-                }
-                _ => return false,
-            }
-        }
-        false
-    }
 }
 
 /// `Database["schema"]["Tables"|"Views"]["name"]["Row"]`.

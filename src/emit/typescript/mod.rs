@@ -16,9 +16,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::EmitError;
+use super::shape::{self, Field, Precision, Presence};
 use super::templates::Templates;
 use crate::config::{Config, TsCompat};
-use crate::model::{Catalog, Column, Identity, Relation, TypeKind};
+use crate::model::{Catalog, Column, Relation, TypeKind};
 use doc::{Doc, concat, indent, join, jsdoc, line, member, object, softline, string_literal, text};
 use mapping::{Mapper, Ts};
 
@@ -143,29 +144,16 @@ impl Mapper<'_> {
         cols
     }
 
-    /// Whether a column's values can be null in a Row. In precise mode a view column that
-    /// passes a NOT NULL column through unchanged is not null either.
-    fn column_nullable(&self, rel: &Relation, c: &Column) -> bool {
-        if !c.nullable || self.type_is_not_null(&c.ty) {
-            return false;
+    fn precision(&self) -> Precision {
+        match self.compat {
+            TsCompat::Precise => Precision::Precise,
+            TsCompat::Supabase => Precision::Reference,
         }
-        !(self.compat == TsCompat::Precise && !rel.kind.is_table() && self.passes_not_null(c, 0))
     }
 
-    fn passes_not_null(&self, c: &Column, depth: usize) -> bool {
-        let Some(src) = c.source.as_ref().filter(|s| s.exact) else {
-            return false;
-        };
-        if src.source_not_null {
-            return true;
-        }
-        depth < 16
-            && self
-                .catalog
-                .relation(&src.schema, &src.relation)
-                .filter(|r| !r.kind.is_table())
-                .and_then(|r| r.column(&src.column))
-                .is_some_and(|sc| self.passes_not_null(sc, depth + 1))
+    /// Whether a column's values can be null in a Row.
+    fn column_nullable(&self, rel: &Relation, c: &Column) -> bool {
+        shape::row_nullable(self.catalog, rel, c, self.precision())
     }
 
     fn relations(
@@ -211,55 +199,28 @@ impl Mapper<'_> {
             }
             row.push(render(&member(&name, false, t.doc), COLUMN_INDENT));
         }
-        let is_table = rel.kind.is_table();
-        let writable = |c: &Column| {
-            c.identity != Some(Identity::Always) && c.generated.is_none() && c.updatable
+        let field = |c: &Column, f: Field| {
+            let d = match f.presence {
+                Presence::Forbidden => text(format!("{}?: never", doc::property_key(&c.name))),
+                presence => member(
+                    &c.name,
+                    presence == Presence::Optional,
+                    self.column(rel, c).nullable(f.nullable, self.compat).doc,
+                ),
+            };
+            render(&d, COLUMN_INDENT)
         };
-        let insert = if is_table || rel.insertable() {
+        let precision = self.precision();
+        let insert = if rel.kind.is_table() || rel.insertable() {
             cols.iter()
-                .map(|c| {
-                    let d = if !writable(c) {
-                        text(format!("{}?: never", doc::property_key(&c.name)))
-                    } else if is_table {
-                        let optional = self.column_nullable(rel, c)
-                            || c.identity.is_some()
-                            || c.default.is_some()
-                            || self.type_has_default(&c.ty);
-                        member(
-                            &c.name,
-                            optional,
-                            self.column(rel, c)
-                                .nullable(self.column_nullable(rel, c), self.compat)
-                                .doc,
-                        )
-                    } else {
-                        member(
-                            &c.name,
-                            true,
-                            self.column(rel, c).nullable(true, self.compat).doc,
-                        )
-                    };
-                    render(&d, COLUMN_INDENT)
-                })
+                .map(|c| field(c, shape::insert_field(self.catalog, rel, c, precision)))
                 .collect()
         } else {
             Vec::new()
         };
-        let update = if is_table || rel.updatable() {
+        let update = if rel.kind.is_table() || rel.updatable() {
             cols.iter()
-                .map(|c| {
-                    let d = if !writable(c) {
-                        text(format!("{}?: never", doc::property_key(&c.name)))
-                    } else {
-                        let nullable = !is_table || self.column_nullable(rel, c);
-                        member(
-                            &c.name,
-                            true,
-                            self.column(rel, c).nullable(nullable, self.compat).doc,
-                        )
-                    };
-                    render(&d, COLUMN_INDENT)
-                })
+                .map(|c| field(c, shape::update_field(self.catalog, rel, c, precision)))
                 .collect()
         } else {
             Vec::new()
