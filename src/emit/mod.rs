@@ -1,5 +1,6 @@
 //! Emitters: the model in, a [`FileMap`] out. Each target is one module.
 
+pub mod json_schema;
 pub mod rules;
 pub mod shape;
 pub mod templates;
@@ -17,16 +18,19 @@ use crate::write::FileMap;
 pub enum Target {
     /// `database.types.ts`: the supabase-js `Database` type.
     Typescript,
+    /// `database.schema.json`: a JSON Schema (2020-12) of every Row, Insert, Update and type.
+    JsonSchema,
 }
 
 impl Target {
     /// Every target, in output order.
-    pub const ALL: &'static [Target] = &[Target::Typescript];
+    pub const ALL: &'static [Target] = &[Target::Typescript, Target::JsonSchema];
 
     /// The file name used when the config does not name one.
     pub fn default_file_name(self) -> &'static str {
         match self {
             Target::Typescript => "database.types.ts",
+            Target::JsonSchema => "database.schema.json",
         }
     }
 
@@ -34,6 +38,7 @@ impl Target {
     pub fn name(self) -> &'static str {
         match self {
             Target::Typescript => "typescript",
+            Target::JsonSchema => "json_schema",
         }
     }
 }
@@ -76,6 +81,7 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     for target in config.selected_targets() {
         let contents = match target {
             Target::Typescript => typescript::emit(catalog, config, &templates)?,
+            Target::JsonSchema => json_schema::emit(catalog, config),
         };
         files.insert(config.output_path(target), contents);
     }

@@ -1,0 +1,446 @@
+//! The JSON Schema of one non-null value, as `to_jsonb` (and so PostgREST) writes it: the
+//! type table, then the limits of [`ValueRules`].
+
+use serde_json::{Map, Value, json};
+
+use super::{def_ref, relation_key};
+use crate::emit::rules::{self, ValueRules};
+use crate::model::{Catalog, Literal, TypeKind, TypeRef};
+
+/// The strings `to_jsonb` writes for non-finite floats and numerics.
+const NON_FINITE: [&str; 3] = ["NaN", "Infinity", "-Infinity"];
+
+/// What JSON a scalar base type is written as, which decides the limits that apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A JSON string (lengths, string lists).
+    Text,
+    /// A JSON integer with a range.
+    Integer,
+    /// A JSON number, or one of the non-finite strings.
+    Float,
+    /// Anything else: no limits apply.
+    Other,
+}
+
+/// The schema of a non-null value with these rules; `skipped` collects what it cannot say.
+pub fn value_schema(catalog: &Catalog, ty: &TypeRef, rules: &ValueRules) -> (Value, Vec<String>) {
+    let mut skipped = rules.skipped.clone();
+    let (element_rules, dims) = if ty.array_dims > 0 {
+        // An array of T: the limits of T (its domains and typmod) apply to each element.
+        let mut element = ty.clone();
+        element.array_dims = 0;
+        let r = rules::type_rules(catalog, &element);
+        skipped.extend(r.skipped.iter().cloned());
+        if has_limits(rules) && !same_limits(rules, &r) {
+            skipped.push("a CHECK on the whole array".into());
+        }
+        let dims = ty.array_dims + r.array_dims;
+        (r, dims)
+    } else if rules.array_dims > 0 {
+        // A domain over an array: its checks are about the array, the element has only the
+        // base type's typmod.
+        let r = rules::type_rules(catalog, &rules.base);
+        if has_limits(rules) {
+            skipped.push("a CHECK on the whole array".into());
+        }
+        (r, rules.array_dims)
+    } else {
+        (rules.clone(), 0)
+    };
+    let mut schema = scalar(catalog, &element_rules, &mut skipped);
+    for _ in 0..dims {
+        schema = json!({"type": "array", "items": nullable(schema)});
+    }
+    (schema, skipped)
+}
+
+fn has_limits(r: &ValueRules) -> bool {
+    r.one_of.is_some()
+        || r.min.is_some()
+        || r.max.is_some()
+        || r.min_length.is_some()
+        || r.max_length.is_some()
+        || !r.not_equal.is_empty()
+}
+
+fn same_limits(a: &ValueRules, b: &ValueRules) -> bool {
+    a.one_of == b.one_of
+        && a.min == b.min
+        && a.max == b.max
+        && a.min_length == b.min_length
+        && a.max_length == b.max_length
+        && a.not_equal == b.not_equal
+}
+
+/// `{"anyOf": [schema, {"type": "null"}]}` (a schema that already accepts null is kept).
+pub fn nullable(schema: Value) -> Value {
+    if schema == Value::Bool(true) {
+        return schema;
+    }
+    json!({"anyOf": [schema, {"type": "null"}]})
+}
+
+fn string(pattern: Option<&str>) -> Value {
+    let mut m = Map::new();
+    m.insert("type".into(), json!("string"));
+    if let Some(p) = pattern {
+        m.insert("pattern".into(), json!(p));
+    }
+    Value::Object(m)
+}
+
+/// Postgres's `time` output: `HH:MM:SS[.ffffff]`, up to 24:00:00.
+const TIME: &str = r"^(([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?|24:00:00)$";
+/// `timetz`: a time and a UTC offset (hours, optionally minutes and seconds).
+const TIMETZ: &str = r"^(([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?|24:00:00)[+-][0-9]{2}(:[0-5][0-9]){0,2}$";
+/// `timestamp`: ISO 8601 without offset, years of 4+ digits, BC, and the infinities.
+const TIMESTAMP: &str = r"^(-?infinity|[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?( BC)?)$";
+/// `timestamptz` as RFC 3339 (what `format: date-time` accepts).
+const TIMESTAMPTZ_RFC3339: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?[+-][0-9]{2}:[0-5][0-9]$";
+/// `timestamptz` values RFC 3339 cannot write: infinities, BC, 5-digit years, offsets with
+/// seconds (local mean time in old dates).
+const TIMESTAMPTZ_OTHER: &str = r"^(-?infinity|[0-9]{5,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?[+-][0-9]{2}(:[0-5][0-9]){0,2}( BC)?|[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?[+-][0-9]{2}(:[0-5][0-9]){0,2} BC|[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?[+-][0-9]{2}:[0-5][0-9]:[0-5][0-9])$";
+/// `date` as RFC 3339 `full-date`.
+const DATE_RFC3339: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+/// `date` values outside RFC 3339: infinities, 5-digit years, BC.
+const DATE_OTHER: &str = r"^(-?infinity|[0-9]{5,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])|[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) BC)$";
+/// `interval` in the default `IntervalStyle = postgres`: `1 year 2 mons 3 days 04:05:06.789`.
+const INTERVAL: &str = r"^([+-]?[0-9]+ (years?|mons?|days?)( |$))*([+-]?[0-9]+:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?)?$";
+/// `bytea` in the default `bytea_output = hex`.
+const BYTEA: &str = r"^\\x([0-9a-f]{2})*$";
+/// oid, xid, cid: unsigned integers written as strings.
+const UNSIGNED: &str = "^[0-9]+$";
+
+/// The schema of one non-array value, with its limits.
+fn scalar(catalog: &Catalog, rules: &ValueRules, skipped: &mut Vec<String>) -> Value {
+    let base = &rules.base;
+    let (mut schema, kind) = match &rules.base_kind {
+        Some(TypeKind::Enum { labels }) => {
+            let mut m = Map::new();
+            m.insert("$ref".into(), json!(def_ref(&base.qualified_name())));
+            if let Some(values) = &rules.one_of {
+                let allowed: Vec<Value> = values
+                    .iter()
+                    .filter_map(|v| match v {
+                        Literal::String(s) if labels.contains(s) => Some(json!(s)),
+                        _ => None,
+                    })
+                    .collect();
+                m.insert("enum".into(), Value::Array(allowed));
+            }
+            if !rules.not_equal.is_empty() {
+                let values: Vec<Value> = rules
+                    .not_equal
+                    .iter()
+                    .filter_map(|v| match v {
+                        Literal::String(s) => Some(json!(s)),
+                        _ => None,
+                    })
+                    .collect();
+                m.insert("not".into(), json!({"enum": values}));
+            }
+            return Value::Object(m);
+        }
+        Some(TypeKind::Composite { .. }) => {
+            return json!({"$ref": def_ref(&base.qualified_name())});
+        }
+        Some(TypeKind::Relation) => {
+            return match catalog.relation(&base.schema, &base.name) {
+                Some(r) => json!({"$ref": def_ref(&relation_key(r, "Row"))}),
+                None => Value::Bool(true),
+            };
+        }
+        Some(TypeKind::Range { .. } | TypeKind::Multirange { .. }) => return string(None),
+        Some(TypeKind::Base { .. }) | Some(TypeKind::Domain { .. }) | None => {
+            if base.schema != "pg_catalog" {
+                extension(base)
+            } else if let Some(js) = &rules.json_schema {
+                return embedded(js, skipped);
+            } else {
+                builtin(base)
+            }
+        }
+    };
+    with_limits(std::mem::take(&mut schema), kind, rules, skipped)
+}
+
+/// Extension types: their text, or an object for hstore; unknown ones accept anything.
+fn extension(ty: &TypeRef) -> (Value, Kind) {
+    match ty.name.as_str() {
+        "hstore" => (
+            json!({"type": "object", "additionalProperties": {"type": ["string", "null"]}}),
+            Kind::Other,
+        ),
+        "citext" => (string(None), Kind::Text),
+        "ltree" | "lquery" | "ltxtquery" | "vector" | "halfvec" | "sparsevec" => {
+            (string(None), Kind::Other)
+        }
+        _ => (Value::Bool(true), Kind::Other),
+    }
+}
+
+/// A pg_jsonschema CHECK's schema, embedded as its own resource so its `$ref`s resolve
+/// inside it.
+fn embedded(text: &str, skipped: &mut Vec<String>) -> Value {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(mut m)) => {
+            m.remove("$schema");
+            m.remove("$id");
+            let text = Value::Object(m.clone()).to_string();
+            if text.contains("\"$ref\"") {
+                m.insert("$id".into(), json!("urn:gen-types:embedded"));
+            }
+            Value::Object(m)
+        }
+        Ok(v @ Value::Bool(_)) => v,
+        _ => {
+            skipped.push(format!("a JSON Schema CHECK that is not valid JSON: {text}"));
+            Value::Bool(true)
+        }
+    }
+}
+
+/// Built-in types by name.
+fn builtin(ty: &TypeRef) -> (Value, Kind) {
+    let int = |min: i64, max: i64| json!({"type": "integer", "minimum": min, "maximum": max});
+    match ty.name.as_str() {
+        "bool" => (json!({"type": "boolean"}), Kind::Other),
+        "int2" => (int(i16::MIN.into(), i16::MAX.into()), Kind::Integer),
+        "int4" => (int(i32::MIN.into(), i32::MAX.into()), Kind::Integer),
+        "int8" => (int(i64::MIN, i64::MAX), Kind::Integer),
+        "float4" => (
+            json!({"type": "number", "minimum": -(f32::MAX as f64), "maximum": f32::MAX as f64}),
+            Kind::Float,
+        ),
+        "float8" => (json!({"type": "number"}), Kind::Float),
+        "numeric" => {
+            let mut m = Map::new();
+            m.insert("type".into(), json!("number"));
+            if let (Some(p), s) = (ty.precision, ty.scale.unwrap_or(0)) {
+                // Values are rounded to `s` digits, then must stay below 10^(p-s).
+                let bound = numeric_bound(p, s);
+                if let Some(b) = bound {
+                    m.insert("exclusiveMaximum".into(), b.clone());
+                    if let Some(neg) = negate(&b) {
+                        m.insert("exclusiveMinimum".into(), neg);
+                    }
+                }
+            }
+            (Value::Object(m), Kind::Float)
+        }
+        "oid" | "xid" | "xid8" | "cid" => (string(Some(UNSIGNED)), Kind::Other),
+        "text" | "varchar" | "bpchar" | "name" | "char" => (string(None), Kind::Text),
+        "uuid" => (json!({"type": "string", "format": "uuid"}), Kind::Other),
+        "date" => (
+            json!({"anyOf": [
+                {"type": "string", "format": "date", "pattern": DATE_RFC3339},
+                {"type": "string", "pattern": DATE_OTHER}
+            ]}),
+            Kind::Other,
+        ),
+        "timestamptz" => (
+            json!({"anyOf": [
+                {"type": "string", "format": "date-time", "pattern": TIMESTAMPTZ_RFC3339},
+                {"type": "string", "pattern": TIMESTAMPTZ_OTHER}
+            ]}),
+            Kind::Other,
+        ),
+        "timestamp" => (string(Some(TIMESTAMP)), Kind::Other),
+        "time" => (string(Some(TIME)), Kind::Other),
+        "timetz" => (string(Some(TIMETZ)), Kind::Other),
+        "interval" => (string(Some(INTERVAL)), Kind::Other),
+        "bytea" => (string(Some(BYTEA)), Kind::Other),
+        "bit" | "varbit" => {
+            let mut m = Map::new();
+            m.insert("type".into(), json!("string"));
+            m.insert("pattern".into(), json!("^[01]*$"));
+            if let Some(n) = ty.length {
+                m.insert("maxLength".into(), json!(n));
+                if ty.name == "bit" {
+                    m.insert("minLength".into(), json!(n));
+                }
+            }
+            (Value::Object(m), Kind::Other)
+        }
+        "json" | "jsonb" => (Value::Bool(true), Kind::Other),
+        "record" => (json!({"type": "object"}), Kind::Other),
+        "void" => (json!({"type": "null"}), Kind::Other),
+        "money" | "inet" | "cidr" | "macaddr" | "macaddr8" | "tsvector" | "tsquery" | "xml"
+        | "pg_lsn" | "point" | "line" | "lseg" | "box" | "path" | "polygon" | "circle"
+        | "regclass" | "regproc" | "regprocedure" | "regtype" | "regrole" | "regnamespace"
+        | "regconfig" | "regdictionary" | "regoper" | "regoperator" | "jsonpath"
+        | "txid_snapshot" | "pg_snapshot" | "int2vector" | "oidvector" | "aclitem"
+        | "refcursor" => (string(None), Kind::Other),
+        _ => (Value::Bool(true), Kind::Other),
+    }
+}
+
+/// `10^(p-s) - 5 * 10^-(s+1)`, the smallest magnitude that rounds to an overflow.
+fn numeric_bound(p: u32, s: i32) -> Option<Value> {
+    let int_digits = p as i64 - s as i64;
+    if int_digits < 0 || s < 0 {
+        return None;
+    }
+    let text = if s == 0 {
+        format!("{}.5", "9".repeat(int_digits as usize).trim_start_matches('0'))
+    } else {
+        let int_part = if int_digits == 0 {
+            "0".to_string()
+        } else {
+            "9".repeat(int_digits as usize)
+        };
+        format!("{int_part}.{}5", "9".repeat(s as usize))
+    };
+    let text = if text.starts_with('.') {
+        format!("0{text}")
+    } else {
+        text
+    };
+    serde_json::from_str::<Value>(&text).ok()
+}
+
+fn negate(v: &Value) -> Option<Value> {
+    serde_json::from_str(&format!("-{v}")).ok()
+}
+
+/// A literal as JSON when it fits the value's kind.
+fn literal(l: &Literal, kind: Kind) -> Option<Value> {
+    match (l, kind) {
+        (Literal::String(s), Kind::Text) => Some(json!(s)),
+        (Literal::Number(n), Kind::Integer | Kind::Float) => serde_json::from_str(n).ok(),
+        (Literal::Bool(b), Kind::Other) => Some(json!(b)),
+        _ => None,
+    }
+}
+
+fn as_f64(v: &Value) -> Option<f64> {
+    v.as_f64()
+}
+
+/// Adds the limits of `rules` to a base schema of the given kind.
+fn with_limits(base: Value, kind: Kind, rules: &ValueRules, skipped: &mut Vec<String>) -> Value {
+    let Value::Object(mut m) = base else {
+        return base;
+    };
+    let numeric = matches!(kind, Kind::Integer | Kind::Float);
+    // Which non-finite strings a float or numeric may still be: Postgres orders NaN above
+    // every number and Infinity above every finite one.
+    let mut non_finite: Vec<&str> = if kind == Kind::Float {
+        NON_FINITE.to_vec()
+    } else {
+        Vec::new()
+    };
+    if kind == Kind::Float && rules.base.is_builtin("numeric") && rules.base.precision.is_some() {
+        // numeric(p, s) stores NaN but not the infinities.
+        non_finite.retain(|s| *s == "NaN");
+    }
+    if let Some(values) = &rules.one_of {
+        let mut allowed = Vec::new();
+        for v in values {
+            match literal(v, kind) {
+                Some(j) => allowed.push(j),
+                None => {
+                    skipped.push(format!("a value list entry that is not a JSON {kind:?}: {v:?}"))
+                }
+            }
+        }
+        // char(n) pads its values, so a list of unpadded literals says nothing exact.
+        if rules.is("bpchar") {
+            skipped.push("a value list on char(n), which pads values".into());
+        } else {
+            m.insert("enum".into(), Value::Array(allowed));
+            non_finite.retain(|s| values.iter().any(|v| *v == Literal::String(s.to_string())));
+        }
+    }
+    if numeric {
+        if let Some((v, inclusive)) = &rules.min {
+            match literal(v, kind) {
+                Some(j) => {
+                    let key = if *inclusive {
+                        "minimum"
+                    } else {
+                        "exclusiveMinimum"
+                    };
+                    let tighter = match (m.get(key).and_then(as_f64), as_f64(&j)) {
+                        (Some(old), Some(new)) => new > old,
+                        _ => true,
+                    };
+                    if tighter {
+                        m.insert(key.into(), j);
+                    }
+                    non_finite.retain(|s| *s != "-Infinity");
+                }
+                None => skipped.push(format!("a lower bound {v:?}")),
+            }
+        }
+        if let Some((v, inclusive)) = &rules.max {
+            match literal(v, kind) {
+                Some(j) => {
+                    let key = if *inclusive {
+                        "maximum"
+                    } else {
+                        "exclusiveMaximum"
+                    };
+                    let tighter = match (m.get(key).and_then(as_f64), as_f64(&j)) {
+                        (Some(old), Some(new)) => new < old,
+                        _ => true,
+                    };
+                    if tighter {
+                        m.insert(key.into(), j);
+                    }
+                    non_finite.retain(|s| *s == "-Infinity");
+                }
+                None => skipped.push(format!("an upper bound {v:?}")),
+            }
+        }
+    } else if rules.min.is_some() || rules.max.is_some() {
+        skipped.push("a comparison JSON Schema cannot express on this type".into());
+    }
+    if kind == Kind::Text {
+        if let Some(n) = rules.min_length {
+            m.insert("minLength".into(), json!(n));
+        }
+        if let Some(n) = rules.max_length {
+            m.insert("maxLength".into(), json!(n));
+        }
+    } else if rules.min_length.is_some() || rules.max_length.is_some() {
+        skipped.push("a length limit on a value that is not text".into());
+    }
+    let mut not_values = Vec::new();
+    for v in &rules.not_equal {
+        match literal(v, kind) {
+            Some(j) => not_values.push(j),
+            None => skipped.push(format!("an inequality {v:?}")),
+        }
+        if let Literal::String(s) = v {
+            non_finite.retain(|n| n != s);
+        }
+        if let Literal::Number(n) = v {
+            non_finite.retain(|s| s != n);
+        }
+    }
+    if !not_values.is_empty() {
+        m.insert("not".into(), json!({"enum": not_values}));
+    }
+    let schema = Value::Object(m);
+    if kind == Kind::Float {
+        if non_finite.is_empty() {
+            return schema;
+        }
+        return json!({"anyOf": [schema, {"type": "string", "enum": non_finite}]});
+    }
+    schema
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_bounds_are_the_rounding_limit() {
+        assert_eq!(numeric_bound(10, 2), Some(json!(99999999.995)));
+        assert_eq!(numeric_bound(3, 0), Some(json!(999.5)));
+        assert_eq!(numeric_bound(2, 2), Some(json!(0.995)));
+    }
+}
