@@ -117,7 +117,11 @@ fn document_is_valid_2020_12_and_every_row_matches_its_row_definition() {
                 t.kind,
                 TypeKind::Enum { .. } | TypeKind::Composite { .. } | TypeKind::Domain { .. }
             ) {
-                assert!(defs.contains_key(&t.qualified_name()), "{}", t.qualified_name());
+                assert!(
+                    defs.contains_key(&t.qualified_name()),
+                    "{}",
+                    t.qualified_name()
+                );
             }
         }
     }
@@ -149,11 +153,20 @@ fn row_definitions_reject_what_postgres_never_writes() {
             r
         }),
         ("an unknown column", changed("nope", json!(1))),
-        ("NULL in a NOT NULL column", changed("first_name", Value::Null)),
+        (
+            "NULL in a NOT NULL column",
+            changed("first_name", Value::Null),
+        ),
         ("a string for an int4", changed("quantity", json!("1"))),
-        ("an int4 out of range", changed("quantity", json!(2147483648_i64))),
+        (
+            "an int4 out of range",
+            changed("quantity", json!(2147483648_i64)),
+        ),
         ("a bad enum label", changed("d_enum", json!("angry"))),
-        ("a timestamp without offset", changed("d_now", json!("2024-05-01T12:00:00"))),
+        (
+            "a timestamp without offset",
+            changed("d_now", json!("2024-05-01T12:00:00")),
+        ),
         ("a non-date", changed("d_cast", json!("2024-02-30"))),
         ("a non-uuid", changed("d_uuid", json!("not-a-uuid"))),
         ("a number array element", changed("d_array", json!([1]))),
@@ -164,7 +177,10 @@ fn row_definitions_reject_what_postgres_never_writes() {
         ("infinity", changed("d_cast", json!("infinity"))),
         ("-infinity", changed("d_now", json!("-infinity"))),
         ("a BC date", changed("d_cast", json!("0044-03-15 BC"))),
-        ("NULL array elements", changed("d_array", json!(["a", null]))),
+        (
+            "NULL array elements",
+            changed("d_array", json!(["a", null])),
+        ),
         ("NaN numeric", changed("line_total", json!("NaN"))),
     ] {
         assert!(v.is_valid(&good), "rejected {what}: {good}");
@@ -196,8 +212,7 @@ const SYNTAX_NOT_CHECKED: &str =
     "the schema checks only that these types are strings, not their syntax";
 const DIMENSIONS: &str = "Postgres does not enforce declared array dimensions";
 const RAGGED: &str = "Postgres rejects ragged multidimensional arrays; JSON Schema cannot say so";
-const FRACTION: &str =
-    "an integral number written with a fraction is a JSON Schema integer, but int input rejects `2.0`";
+const FRACTION: &str = "an integral number written with a fraction is a JSON Schema integer, but int input rejects `2.0`";
 const UNDERFLOW: &str = "float4 input rejects values that underflow to 0";
 const BYTEA_SPELLING: &str =
     "bytea input also reads upper-case hex and the escape format, which Postgres never writes";
@@ -243,8 +258,10 @@ fn scalar_candidates(catalog: &Catalog, r: &rules::ValueRules) -> Vec<Candidate>
         return c;
     }
     if let Some(TypeKind::Composite { attributes }) = &r.base_kind {
-        let full: serde_json::Map<String, Value> =
-            attributes.iter().map(|a| (a.name.clone(), Value::Null)).collect();
+        let full: serde_json::Map<String, Value> = attributes
+            .iter()
+            .map(|a| (a.name.clone(), Value::Null))
+            .collect();
         let _ = catalog;
         return vec![ok(json!({})), ok(Value::Object(full))];
     }
@@ -261,38 +278,36 @@ fn scalar_candidates(catalog: &Catalog, r: &rules::ValueRules) -> Vec<Candidate>
     match r.base.name.as_str() {
         "text" | "varchar" | "bpchar" | "name" => text_candidates(),
         "char" => strings(&["", "x", "xyz"]),
-        "int2" | "int4" | "int8" => {
-            [
-                json!(0),
-                json!(1),
-                json!(-1),
-                json!(2),
-                json!(5),
-                json!(6),
-                json!(99),
-                json!(100),
-                json!(404),
-                json!(599),
-                json!(600),
-                json!(1000),
-                json!(32767),
-                json!(32768),
-                json!(-32768),
-                json!(-32769),
-                json!(2147483647),
-                json!(2147483648_i64),
-                json!(-2147483648_i64),
-                json!(-2147483649_i64),
-                json!(9223372036854775807_i64),
-                json!(-9223372036854775808_i64),
-                json!(9223372036854775808_u64),
-                json!(1.5),
-                json!("NaN"),
-            ]
-            .into_iter()
-            .map(ok)
-            .collect()
-        }
+        "int2" | "int4" | "int8" => [
+            json!(0),
+            json!(1),
+            json!(-1),
+            json!(2),
+            json!(5),
+            json!(6),
+            json!(99),
+            json!(100),
+            json!(404),
+            json!(599),
+            json!(600),
+            json!(1000),
+            json!(32767),
+            json!(32768),
+            json!(-32768),
+            json!(-32769),
+            json!(2147483647),
+            json!(2147483648_i64),
+            json!(-2147483648_i64),
+            json!(-2147483649_i64),
+            json!(9223372036854775807_i64),
+            json!(-9223372036854775808_i64),
+            json!(9223372036854775808_u64),
+            json!(1.5),
+            json!("NaN"),
+        ]
+        .into_iter()
+        .map(ok)
+        .collect(),
         "float4" | "float8" => {
             let mut c: Vec<Candidate> = [
                 json!(0),
@@ -385,7 +400,10 @@ fn scalar_candidates(catalog: &Catalog, r: &rules::ValueRules) -> Vec<Candidate>
         "bit" => strings(&["101", "10", "1010", "102"]),
         "varbit" => strings(&["", "1100", "111111111", "2"]),
         // Types whose text the schema takes as any string: one valid value and one invalid.
-        "money" => vec![ok(json!("$1.50")), differs(json!("one"), SYNTAX_NOT_CHECKED)],
+        "money" => vec![
+            ok(json!("$1.50")),
+            differs(json!("one"), SYNTAX_NOT_CHECKED),
+        ],
         "inet" | "cidr" => vec![
             ok(json!("10.0.0.0/8")),
             differs(json!("10.0.0.300"), SYNTAX_NOT_CHECKED),
@@ -394,16 +412,47 @@ fn scalar_candidates(catalog: &Catalog, r: &rules::ValueRules) -> Vec<Candidate>
             ok(json!("08:00:2b:01:02:03")),
             differs(json!("08:00:2b"), SYNTAX_NOT_CHECKED),
         ],
-        "point" => vec![ok(json!("(1,2)")), differs(json!("(1,"), SYNTAX_NOT_CHECKED)],
+        "point" => vec![
+            ok(json!("(1,2)")),
+            differs(json!("(1,"), SYNTAX_NOT_CHECKED),
+        ],
         _ => vec![],
     }
 }
 
 fn text_candidates() -> Vec<Candidate> {
     let mut c: Vec<Candidate> = [
-        "", " ", "a", "ab", "abc", "日本語", "free", "pro", "enterprise", "FREE", "owner", "admin",
-        "member", "todo", "in_progress", "done", "cancelled", "task", "bug", "chore", "C", "F",
-        "K", "X", "US", "acme-inc", "Acme", "a@b", "@b", "ab@", "required",
+        "",
+        " ",
+        "a",
+        "ab",
+        "abc",
+        "日本語",
+        "free",
+        "pro",
+        "enterprise",
+        "FREE",
+        "owner",
+        "admin",
+        "member",
+        "todo",
+        "in_progress",
+        "done",
+        "cancelled",
+        "task",
+        "bug",
+        "chore",
+        "C",
+        "F",
+        "K",
+        "X",
+        "US",
+        "acme-inc",
+        "Acme",
+        "a@b",
+        "@b",
+        "ab@",
+        "required",
     ]
     .iter()
     .map(|s| ok(json!(s)))
@@ -467,10 +516,12 @@ fn untranslated(catalog: &Catalog, rel: &Relation, constraint: &str) -> bool {
         s.starts_with(&format!("{constraint}: ")) || s.starts_with(&format!("{constraint} ("))
     };
     rules::untranslated_checks(rel).iter().any(mentions)
-        || rel
-            .columns
-            .iter()
-            .any(|c| rules::column_rules(catalog, rel, c).skipped.iter().any(mentions))
+        || rel.columns.iter().any(|c| {
+            rules::column_rules(catalog, rel, c)
+                .skipped
+                .iter()
+                .any(mentions)
+        })
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! so both describe the same contract.
 
 use crate::emit::rules::{self, ValueRules};
+use crate::emit::shape::{self, Precision, Presence};
 use crate::model::{Catalog, Column, Identity, Relation};
 
 /// How a column takes part in an Insert.
@@ -20,7 +21,8 @@ pub enum InsertRole {
     },
 }
 
-/// Everything the targets need to know about one column.
+/// Everything the targets need to know about one column, from [`crate::emit::shape`] (the
+/// rules every target shares) in its precise mode.
 #[derive(Debug, Clone)]
 pub struct ColumnShape<'a> {
     /// The column.
@@ -31,74 +33,47 @@ pub struct ColumnShape<'a> {
     pub nullable: bool,
     /// Generated or identity ALWAYS: read-only.
     pub read_only: bool,
-    /// Whether INSERT and UPDATE may set it.
-    pub writable: bool,
     /// Its role in an Insert.
     pub insert: InsertRole,
+    /// Whether an Insert may send NULL.
+    pub insert_nullable: bool,
+    /// Whether an Update may set it.
+    pub update: bool,
+    /// Whether an Update may set it to NULL.
+    pub update_nullable: bool,
 }
 
 /// The shapes of a relation's columns, in attribute order.
 pub fn shapes<'a>(catalog: &Catalog, rel: &'a Relation) -> Vec<ColumnShape<'a>> {
-    rel.columns
-        .iter()
-        .map(|c| shape(catalog, rel, c))
-        .collect()
+    rel.columns.iter().map(|c| shape(catalog, rel, c)).collect()
 }
 
 fn shape<'a>(catalog: &Catalog, rel: &Relation, c: &'a Column) -> ColumnShape<'a> {
     let rules = rules::column_rules(catalog, rel, c);
-    let nullable = column_nullable(catalog, rel, c, &rules);
+    let p = Precision::Precise;
+    let nullable = shape::row_nullable(catalog, rel, c, p);
     let read_only = c.generated.is_some() || c.identity == Some(Identity::Always);
-    let writable = !read_only && c.updatable;
-    let has_default = c.default.is_some() || c.identity.is_some() || rules.has_default;
-    let insert = if !writable {
-        InsertRole::Absent
-    } else if !rel.kind.is_table() {
-        // A view passes an omitted column on as the base table's default.
-        InsertRole::Optional {
-            absent_is_not_null: true,
-        }
-    } else if has_default {
-        InsertRole::Optional {
-            absent_is_not_null: true,
-        }
-    } else if nullable {
-        InsertRole::Optional {
-            absent_is_not_null: false,
-        }
-    } else {
-        InsertRole::Required
+    let ins = shape::insert_field(catalog, rel, c, p);
+    let upd = shape::update_field(catalog, rel, c, p);
+    let defaulted = !rel.kind.is_table()
+        || c.default.is_some()
+        || c.identity.is_some()
+        || shape::type_has_default(catalog, &c.ty);
+    let insert = match ins.presence {
+        Presence::Forbidden => InsertRole::Absent,
+        Presence::Required => InsertRole::Required,
+        Presence::Optional => InsertRole::Optional {
+            absent_is_not_null: defaulted,
+        },
     };
     ColumnShape {
         column: c,
         rules,
         nullable,
         read_only,
-        writable,
         insert,
+        insert_nullable: ins.nullable,
+        update: upd.presence != Presence::Forbidden,
+        update_nullable: upd.nullable,
     }
-}
-
-/// Whether a Row can hold NULL in this column: not when the column or a domain in its chain
-/// is NOT NULL, nor for a view column that passes a NOT NULL column through unchanged.
-pub fn column_nullable(catalog: &Catalog, rel: &Relation, c: &Column, rules: &ValueRules) -> bool {
-    if !c.nullable || (rules.not_null && c.ty.array_dims == 0) {
-        return false;
-    }
-    rel.kind.is_table() || !passes_not_null(catalog, c, 0)
-}
-
-fn passes_not_null(catalog: &Catalog, c: &Column, depth: usize) -> bool {
-    let Some(src) = c.source.as_ref().filter(|s| s.exact) else {
-        return false;
-    };
-    if src.source_not_null {
-        return true;
-    }
-    depth < 16
-        && catalog
-            .relation(&src.schema, &src.relation)
-            .filter(|r| !r.kind.is_table())
-            .and_then(|r| r.column(&src.column))
-            .is_some_and(|sc| passes_not_null(catalog, sc, depth + 1))
 }

@@ -44,8 +44,8 @@ pub fn def_ref(key: &str) -> String {
 
 /// Renders `database.schema.json`.
 pub fn emit(catalog: &Catalog, config: &Config) -> String {
-    let mut text = serde_json::to_string_pretty(&sorted(document(catalog, config)))
-        .unwrap_or_default();
+    let mut text =
+        serde_json::to_string_pretty(&sorted(document(catalog, config))).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -85,9 +85,9 @@ pub fn document(catalog: &Catalog, _config: &Config) -> Value {
 
 /// The schema of a column's values (null included when the column can be NULL), with its
 /// description and what could not be said.
-fn property(catalog: &Catalog, shape: &ColumnShape<'_>, written: bool) -> Value {
+fn property(catalog: &Catalog, shape: &ColumnShape<'_>, null_ok: bool, written: bool) -> Value {
     let (schema, skipped) = value_schema(catalog, &shape.column.ty, &shape.rules);
-    let schema = if shape.nullable {
+    let schema = if null_ok {
         nullable(schema)
     } else if written && schema == Value::Bool(true) {
         // A json value may be JSON null in a row, but a written JSON null is SQL NULL.
@@ -125,7 +125,7 @@ fn untranslated(rel: &Relation, m: &mut Map<String, Value>) {
 fn row(catalog: &Catalog, rel: &Relation, shapes: &[ColumnShape<'_>]) -> Value {
     let mut props = Map::new();
     for s in shapes {
-        let mut p = property(catalog, s, false);
+        let mut p = property(catalog, s, s.nullable, false);
         if s.read_only
             && let Value::Object(m) = &mut p
         {
@@ -158,13 +158,21 @@ fn write(catalog: &Catalog, rel: &Relation, shapes: &[ColumnShape<'_>], insert: 
     let mut props = Map::new();
     let mut required = Vec::new();
     for s in shapes {
-        if s.insert == InsertRole::Absent {
-            continue;
-        }
-        if insert && s.insert == InsertRole::Required {
-            required.push(s.column.name.clone());
-        }
-        props.insert(s.column.name.clone(), property(catalog, s, true));
+        let null_ok = if insert {
+            if s.insert == InsertRole::Absent {
+                continue;
+            }
+            if s.insert == InsertRole::Required {
+                required.push(s.column.name.clone());
+            }
+            s.insert_nullable
+        } else {
+            if !s.update {
+                continue;
+            }
+            s.update_nullable
+        };
+        props.insert(s.column.name.clone(), property(catalog, s, null_ok, true));
     }
     let mut m = Map::new();
     m.insert("type".into(), json!("object"));

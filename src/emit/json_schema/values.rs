@@ -106,7 +106,8 @@ const DATE_RFC3339: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$
 /// `date` values outside RFC 3339: infinities, 5-digit years, BC.
 const DATE_OTHER: &str = r"^(-?infinity|[0-9]{5,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])|[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) BC)$";
 /// `interval` in the default `IntervalStyle = postgres`: `1 year 2 mons 3 days 04:05:06.789`.
-const INTERVAL: &str = r"^([+-]?[0-9]+ (years?|mons?|days?)( |$))*([+-]?[0-9]+:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?)?$";
+const INTERVAL: &str =
+    r"^([+-]?[0-9]+ (years?|mons?|days?)( |$))*([+-]?[0-9]+:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?)?$";
 /// `bytea` in the default `bytea_output = hex`.
 const BYTEA: &str = r"^\\x([0-9a-f]{2})*$";
 /// oid, xid, cid: unsigned integers written as strings.
@@ -195,7 +196,9 @@ fn embedded(text: &str, skipped: &mut Vec<String>) -> Value {
         }
         Ok(v @ Value::Bool(_)) => v,
         _ => {
-            skipped.push(format!("a JSON Schema CHECK that is not valid JSON: {text}"));
+            skipped.push(format!(
+                "a JSON Schema CHECK that is not valid JSON: {text}"
+            ));
             Value::Bool(true)
         }
     }
@@ -283,7 +286,10 @@ fn numeric_bound(p: u32, s: i32) -> Option<Value> {
         return None;
     }
     let text = if s == 0 {
-        format!("{}.5", "9".repeat(int_digits as usize).trim_start_matches('0'))
+        format!(
+            "{}.5",
+            "9".repeat(int_digits as usize).trim_start_matches('0')
+        )
     } else {
         let int_part = if int_digits == 0 {
             "0".to_string()
@@ -340,9 +346,9 @@ fn with_limits(base: Value, kind: Kind, rules: &ValueRules, skipped: &mut Vec<St
         for v in values {
             match literal(v, kind) {
                 Some(j) => allowed.push(j),
-                None => {
-                    skipped.push(format!("a value list entry that is not a JSON {kind:?}: {v:?}"))
-                }
+                None => skipped.push(format!(
+                    "a value list entry that is not a JSON {kind:?}: {v:?}"
+                )),
             }
         }
         // char(n) pads its values, so a list of unpadded literals says nothing exact.
