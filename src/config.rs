@@ -33,8 +33,12 @@ pub struct Config {
     pub functions: Patterns,
     /// Type overrides.
     pub overrides: Overrides,
-    /// TypeScript output settings.
+    /// TypeScript output settings (also the transport profile of the Zod schemas).
     pub typescript: TypescriptConfig,
+    /// The Zod API the schemas are written for: `"4"` (default) or `"3"`.
+    pub zod: ZodVersion,
+    /// Rust output settings.
+    pub rust: RustConfig,
     /// A folder whose `<target>/<name>.hbs` files replace the built-in templates.
     pub templates: Option<PathBuf>,
 }
@@ -62,6 +66,17 @@ impl Default for TypescriptConfig {
             nullable_array_elements: true,
         }
     }
+}
+
+/// The Zod major version the schemas are written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum ZodVersion {
+    /// Zod 3 (`z.string().uuid()` era API).
+    #[serde(rename = "3")]
+    V3,
+    /// Zod 4.
+    #[serde(rename = "4")]
+    V4,
 }
 
 /// Which rules the TypeScript output follows.
@@ -97,6 +112,8 @@ impl Default for Config {
             functions: Patterns::default(),
             overrides: Overrides::default(),
             typescript: TypescriptConfig::default(),
+            rust: RustConfig::default(),
+            zod: ZodVersion::V4,
             templates: None,
         }
     }
@@ -125,6 +142,15 @@ impl Default for DatabaseConfig {
     }
 }
 
+/// `[rust]`: `database.rs`.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct RustConfig {
+    /// Extra derives on every generated struct (Row, Insert, Update, composites), as paths:
+    /// e.g. `["sqlx::FromRow", "Eq"]`.
+    pub derives: Vec<String>,
+}
+
 /// Include/exclude globs (`name`, or `schema.name` when the pattern has a dot).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -151,6 +177,10 @@ pub struct Overrides {
 pub struct TypeOverride {
     /// A TypeScript type expression.
     pub typescript: Option<String>,
+    /// A Rust type path, e.g. `String` or `pg::Numeric` (resolved inside the schema's
+    /// module of `database.rs`, where the support module is in scope as `pg`). Its own
+    /// `Serialize`/`Deserialize` must read and write the value as `to_jsonb` writes it.
+    pub rust: Option<String>,
 }
 
 /// A config file that cannot be read or is invalid.

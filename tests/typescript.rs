@@ -130,32 +130,12 @@ const PRECISE_DIFFERENCES: &[(&str, &str, &str)] = &[
     ),
     (
         "supabase_app",
-        "public.Tables.goals.Insert",
-        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
-    ),
-    (
-        "supabase_app",
         "public.Tables.goals.Row",
         "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
     ),
     (
         "supabase_app",
-        "public.Tables.goals.Update",
-        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
-    ),
-    (
-        "supabase_app",
-        "public.Tables.organizations.Insert",
-        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
-    ),
-    (
-        "supabase_app",
         "public.Tables.organizations.Row",
-        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
-    ),
-    (
-        "supabase_app",
-        "public.Tables.organizations.Update",
         "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
     ),
     (
@@ -175,17 +155,7 @@ const PRECISE_DIFFERENCES: &[(&str, &str, &str)] = &[
     ),
     (
         "type_zoo",
-        "public.Tables.defaults_and_generated.Insert",
-        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
-    ),
-    (
-        "type_zoo",
         "public.Tables.defaults_and_generated.Row",
-        "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
-    ),
-    (
-        "type_zoo",
-        "public.Tables.defaults_and_generated.Update",
         "a NOT NULL json/jsonb column can hold JSON null: Json, not NonNullable<Json>",
     ),
 ];

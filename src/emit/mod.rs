@@ -2,9 +2,11 @@
 
 pub mod json_schema;
 pub mod rules;
+pub mod rust;
 pub mod shape;
 pub mod templates;
 pub mod typescript;
+pub mod zod;
 
 use serde::Deserialize;
 
@@ -18,19 +20,25 @@ use crate::write::FileMap;
 pub enum Target {
     /// `database.types.ts`: the supabase-js `Database` type.
     Typescript,
+    /// `database.schemas.ts`: Zod schemas of every Row, Insert, Update, function and type.
+    Zod,
     /// `database.schema.json`: a JSON Schema (2020-12) of every Row, Insert, Update and type.
     JsonSchema,
+    /// `database.rs`: Rust types (serde) of every Row, Insert, Update and type.
+    Rust,
 }
 
 impl Target {
     /// Every target, in output order.
-    pub const ALL: &'static [Target] = &[Target::Typescript, Target::JsonSchema];
+    pub const ALL: &'static [Target] = &[Target::Typescript, Target::Zod, Target::JsonSchema, Target::Rust];
 
     /// The file name used when the config does not name one.
     pub fn default_file_name(self) -> &'static str {
         match self {
             Target::Typescript => "database.types.ts",
+            Target::Zod => "database.schemas.ts",
             Target::JsonSchema => "database.schema.json",
+            Target::Rust => "database.rs",
         }
     }
 
@@ -38,7 +46,9 @@ impl Target {
     pub fn name(self) -> &'static str {
         match self {
             Target::Typescript => "typescript",
+            Target::Zod => "zod",
             Target::JsonSchema => "json_schema",
+            Target::Rust => "rust",
         }
     }
 }
@@ -81,7 +91,9 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     for target in config.selected_targets() {
         let contents = match target {
             Target::Typescript => typescript::emit(catalog, config, &templates)?,
+            Target::Zod => zod::emit(catalog, config, &templates)?,
             Target::JsonSchema => json_schema::emit(catalog, config),
+            Target::Rust => rust::emit(catalog, config)?,
         };
         files.insert(config.output_path(target), contents);
     }

@@ -12,10 +12,16 @@ use serde::Serialize;
 use super::EmitError;
 
 /// Built-in templates by name (`<target>/<file>` without `.hbs`).
-const BUILT_IN: &[(&str, &str)] = &[(
-    "typescript/database.ts",
-    include_str!("../../generators/typescript/database.ts.hbs"),
-)];
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "typescript/database.ts",
+        include_str!("../../generators/typescript/database.ts.hbs"),
+    ),
+    (
+        "zod/database.schemas.ts",
+        include_str!("../../generators/zod/database.schemas.ts.hbs"),
+    ),
+];
 
 /// A ready template registry.
 pub struct Templates {

@@ -34,6 +34,8 @@ pub enum Doc {
     Group(Box<Doc>, bool),
     /// `(broken, flat)`: chosen by the mode of the enclosing group.
     IfBreak(Box<Doc>, Box<Doc>),
+    /// prettier's `conditionalGroup([a, b])`: `a` flat when it fits, else `b` broken.
+    Choice(Box<Doc>, Box<Doc>),
 }
 
 use Doc::*;
@@ -111,7 +113,13 @@ pub fn join(sep: Doc, docs: Vec<Doc>) -> Doc {
     Concat(parts)
 }
 
-fn must_break(d: &Doc) -> bool {
+/// `a` printed flat when it fits, else `b` (prettier's `conditionalGroup([a, b])`).
+pub fn choice(a: Doc, b: Doc) -> Doc {
+    Choice(Box::new(a), Box::new(b))
+}
+
+/// Whether a document contains a forced line break (so its groups must break).
+pub fn must_break(d: &Doc) -> bool {
     match d {
         Text(_) => false,
         Line { hard, .. } => *hard,
@@ -119,6 +127,7 @@ fn must_break(d: &Doc) -> bool {
         Indent(d) | Align(_, d) => must_break(d),
         Group(_, broken) => *broken,
         IfBreak(b, f) => must_break(b) || must_break(f),
+        Choice(a, _) => must_break(a),
     }
 }
 
@@ -179,6 +188,15 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
                 }
             }
             IfBreak(b, f) => cmds.push((ind, mode, if mode == Mode::Break { b } else { f })),
+            Choice(a, b) => {
+                if mode == Mode::Flat
+                    || fits((ind, Mode::Flat, a), &cmds, WIDTH as isize - pos as isize)
+                {
+                    cmds.push((ind, Mode::Flat, a));
+                } else {
+                    cmds.push((ind, Mode::Break, b));
+                }
+            }
             Line { soft, hard } => {
                 if mode == Mode::Flat && !hard {
                     if !soft {
@@ -227,6 +245,11 @@ fn fits(next: (usize, Mode, &Doc), rest: &[(usize, Mode, &Doc)], mut remaining: 
             Indent(inner) | Align(_, inner) => stack.push((mode, inner)),
             Group(inner, broken) => stack.push((if *broken { Mode::Break } else { mode }, inner)),
             IfBreak(b, f) => stack.push((mode, if mode == Mode::Break { b } else { f })),
+            Choice(a, b) => stack.push(if mode == Mode::Break {
+                (Mode::Break, b)
+            } else {
+                (mode, a)
+            }),
             Line { soft, hard } => {
                 if mode == Mode::Break || *hard {
                     return true;

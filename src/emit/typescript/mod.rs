@@ -202,11 +202,17 @@ impl Mapper<'_> {
         let field = |c: &Column, f: Field| {
             let d = match f.presence {
                 Presence::Forbidden => text(format!("{}?: never", doc::property_key(&c.name))),
-                presence => member(
-                    &c.name,
-                    presence == Presence::Optional,
-                    self.column(rel, c).nullable(f.nullable, self.compat).doc,
-                ),
+                presence => {
+                    let t = self.column(rel, c);
+                    // Through PostgREST a JSON null becomes SQL NULL, so a NOT NULL json
+                    // column cannot be written with it (it can be read back as JSON null).
+                    let t = if t.is_json && !f.nullable {
+                        Ts::named("NonNullable<Json>")
+                    } else {
+                        t.nullable(f.nullable, self.compat)
+                    };
+                    member(&c.name, presence == Presence::Optional, t.doc)
+                }
             };
             render(&d, COLUMN_INDENT)
         };

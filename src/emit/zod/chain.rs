@@ -1,0 +1,226 @@
+//! Zod expressions (`z.string().max(3).nullable()`) as layout documents, following prettier's
+//! member-chain rules for the shapes the Zod emitter writes:
+//!
+//! - a chain with one call stays on one line (its arguments may break);
+//! - a chain with more than two calls and a non-simple argument (an array of calls, an
+//!   arrow function), or whose calls before the last must break, is always expanded: the
+//!   head, then one `.call()` per line, indented;
+//! - any other chain is on one line when it fits, else expanded.
+
+use crate::emit::typescript::doc::{
+    self, Doc, concat, group, hardline, indent, join, line, softline, text,
+};
+
+/// One `.name(args)` step of a chain.
+#[derive(Debug, Clone)]
+pub struct Call {
+    name: String,
+    args: Vec<Arg>,
+}
+
+/// An argument of a call.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// Code prettier counts as a simple argument (literal, identifier, member path, a call
+    /// of simple arguments, a nested chain of those).
+    Simple(Doc),
+    /// Code prettier does not count as simple (arrays of calls, functions).
+    Complex(Doc),
+}
+
+impl Arg {
+    fn doc(&self) -> &Doc {
+        match self {
+            Arg::Simple(d) | Arg::Complex(d) => d,
+        }
+    }
+}
+
+/// A chain: `head.call().call()`.
+#[derive(Debug, Clone)]
+pub struct Chain {
+    head: String,
+    calls: Vec<Call>,
+}
+
+impl Chain {
+    /// A chain starting at an identifier (`z`, `pg`).
+    pub fn new(head: &str) -> Self {
+        Self {
+            head: head.to_string(),
+            calls: Vec::new(),
+        }
+    }
+
+    /// Adds `.name(args)`.
+    pub fn call(mut self, name: &str, args: Vec<Arg>) -> Self {
+        self.calls.push(Call {
+            name: name.to_string(),
+            args,
+        });
+        self
+    }
+
+    /// Adds `.name(code)` with one simple argument written as text.
+    pub fn call1(self, name: &str, code: impl Into<String>) -> Self {
+        self.call(name, vec![Arg::Simple(text(code))])
+    }
+
+    /// Adds `.name()`.
+    pub fn call0(self, name: &str) -> Self {
+        self.call(name, Vec::new())
+    }
+
+    /// Whether the chain, as an argument, is simple for prettier.
+    pub fn is_simple(&self) -> bool {
+        self.calls
+            .iter()
+            .all(|c| c.args.iter().all(|a| matches!(a, Arg::Simple(_))))
+    }
+
+    /// The layout document.
+    pub fn doc(&self) -> Doc {
+        let calls: Vec<Doc> = self.calls.iter().map(call_doc).collect();
+        let head = text(self.head.clone());
+        if calls.len() <= 1 {
+            let mut parts = vec![head];
+            parts.extend(calls);
+            return concat(parts);
+        }
+        let one_line = concat(
+            std::iter::once(head.clone())
+                .chain(calls.iter().cloned())
+                .collect(),
+        );
+        let expanded = concat(vec![
+            head,
+            indent(concat(
+                calls.iter().flat_map(|c| [hardline(), c.clone()]).collect(),
+            )),
+        ]);
+        let complex_args = self
+            .calls
+            .iter()
+            .any(|c| c.args.iter().any(|a| matches!(a, Arg::Complex(_))));
+        let early_breaks = calls[..calls.len() - 1].iter().any(doc::must_break);
+        if (calls.len() > 2 && complex_args) || early_breaks {
+            return expanded;
+        }
+        doc::choice(one_line, expanded)
+    }
+}
+
+fn call_doc(c: &Call) -> Doc {
+    let name = text(format!(".{}", c.name));
+    match c.args.as_slice() {
+        [] => concat(vec![name, text("()")]),
+        // A sole array or object argument is hugged: `.enum([` ... `])`.
+        [only] if is_bracketed(only.doc()) => {
+            concat(vec![name, text("("), only.doc().clone(), text(")")])
+        }
+        args => concat(vec![
+            name,
+            group(concat(vec![
+                text("("),
+                indent(concat(vec![
+                    softline(),
+                    join(
+                        concat(vec![text(","), line()]),
+                        args.iter().map(|a| a.doc().clone()).collect(),
+                    ),
+                ])),
+                doc::if_break(text(","), text("")),
+                softline(),
+                text(")"),
+            ])),
+        ]),
+    }
+}
+
+fn is_bracketed(d: &Doc) -> bool {
+    match d {
+        Doc::Group(inner, _) => is_bracketed(inner),
+        Doc::Concat(parts) => matches!(parts.first(), Some(Doc::Text(t)) if t == "[" || t == "{"),
+        _ => false,
+    }
+}
+
+/// `[a, b, c]`, broken one element per line with a trailing comma when too long.
+pub fn array(items: Vec<Doc>) -> Doc {
+    if items.is_empty() {
+        return text("[]");
+    }
+    group(concat(vec![
+        text("["),
+        indent(concat(vec![
+            softline(),
+            join(concat(vec![text(","), line()]), items),
+        ])),
+        doc::if_break(text(","), text("")),
+        softline(),
+        text("]"),
+    ]))
+}
+
+/// An object literal kept expanded (`{` then one `key: value,` per line).
+pub fn object(members: Vec<(String, Doc)>) -> Doc {
+    if members.is_empty() {
+        return text("{}");
+    }
+    let mut parts = vec![text("{")];
+    let mut body = Vec::new();
+    for (key, value) in members {
+        body.push(hardline());
+        body.push(concat(vec![
+            text(format!("{}: ", doc::property_key(&key))),
+            value,
+            text(","),
+        ]));
+    }
+    parts.push(indent(concat(body)));
+    parts.push(hardline());
+    parts.push(text("}"));
+    doc::broken_group(concat(parts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(key: &str, c: &Chain) -> String {
+        doc::print(
+            &concat(vec![text(format!("{key}: ")), c.doc(), text(",")]),
+            2,
+            2,
+        )
+    }
+
+    #[test]
+    fn short_chains_stay_on_one_line_long_ones_expand() {
+        let c = Chain::new("z").call0("string").call0("nullable");
+        assert_eq!(p("a", &c), "a: z.string().nullable(),");
+        let long = Chain::new("z")
+            .call0("number")
+            .call0("int")
+            .call1("min", "-32768")
+            .call1("max", "32767")
+            .call0("nullable");
+        assert_eq!(
+            p("another_quite_long_column_name_for_testing", &long),
+            "another_quite_long_column_name_for_testing: z\n    .number()\n    .int()\n    .min(-32768)\n    .max(32767)\n    .nullable(),"
+        );
+    }
+
+    #[test]
+    fn complex_arguments_expand_chains_of_three() {
+        let union = array(vec![text("z.literal(1)"), text("z.literal(2)")]);
+        let c = Chain::new("z")
+            .call("union", vec![Arg::Complex(union)])
+            .call0("nullable")
+            .call0("optional");
+        assert_eq!(
+            p("n", &c),
+            "n: z\n    .union([z.literal(1), z.literal(2)])\n    .nullable()\n    .optional(),"
+        );
+    }
+}

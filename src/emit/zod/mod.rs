@@ -1,0 +1,599 @@
+//! `database.schemas.ts`: Zod schemas for every Row, Insert, Update, function, enum and
+//! composite type, with the limits the catalog knows (see [`crate::emit::rules`]).
+//!
+//! Rust builds each schema expression ([`values`]) and lays it out as prettier would
+//! ([`chain`]); `generators/zod/database.schemas.ts.hbs` holds the file's shape and the
+//! runtime helpers (`pg.*`) the expressions use.
+
+mod chain;
+mod jsonschema;
+mod values;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::ToLowerCamelCase;
+use serde::Serialize;
+
+use super::EmitError;
+use super::rules::{self, ValueRules};
+use super::shape::{self, Field, Precision, Presence};
+use super::templates::Templates;
+use super::typescript::collate;
+use super::typescript::doc::{self, Doc, concat, print, string_literal, text};
+use crate::config::{Config, ZodVersion};
+use crate::model::{Catalog, Relation, TypeDef, TypeKind};
+use chain::{Arg, Chain, array, object};
+use values::{Names, Site, ZodValues};
+
+#[derive(Serialize)]
+struct FileView {
+    v3: bool,
+    labels: Vec<String>,
+    schemas: Vec<SchemaView>,
+    definitions: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SchemaView {
+    key: String,
+    tables: Vec<String>,
+    views: Vec<String>,
+    functions: Vec<String>,
+    enums: Vec<String>,
+    composites: Vec<String>,
+}
+
+/// The exported constant names, unique in the file.
+struct NameTable {
+    by_key: BTreeMap<(String, String, &'static str), String>,
+}
+
+impl NameTable {
+    fn build(catalog: &Catalog, default_schema: &str) -> Self {
+        let mut wanted: Vec<((String, String, &'static str), String)> = Vec::new();
+        let mut add = |schema: &str, name: &str, kind: &'static str| {
+            let base = if schema == default_schema {
+                name.to_string()
+            } else {
+                format!("{schema}_{name}")
+            };
+            let mut ident: String = base
+                .to_lower_camel_case()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
+                .collect();
+            if ident.is_empty() || ident.starts_with(|c: char| c.is_ascii_digit()) {
+                ident.insert(0, '_');
+            }
+            wanted.push((
+                (schema.to_string(), name.to_string(), kind),
+                format!("{ident}{kind}Schema"),
+            ));
+        };
+        for r in &catalog.relations {
+            add(&r.schema, &r.name, "Row");
+            add(&r.schema, &r.name, "Insert");
+            add(&r.schema, &r.name, "Update");
+        }
+        for t in &catalog.types {
+            if matches!(t.kind, TypeKind::Enum { .. } | TypeKind::Composite { .. }) {
+                add(&t.schema, &t.name, "");
+            }
+        }
+        for f in &catalog.functions {
+            add(&f.schema, &f.name, "Args");
+            add(&f.schema, &f.name, "Returns");
+        }
+        // Collisions (`user_profile`, `"UserProfile"`, `"user-profile"`) get 2, 3, ... in
+        // the order of their (schema, name).
+        wanted.sort();
+        wanted.dedup();
+        let mut used: BTreeSet<String> = ["jsonSchema", "pg", "Labels", "Schemas", "z"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut by_key = BTreeMap::new();
+        for (key, name) in wanted {
+            let mut candidate = name.clone();
+            let mut n = 2;
+            while used.contains(&candidate) {
+                candidate = name.replacen("Schema", &format!("{n}Schema"), 1);
+                n += 1;
+            }
+            used.insert(candidate.clone());
+            by_key.insert(key, candidate);
+        }
+        Self { by_key }
+    }
+
+    fn get(&self, schema: &str, name: &str, kind: &'static str) -> String {
+        self.by_key
+            .get(&(schema.to_string(), name.to_string(), kind))
+            .cloned()
+            .unwrap_or_else(|| "z.unknown()".into())
+    }
+}
+
+struct TypeNames<'a> {
+    catalog: &'a Catalog,
+    table: &'a NameTable,
+    schemas: BTreeSet<&'a str>,
+}
+
+impl Names for TypeNames<'_> {
+    fn type_schema(&self, schema: &str, name: &str) -> Option<String> {
+        if !self.schemas.contains(schema) {
+            return None;
+        }
+        match self
+            .catalog
+            .type_def(&crate::model::TypeRef {
+                schema: schema.into(),
+                name: name.into(),
+                ..Default::default()
+            })?
+            .kind
+        {
+            TypeKind::Relation => {
+                let r = self.catalog.relation(schema, name)?;
+                Some(format!(
+                    "z.lazy(() => {})",
+                    self.table.get(&r.schema, &r.name, "Row")
+                ))
+            }
+            _ => Some(self.table.get(schema, name, "")),
+        }
+    }
+}
+
+/// Renders `database.schemas.ts`.
+pub fn emit(
+    catalog: &Catalog,
+    config: &Config,
+    templates: &Templates,
+) -> Result<String, EmitError> {
+    let table = NameTable::build(catalog, &config.typescript.default_schema);
+    let names = TypeNames {
+        catalog,
+        table: &table,
+        schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
+    };
+    let zv = ZodValues {
+        v3: config.zod == ZodVersion::V3,
+        transport: config.typescript.transport,
+        names: &names,
+    };
+    let e = Emitter {
+        catalog,
+        config,
+        table: &table,
+        zv: &zv,
+    };
+
+    let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
+    schema_names.sort_by(|a, b| collate(a, b));
+    let mut definitions = Vec::new();
+    // Enums, then composites (in dependency order), then relations, then functions.
+    for t in &catalog.types {
+        if let TypeKind::Enum { .. } = t.kind {
+            definitions.push(e.enum_def(t));
+        }
+    }
+    for t in composite_order(catalog) {
+        definitions.push(e.composite_def(t));
+    }
+    for r in &catalog.relations {
+        definitions.push(e.relation_defs(r));
+    }
+    let exposed = e.exposed_functions();
+    for (key, overloads) in &exposed {
+        definitions.push(e.function_defs(&key.0, &key.1, overloads));
+    }
+
+    let schemas = schema_names
+        .iter()
+        .map(|s| SchemaView {
+            key: doc::property_key(s),
+            tables: e.relation_entries(s, true),
+            views: e.relation_entries(s, false),
+            functions: exposed
+                .keys()
+                .filter(|(schema, _)| schema == s)
+                .map(|(schema, name)| {
+                    e.entry(
+                        name,
+                        &[
+                            ("Args", table.get(schema, name, "Args")),
+                            ("Returns", table.get(schema, name, "Returns")),
+                        ],
+                        6,
+                    )
+                })
+                .collect(),
+            enums: e.types_of(s, |k| matches!(k, TypeKind::Enum { .. })),
+            composites: e.types_of(s, |k| matches!(k, TypeKind::Composite { .. })),
+        })
+        .collect();
+    let labels = schema_names.iter().map(|s| e.labels(s)).collect();
+    let view = FileView {
+        v3: zv.v3,
+        labels,
+        schemas,
+        definitions,
+    };
+    templates.render("zod/database.schemas.ts", &view)
+}
+
+/// Composite types, each after the composites its attributes use.
+fn composite_order(catalog: &Catalog) -> Vec<&TypeDef> {
+    let composites: Vec<&TypeDef> = catalog
+        .types
+        .iter()
+        .filter(|t| matches!(t.kind, TypeKind::Composite { .. }))
+        .collect();
+    let mut done: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut out = Vec::new();
+    while out.len() < composites.len() {
+        let before = out.len();
+        for t in &composites {
+            let key = (t.schema.clone(), t.name.clone());
+            if done.contains(&key) {
+                continue;
+            }
+            let TypeKind::Composite { attributes } = &t.kind else {
+                continue;
+            };
+            let ready = attributes.iter().all(|a| {
+                let dep = (a.ty.schema.clone(), a.ty.name.clone());
+                dep == key
+                    || done.contains(&dep)
+                    || !composites
+                        .iter()
+                        .any(|c| c.schema == dep.0 && c.name == dep.1)
+            });
+            if ready {
+                done.insert(key);
+                out.push(*t);
+            }
+        }
+        if out.len() == before {
+            // A cycle cannot happen in Postgres; keep the rest in name order regardless.
+            out.extend(
+                composites
+                    .iter()
+                    .filter(|t| !done.contains(&(t.schema.clone(), t.name.clone()))),
+            );
+            break;
+        }
+    }
+    out
+}
+
+struct Emitter<'a> {
+    catalog: &'a Catalog,
+    config: &'a Config,
+    table: &'a NameTable,
+    zv: &'a ZodValues<'a>,
+}
+
+type Overloads<'a> = Vec<&'a crate::model::Function>;
+
+impl Emitter<'_> {
+    fn object_call(&self, members: Vec<(String, Doc)>, strict: bool) -> Chain {
+        let obj = Arg::Complex(object(members));
+        match (strict, self.zv.v3) {
+            (true, false) => Chain::new("z").call("strictObject", vec![obj]),
+            (true, true) => Chain::new("z").call("object", vec![obj]).call0("strict"),
+            (false, _) => Chain::new("z").call("object", vec![obj]),
+        }
+    }
+
+    fn export(&self, name: &str, value: Doc) -> String {
+        print(
+            &concat(vec![text(format!("export const {name} = ")), value]),
+            0,
+            0,
+        )
+    }
+
+    fn enum_def(&self, t: &TypeDef) -> String {
+        let name = self.table.get(&t.schema, &t.name, "");
+        let labels = format!(
+            "Labels[{}][{}]",
+            string_literal(&t.schema),
+            string_literal(&t.name)
+        );
+        self.export(&name, Chain::new("z").call1("enum", labels).doc())
+    }
+
+    fn composite_def(&self, t: &TypeDef) -> String {
+        let TypeKind::Composite { attributes } = &t.kind else {
+            return String::new();
+        };
+        let members = attributes
+            .iter()
+            .map(|a| {
+                let rules = rules::type_rules(self.catalog, &a.ty);
+                let (c, _) = self.zv.value(&rules, Site::Row);
+                (a.name.clone(), c.call0("nullable").doc())
+            })
+            .collect();
+        let name = self.table.get(&t.schema, &t.name, "");
+        self.export(&name, self.object_call(members, false).doc())
+    }
+
+    fn column_schema(&self, rules: &ValueRules, site: Site, nullable: bool) -> Chain {
+        let json = rules.array_dims == 0
+            && rules.json_schema.is_none()
+            && (rules.is("json") || rules.is("jsonb"));
+        if json && site == Site::Input && !nullable {
+            // A JSON null sent for a NOT NULL json column becomes SQL NULL and fails.
+            return Chain::new("nonNullJsonSchema");
+        }
+        let (c, _) = self.zv.value(rules, site);
+        if nullable { c.call0("nullable") } else { c }
+    }
+
+    fn relation_defs(&self, rel: &Relation) -> String {
+        let mut out = format!("// {}.{}\n", rel.schema, rel.name);
+        let mut skipped: Vec<String> = rules::untranslated_checks(rel);
+        let precision = Precision::Precise;
+        let cols: Vec<(&crate::model::Column, ValueRules)> = rel
+            .columns
+            .iter()
+            .map(|c| (c, rules::column_rules(self.catalog, rel, c)))
+            .collect();
+        for (_, r) in &cols {
+            for s in &r.skipped {
+                if !skipped.contains(s) {
+                    skipped.push(s.clone());
+                }
+            }
+        }
+        for s in &skipped {
+            out.push_str(&format!(
+                "// CHECK not translated: {}\n",
+                s.replace('\n', " ")
+            ));
+        }
+        // Rows: every column; computed fields are optional (only present when selected).
+        let row: Vec<(String, Doc)> = cols
+            .iter()
+            .map(|(c, r)| {
+                let nullable = shape::row_nullable(self.catalog, rel, c, precision);
+                (
+                    c.name.clone(),
+                    self.column_schema(r, Site::Row, nullable).doc(),
+                )
+            })
+            .collect();
+        out.push_str(&self.export(
+            &self.table.get(&rel.schema, &rel.name, "Row"),
+            self.object_call(row, false).doc(),
+        ));
+        out.push('\n');
+        let writes: [(
+            &'static str,
+            bool,
+            fn(&Catalog, &Relation, &crate::model::Column, Precision) -> Field,
+        ); 2] = [
+            (
+                "Insert",
+                rel.kind.is_table() || rel.insertable(),
+                shape::insert_field,
+            ),
+            (
+                "Update",
+                rel.kind.is_table() || rel.updatable(),
+                shape::update_field,
+            ),
+        ];
+        for (kind, enabled, field_of) in writes {
+            if !enabled {
+                continue;
+            }
+            let members: Vec<(String, Doc)> = cols
+                .iter()
+                .map(|(c, r)| {
+                    let f = field_of(self.catalog, rel, c, precision);
+                    let chain = match f.presence {
+                        Presence::Forbidden => Chain::new("z").call0("never").call0("optional"),
+                        Presence::Optional => self
+                            .column_schema(r, Site::Input, f.nullable)
+                            .call0("optional"),
+                        Presence::Required => self.column_schema(r, Site::Input, f.nullable),
+                    };
+                    (c.name.clone(), chain.doc())
+                })
+                .collect();
+            out.push_str(&self.export(
+                &self.table.get(&rel.schema, &rel.name, kind),
+                self.object_call(members, true).doc(),
+            ));
+            out.push('\n');
+        }
+        out.trim_end().to_string()
+    }
+
+    /// Functions PostgREST can call, grouped by (schema, name).
+    fn exposed_functions(&self) -> BTreeMap<(String, String), Overloads<'_>> {
+        let mapper = super::typescript::mapping::Mapper::new(self.catalog, self.config);
+        let mut out: BTreeMap<(String, String), Overloads<'_>> = BTreeMap::new();
+        for f in &self.catalog.functions {
+            if mapper.exposed(f).is_some() {
+                out.entry((f.schema.clone(), f.name.clone()))
+                    .or_default()
+                    .push(f);
+            }
+        }
+        out
+    }
+
+    fn function_defs(
+        &self,
+        schema: &str,
+        name: &str,
+        overloads: &[&crate::model::Function],
+    ) -> String {
+        let args: Vec<Chain> = overloads
+            .iter()
+            .map(|f| {
+                let members = f
+                    .input_args()
+                    .map(|a| {
+                        let rules = rules::type_rules(self.catalog, &a.ty);
+                        // Like the Args type: arguments are not typed nullable.
+                        let mut c = self.column_schema(&rules, Site::Input, false);
+                        if a.default.is_some() {
+                            c = c.call0("optional");
+                        }
+                        (a.name.clone().unwrap_or_default(), c.doc())
+                    })
+                    .collect();
+                self.object_call(members, true)
+            })
+            .collect();
+        let returns: Vec<Chain> = overloads.iter().map(|f| self.returns(f)).collect();
+        let one = |mut v: Vec<Chain>| -> Doc {
+            if v.len() == 1 {
+                return v.remove(0).doc();
+            }
+            Chain::new("z")
+                .call(
+                    "union",
+                    vec![Arg::Complex(array(v.iter().map(|c| c.doc()).collect()))],
+                )
+                .doc()
+        };
+        format!(
+            "// {schema}.{name}\n{}\n{}",
+            self.export(&self.table.get(schema, name, "Args"), one(args)),
+            self.export(&self.table.get(schema, name, "Returns"), one(returns))
+        )
+    }
+
+    fn returns(&self, f: &crate::model::Function) -> Chain {
+        let cols: Vec<&crate::model::Arg> = {
+            let table: Vec<_> = f
+                .args
+                .iter()
+                .filter(|a| a.mode == crate::model::ArgMode::Table)
+                .collect();
+            let out: Vec<_> = f.output_args().collect();
+            if !table.is_empty() {
+                table
+            } else if out.len() > 1 {
+                out
+            } else {
+                Vec::new()
+            }
+        };
+        let single = if !cols.is_empty() {
+            let members = cols
+                .iter()
+                .map(|a| {
+                    let rules = rules::type_rules(self.catalog, &a.ty);
+                    (
+                        a.name.clone().unwrap_or_default(),
+                        self.zv.value(&rules, Site::Row).0.doc(),
+                    )
+                })
+                .collect();
+            self.object_call(members, false)
+        } else {
+            let rules = rules::type_rules(self.catalog, &f.returns);
+            self.zv.value(&rules, Site::Row).0
+        };
+        if f.returns_set {
+            let arg = if single.is_simple() {
+                Arg::Simple(single.doc())
+            } else {
+                Arg::Complex(single.doc())
+            };
+            Chain::new("z").call("array", vec![arg])
+        } else {
+            single
+        }
+    }
+
+    fn entry(&self, key: &str, parts: &[(&str, String)], indent: usize) -> String {
+        let members = parts
+            .iter()
+            .map(|(k, v)| (k.to_string(), text(v.clone())))
+            .collect();
+        print(
+            &concat(vec![
+                text(format!("{}: ", doc::property_key(key))),
+                object(members),
+            ]),
+            indent,
+            indent,
+        )
+    }
+
+    fn relation_entries(&self, schema: &str, tables: bool) -> Vec<String> {
+        let mut rels: Vec<&Relation> = self
+            .catalog
+            .relations
+            .iter()
+            .filter(|r| r.schema == schema && r.kind.is_table() == tables)
+            .collect();
+        rels.sort_by(|a, b| collate(&a.name, &b.name));
+        rels.iter()
+            .map(|r| {
+                let mut parts = vec![("Row", self.table.get(&r.schema, &r.name, "Row"))];
+                if r.kind.is_table() || r.insertable() {
+                    parts.push(("Insert", self.table.get(&r.schema, &r.name, "Insert")));
+                }
+                if r.kind.is_table() || r.updatable() {
+                    parts.push(("Update", self.table.get(&r.schema, &r.name, "Update")));
+                }
+                self.entry(&r.name, &parts, 6)
+            })
+            .collect()
+    }
+
+    fn types_of(&self, schema: &str, want: fn(&TypeKind) -> bool) -> Vec<String> {
+        let mut types: Vec<&TypeDef> = self
+            .catalog
+            .types
+            .iter()
+            .filter(|t| t.schema == schema && want(&t.kind))
+            .collect();
+        types.sort_by(|a, b| collate(&a.name, &b.name));
+        types
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}: {},",
+                    doc::property_key(&t.name),
+                    self.table.get(&t.schema, &t.name, "")
+                )
+            })
+            .collect()
+    }
+
+    fn labels(&self, schema: &str) -> String {
+        let members: Vec<(String, Doc)> = self
+            .catalog
+            .types
+            .iter()
+            .filter(|t| t.schema == schema)
+            .filter_map(|t| match &t.kind {
+                TypeKind::Enum { labels } => Some((
+                    t.name.clone(),
+                    array(labels.iter().map(|l| text(string_literal(l))).collect()),
+                )),
+                _ => None,
+            })
+            .collect();
+        print(
+            &concat(vec![
+                text(format!("{}: ", doc::property_key(schema))),
+                object(members),
+            ]),
+            2,
+            2,
+        )
+    }
+}
