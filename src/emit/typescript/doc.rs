@@ -324,6 +324,15 @@ pub fn property_key(name: &str) -> String {
     }
 }
 
+/// A property key in a JavaScript object literal: like [`property_key`], except that
+/// `__proto__`, which would set the prototype instead of defining a key, is computed.
+pub fn js_property_key(name: &str) -> String {
+    if name == "__proto__" {
+        return format!("[{}]", string_literal(name));
+    }
+    property_key(name)
+}
+
 /// Whether prettier "hugs" a union: one object or type reference plus only `null`s, printed
 /// `A | null` with A breaking instead of the union.
 fn hugs(members: &[Ts]) -> bool {

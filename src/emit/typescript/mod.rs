@@ -433,7 +433,10 @@ impl Mapper<'_> {
                 TypeKind::Enum { labels } => {
                     let items: Vec<Doc> = labels.iter().map(|l| text(string_literal(l))).collect();
                     Some(render(
-                        &member(&t.name, false, array_literal(items)),
+                        &concat(vec![
+                            text(format!("{}: ", doc::js_property_key(&t.name))),
+                            array_literal(items),
+                        ]),
                         ENTRY_INDENT,
                     ))
                 }

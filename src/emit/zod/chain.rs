@@ -172,7 +172,7 @@ pub fn object(members: Vec<(String, Doc)>) -> Doc {
     for (key, value) in members {
         body.push(hardline());
         body.push(concat(vec![
-            text(format!("{}: ", doc::property_key(&key))),
+            text(format!("{}: ", doc::js_property_key(&key))),
             value,
             text(","),
         ]));

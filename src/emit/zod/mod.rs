@@ -193,7 +193,7 @@ pub fn emit(
     let schemas = schema_names
         .iter()
         .map(|s| SchemaView {
-            key: doc::property_key(s),
+            key: doc::js_property_key(s),
             tables: e.relation_entries(s, true),
             views: e.relation_entries(s, false),
             functions: exposed
@@ -442,8 +442,9 @@ impl Emitter<'_> {
                     .input_args()
                     .map(|a| {
                         let rules = rules::type_rules(self.catalog, &a.ty);
-                        // Like the Args type: arguments are not typed nullable.
-                        let mut c = self.column_schema(&rules, Site::Input, false);
+                        // Like the Args type: arguments are not typed nullable (a JSON null
+                        // argument is passed as SQL NULL, so json arguments accept it).
+                        let mut c = self.zv.value(&rules, Site::Input).0;
                         if a.default.is_some() {
                             c = c.call0("optional");
                         }
@@ -523,7 +524,7 @@ impl Emitter<'_> {
             .collect();
         print(
             &concat(vec![
-                text(format!("{}: ", doc::property_key(key))),
+                text(format!("{}: ", doc::js_property_key(key))),
                 object(members),
             ]),
             indent,
@@ -566,7 +567,7 @@ impl Emitter<'_> {
             .map(|t| {
                 format!(
                     "{}: {},",
-                    doc::property_key(&t.name),
+                    doc::js_property_key(&t.name),
                     self.table.get(&t.schema, &t.name, "")
                 )
             })
@@ -589,7 +590,7 @@ impl Emitter<'_> {
             .collect();
         print(
             &concat(vec![
-                text(format!("{}: ", doc::property_key(schema))),
+                text(format!("{}: ", doc::js_property_key(schema))),
                 object(members),
             ]),
             2,
