@@ -12,6 +12,7 @@
 //! # Ok::<(), gen_types::Error>(())
 //! ```
 
+pub mod builder;
 pub mod cluster;
 pub mod config;
 pub mod emit;
@@ -23,6 +24,7 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 
+pub use builder::Builder;
 pub use config::Config;
 pub use error::Error;
 pub use model::Catalog;

@@ -418,7 +418,7 @@ pub mod public {
             ::std::option::Option<super::public::TaskStatus>,
         >,
     }
-    /// Changes to a row (UPDATE): `None` leaves a column unchanged, `Some(None)` sets it to NULL of the view `public.open_tasks`.
+    /// Changes to a row (UPDATE) of the view `public.open_tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct OpenTasksUpdate {
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -462,7 +462,7 @@ pub mod public {
         #[serde_as(as = "::std::option::Option<pg::TimestampTz>")]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     }
-    /// Changes to a row (UPDATE): `None` leaves a column unchanged, `Some(None)` sets it to NULL of the table `public.projects`.
+    /// Changes to a row (UPDATE) of the table `public.projects`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
     ///
     /// A project groups tasks.
     #[::serde_with::serde_as]
@@ -518,7 +518,7 @@ pub mod public {
         #[serde_as(as = "::std::option::Option<pg::TimestampTz>")]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     }
-    /// Changes to a row (UPDATE): `None` leaves a column unchanged, `Some(None)` sets it to NULL of the table `public.tasks`.
+    /// Changes to a row (UPDATE) of the table `public.tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
     #[::serde_with::serde_as]
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TasksUpdate {
