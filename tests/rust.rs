@@ -41,6 +41,23 @@ fn config(fixture: &str, schemas: &[&str]) -> Config {
     config
 }
 
+/// JSON columns typed by pg_jsonschema CHECKs. pg_jsonschema is not installed here, so a
+/// stand-in `jsonb_matches_schema` (same signature, accepts everything) carries the CHECKs;
+/// what matters to the Rust target is the schema in the constraint.
+const JSON_TYPED: &str = r##"
+CREATE FUNCTION public.jsonb_matches_schema(schema json, instance jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE AS $$ SELECT true $$;
+CREATE TABLE public.settings (
+    id integer PRIMARY KEY,
+    prefs jsonb NOT NULL CHECK (jsonb_matches_schema('{"type": "object", "properties": {"theme": {"type": "string", "enum": ["light", "dark"]}, "font_size": {"type": "integer", "minimum": 6}, "shortcuts": {"type": "array", "items": {"$ref": "#/definitions/shortcut"}}}, "required": ["theme"], "additionalProperties": false, "definitions": {"shortcut": {"type": "object", "properties": {"key": {"type": "string"}, "action": {"type": "string"}}, "required": ["key", "action"]}}}', prefs)),
+    tags jsonb CHECK (jsonb_matches_schema('{"type": "array", "items": {"type": "string"}}', tags))
+);
+COMMENT ON COLUMN public.settings.prefs IS 'Typed by its CHECK.';
+INSERT INTO public.settings VALUES
+    (1, '{"theme": "dark", "font_size": 14, "shortcuts": [{"key": "k", "action": "search"}]}', '["a", "b"]'),
+    (2, '{"theme": "light"}', NULL);
+"##;
+
 /// The crate under target/ that compiles every fixture's database.rs, with the
 /// dependencies (and, through a copy of the repository's Cargo.lock, the versions) that
 /// examples/build-rs uses.
@@ -221,8 +238,18 @@ fn main() {{
 fn generated_rust_compiles_and_round_trips_every_row() {
     let dir = test_crate();
     let mut fixtures = Vec::new();
-    for (name, schemas) in FIXTURES {
-        let db = TestDb::with_fixture(name);
+    let fixture_list = FIXTURES
+        .iter()
+        .copied()
+        .chain([("json_typed", &["public"][..])]);
+    for (name, schemas) in fixture_list {
+        let db = if name == "json_typed" {
+            let db = TestDb::new();
+            db.execute(JSON_TYPED);
+            db
+        } else {
+            TestDb::with_fixture(name)
+        };
         let config = config(name, schemas);
         let catalog = gen_types::load_catalog(&Source::Database(Some(db.url.clone())), &config)
             .unwrap()
@@ -240,6 +267,11 @@ fn generated_rust_compiles_and_round_trips_every_row() {
             "database.rs must work through include!"
         );
         std::fs::write(dir.join(format!("src/{name}.rs")), &text).unwrap();
+        if name == "json_typed" {
+            // The CHECKed columns get typify's structs, not serde_json::Value.
+            assert!(text.contains("pub struct SettingsPrefs"), "{text}");
+            assert!(text.contains("pub prefs: json::SettingsPrefs"), "{text}");
+        }
         let paths = gen_types::emit::rust::relation_paths(&catalog);
         fixtures.push(Fixture {
             name,
