@@ -2,10 +2,13 @@
 
 use std::path::PathBuf;
 
+#[cfg(feature = "live")]
 use crate::cluster::ClusterError;
 use crate::config::ConfigError;
 use crate::emit::EmitError;
+#[cfg(feature = "live")]
 use crate::introspect;
+#[cfg(feature = "live")]
 use crate::migrations::MigrationError;
 use crate::write::WriteError;
 
@@ -30,6 +33,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// Connecting or reading the catalog failed.
+    #[cfg(feature = "live")]
     #[error(transparent)]
     Introspect(#[from] introspect::Error),
     /// A catalog snapshot could not be read.
@@ -41,9 +45,11 @@ pub enum Error {
         message: String,
     },
     /// A migration failed.
+    #[cfg(feature = "live")]
     #[error(transparent)]
     Migration(#[from] MigrationError),
     /// The throwaway cluster could not be started.
+    #[cfg(feature = "live")]
     #[error("cannot start a temporary PostgreSQL: {0}")]
     Cluster(#[from] ClusterError),
     /// An emitter failed.
@@ -67,13 +73,16 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Config(_) | Error::Usage(_) | Error::Snapshot { .. } | Error::Migration(_) => {
-                EXIT_USAGE
-            }
+            Error::Config(_) | Error::Usage(_) | Error::Snapshot { .. } => EXIT_USAGE,
+            #[cfg(feature = "live")]
+            Error::Migration(_) => EXIT_USAGE,
+            #[cfg(feature = "live")]
             Error::Introspect(e) if e.is_access() => EXIT_DATABASE,
+            #[cfg(feature = "live")]
             Error::Introspect(introspect::Error::Config(_) | introspect::Error::Tls(_)) => {
                 EXIT_USAGE
             }
+            #[cfg(feature = "live")]
             Error::Cluster(_) => EXIT_DATABASE,
             _ => EXIT_OTHER,
         }

@@ -13,11 +13,14 @@
 //! ```
 
 pub mod builder;
+#[cfg(feature = "live")]
 pub mod cluster;
 pub mod config;
 pub mod emit;
 pub mod error;
+#[cfg(feature = "live")]
 pub mod introspect;
+#[cfg(feature = "live")]
 pub mod migrations;
 pub mod model;
 pub mod write;
@@ -29,6 +32,7 @@ pub use config::Config;
 pub use error::Error;
 pub use model::Catalog;
 
+#[cfg(feature = "live")]
 use introspect::{ConnectOptions, Selection};
 use model::Filter;
 
@@ -57,6 +61,13 @@ pub struct Loaded {
 pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
     let (mut catalog, warnings) = match source {
         Source::Snapshot(path) => (read_snapshot(path)?, Vec::new()),
+        #[cfg(not(feature = "live"))]
+        Source::Database(_) | Source::Migrations(_) => {
+            return Err(Error::Usage(
+                "reading a database or migrations needs gen-types' `live` feature; this build reads catalog snapshots only".into(),
+            ));
+        }
+        #[cfg(feature = "live")]
         Source::Database(url) => {
             let url = url
                 .clone()
@@ -77,6 +88,7 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
                 )
             })?
         }
+        #[cfg(feature = "live")]
         Source::Migrations(dir) => {
             let cluster = cluster::TempCluster::start()?;
             let options = ConnectOptions::resolve(Some(&cluster.connection_string("postgres")))?;
@@ -97,6 +109,7 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
     Ok(Loaded { catalog, warnings })
 }
 
+#[cfg(feature = "live")]
 fn selection(config: &Config) -> Selection {
     Selection {
         schemas: config.schemas.clone(),
@@ -105,6 +118,7 @@ fn selection(config: &Config) -> Selection {
 }
 
 /// Runs an async block on a fresh single-threaded runtime.
+#[cfg(feature = "live")]
 fn block_on<T>(f: impl std::future::Future<Output = Result<T, Error>>) -> Result<T, Error> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
