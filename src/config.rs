@@ -37,6 +37,9 @@ pub struct Config {
     pub typescript: TypescriptConfig,
     /// The Zod API the schemas are written for: `"4"` (default) or `"3"`.
     pub zod: ZodVersion,
+    /// Build each object schema on first use: `"auto"` (when there are more than 300
+    /// relations), `"always"` or `"never"`.
+    pub zod_lazy: ZodLazy,
     /// Rust output settings.
     pub rust: RustConfig,
     /// A folder whose `<target>/<name>.hbs` files replace the built-in templates.
@@ -79,6 +82,18 @@ pub enum ZodVersion {
     V4,
 }
 
+/// When the Zod object schemas are built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZodLazy {
+    /// On first use when the catalog has more than 300 relations, else at import.
+    Auto,
+    /// Always on first use (exports are `z.lazy` schemas).
+    Always,
+    /// Always at import (exports are plain object schemas).
+    Never,
+}
+
 /// Which rules the TypeScript output follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -114,6 +129,7 @@ impl Default for Config {
             typescript: TypescriptConfig::default(),
             rust: RustConfig::default(),
             zod: ZodVersion::V4,
+            zod_lazy: ZodLazy::Auto,
             templates: None,
         }
     }

@@ -20,7 +20,10 @@ use super::shape::{self, Field, Precision, Presence};
 use super::templates::Templates;
 use super::typescript::collate;
 use super::typescript::doc::{self, Doc, concat, print, string_literal, text};
-use crate::config::{Config, ZodVersion};
+use crate::config::{Config, ZodLazy, ZodVersion};
+
+/// With `zod_lazy = "auto"`, schemas are built on first use above this many relations.
+pub const LAZY_ABOVE: usize = 300;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
 use chain::{Arg, Chain, array, object};
 use values::{Names, Site, ZodValues};
@@ -163,8 +166,14 @@ pub fn emit(
         transport: config.typescript.transport,
         names: &names,
     };
+    let lazy = match config.zod_lazy {
+        ZodLazy::Always => true,
+        ZodLazy::Never => false,
+        ZodLazy::Auto => catalog.relations.len() > LAZY_ABOVE,
+    };
     let e = Emitter {
         catalog,
+        lazy,
         config,
         table: &table,
         zv: &zv,
@@ -271,6 +280,7 @@ fn composite_order(catalog: &Catalog) -> Vec<&TypeDef> {
 
 struct Emitter<'a> {
     catalog: &'a Catalog,
+    lazy: bool,
     config: &'a Config,
     table: &'a NameTable,
     zv: &'a ZodValues<'a>,
@@ -296,6 +306,22 @@ impl Emitter<'_> {
         )
     }
 
+    /// Like [`Emitter::export`], but built on first use when the file is large (importing
+    /// thousands of eagerly built object schemas costs seconds).
+    fn export_lazy(&self, name: &str, value: Doc) -> String {
+        if !self.lazy {
+            return self.export(name, value);
+        }
+        let wrapped = doc::group(concat(vec![
+            text("pg.lazy(() =>"),
+            doc::indent(concat(vec![doc::line(), value])),
+            doc::if_break(text(","), text("")),
+            doc::softline(),
+            text(")"),
+        ]));
+        self.export(name, wrapped)
+    }
+
     fn enum_def(&self, t: &TypeDef) -> String {
         let name = self.table.get(&t.schema, &t.name, "");
         let labels = format!(
@@ -319,7 +345,7 @@ impl Emitter<'_> {
             })
             .collect();
         let name = self.table.get(&t.schema, &t.name, "");
-        self.export(&name, self.object_call(members, false).doc())
+        self.export_lazy(&name, self.object_call(members, false).doc())
     }
 
     fn column_schema(&self, rules: &ValueRules, site: Site, nullable: bool) -> Chain {
@@ -367,7 +393,7 @@ impl Emitter<'_> {
                 )
             })
             .collect();
-        out.push_str(&self.export(
+        out.push_str(&self.export_lazy(
             &self.table.get(&rel.schema, &rel.name, "Row"),
             self.object_call(row, false).doc(),
         ));
@@ -406,7 +432,7 @@ impl Emitter<'_> {
                     (c.name.clone(), chain.doc())
                 })
                 .collect();
-            out.push_str(&self.export(
+            out.push_str(&self.export_lazy(
                 &self.table.get(&rel.schema, &rel.name, kind),
                 self.object_call(members, true).doc(),
             ));
@@ -468,8 +494,8 @@ impl Emitter<'_> {
         };
         format!(
             "// {schema}.{name}\n{}\n{}",
-            self.export(&self.table.get(schema, name, "Args"), one(args)),
-            self.export(&self.table.get(schema, name, "Returns"), one(returns))
+            self.export_lazy(&self.table.get(schema, name, "Args"), one(args)),
+            self.export_lazy(&self.table.get(schema, name, "Returns"), one(returns))
         )
     }
 
