@@ -8,10 +8,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use common::{FIXTURES, TestDb, node_bin, node_workspace, repo, run, snapshot_settings, tsc};
+use common::{
+    FIXTURES, TestDb, compile_to_js, node_bin, node_workspace, repo, run, snapshot_settings, tsc,
+};
 use gen_types::config::{TsTransport, ZodLazy, ZodVersion};
 use gen_types::emit::Target;
-use gen_types::model::{Relation, RelationKind};
+use gen_types::model::Relation;
 use gen_types::{Catalog, Config, Source};
 use serde_json::{Value, json};
 
@@ -42,20 +44,6 @@ fn load(db: &TestDb, schemas: &[&str]) -> Catalog {
 
 fn write_json(path: &Path, value: &impl serde::Serialize) {
     std::fs::write(path, serde_json::to_string(value).unwrap()).unwrap();
-}
-
-/// Compiles `dir/database.schemas.ts` to `dir/out/database.schemas.js`.
-fn compile_to_js(dir: &Path) {
-    std::fs::write(dir.join("package.json"), "{ \"type\": \"module\" }\n").unwrap();
-    std::fs::write(
-        dir.join("tsconfig.json"),
-        r#"{ "compilerOptions": { "strict": true, "target": "ES2022", "module": "ESNext", "moduleResolution": "Bundler", "skipLibCheck": true, "types": [], "outDir": "out" }, "files": ["database.schemas.ts"] }"#,
-    )
-    .unwrap();
-    let (ok, out) = run(Command::new(node_bin("tsc"))
-        .arg("-p")
-        .arg(dir.join("tsconfig.json")));
-    assert!(ok, "tsc failed for {}:\n{out}", dir.display());
 }
 
 fn node(args: &[&Path]) -> Value {

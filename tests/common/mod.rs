@@ -5,6 +5,8 @@
 //! (`GEN_TYPES_PG_BINDIR` picks a version; see scripts/test-matrix).
 #![allow(dead_code)]
 
+pub mod candidates;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -295,4 +297,18 @@ pub fn tsc(dir: &Path) -> (bool, String) {
     run(std::process::Command::new(node_bin("tsc"))
         .arg("-p")
         .arg(dir.join("tsconfig.json")))
+}
+
+/// Compiles `dir/database.schemas.ts` to `dir/out/database.schemas.js`.
+pub fn compile_to_js(dir: &Path) {
+    std::fs::write(dir.join("package.json"), "{ \"type\": \"module\" }\n").unwrap();
+    std::fs::write(
+        dir.join("tsconfig.json"),
+        r#"{ "compilerOptions": { "strict": true, "target": "ES2022", "module": "ESNext", "moduleResolution": "Bundler", "skipLibCheck": true, "types": [], "outDir": "out" }, "files": ["database.schemas.ts"] }"#,
+    )
+    .unwrap();
+    let (ok, out) = run(std::process::Command::new(node_bin("tsc"))
+        .arg("-p")
+        .arg(dir.join("tsconfig.json")));
+    assert!(ok, "tsc failed for {}:\n{out}", dir.display());
 }

@@ -175,8 +175,13 @@ impl ZodValues<'_> {
             // node-postgres returns NaN/±Infinity numbers for non-finite floats.
             "float4" | "float8" if node && row => pg("nodeFloat"),
             "float4" | "float8" | "numeric" if row => pg("float"),
-            "float4" | "float8" | "numeric" if self.v3 => z().call0("number").call0("finite"),
-            "float4" | "float8" | "numeric" => z().call0("number"),
+            "float4" if self.v3 => z()
+                .call0("number")
+                .call0("finite")
+                .call1("refine", "pg.real"),
+            "float4" => z().call0("number").call1("refine", "pg.real"),
+            "float8" | "numeric" if self.v3 => z().call0("number").call0("finite"),
+            "float8" | "numeric" => z().call0("number"),
             "oid" if node => self.int(),
             "oid" => regex(z().call0("string"), "UNSIGNED"),
             "uuid" if row => regex(z().call0("string"), "UUID"),
