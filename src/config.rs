@@ -159,12 +159,26 @@ impl Default for DatabaseConfig {
 }
 
 /// `[rust]`: `database.rs`.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct RustConfig {
     /// Extra derives on every generated struct (Row, Insert, Update, composites), as paths:
     /// e.g. `["sqlx::FromRow", "Eq"]`.
     pub derives: Vec<String>,
+    /// Write the `{Relation}Insert` types (default true).
+    pub insert: bool,
+    /// Write the `{Relation}Update` types (default true).
+    pub update: bool,
+}
+
+impl Default for RustConfig {
+    fn default() -> Self {
+        Self {
+            derives: Vec::new(),
+            insert: true,
+            update: true,
+        }
+    }
 }
 
 /// Include/exclude globs (`name`, or `schema.name` when the pattern has a dot).

@@ -172,7 +172,14 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
         let mut items = Vec::new();
         for rel in catalog.relations.iter().filter(|r| &r.schema == schema) {
             let base = &names.relations[&rel.name];
-            items.push(relation(&mapper, &mut json, rel, base, &derives));
+            items.push(relation(
+                &mapper,
+                &mut json,
+                rel,
+                base,
+                &derives,
+                &config.rust,
+            ));
         }
         for t in catalog
             .types
@@ -429,6 +436,7 @@ fn relation(
     rel: &Relation,
     base: &str,
     derives: &[TokenStream],
+    settings: &crate::config::RustConfig,
 ) -> TokenStream {
     let shapes = columns::shapes(mapper.catalog, rel);
     let types: Vec<RustType> = shapes
@@ -484,7 +492,7 @@ fn relation(
         derives,
         TokenStream::new(),
     ));
-    if rel.insertable() {
+    if rel.insertable() && settings.insert {
         let mut ns = Namespace::default();
         let fields = shapes
             .iter()
@@ -525,7 +533,7 @@ fn relation(
             TokenStream::new(),
         ));
     }
-    if rel.updatable() {
+    if rel.updatable() && settings.update {
         let mut ns = Namespace::default();
         let fields = shapes
             .iter()
