@@ -153,3 +153,54 @@ impl Builder {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A config whose URL variable is never set, so only the snapshot counts.
+    fn offline() -> Builder {
+        let mut config = Config::default();
+        config.database.url_env = "GEN_TYPES_BUILDER_TEST_NEVER_SET".into();
+        Builder::new(config).cargo_instructions(false)
+    }
+
+    #[test]
+    fn without_database_or_snapshot_the_error_says_what_to_do() {
+        let e = offline()
+            .catalog_snapshot("no/such/catalog.json")
+            .rust_out(std::env::temp_dir())
+            .generate()
+            .unwrap_err()
+            .render();
+        assert!(
+            e.starts_with(
+                "no catalog to generate from: GEN_TYPES_BUILDER_TEST_NEVER_SET is not set"
+            ),
+            "{e}"
+        );
+        assert!(
+            e.contains("gen-types snapshot --out no/such/catalog.json"),
+            "{e}"
+        );
+        let e = offline()
+            .rust_out(std::env::temp_dir())
+            .generate()
+            .unwrap_err();
+        assert!(e.render().contains("no catalog snapshot was given"), "{e}");
+    }
+
+    #[test]
+    fn a_snapshot_generates_database_rs() {
+        let dir = tempfile::tempdir().unwrap();
+        let snapshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/build-rs/catalog.json");
+        offline()
+            .catalog_snapshot(&snapshot)
+            .rust_out(dir.path())
+            .generate()
+            .unwrap();
+        let text = std::fs::read_to_string(dir.path().join("database.rs")).unwrap();
+        assert!(text.contains("pub struct TasksRow"), "{text}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
