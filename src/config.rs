@@ -40,6 +40,8 @@ pub struct Config {
     /// Build each object schema on first use: `"auto"` (when there are more than 300
     /// relations), `"always"` or `"never"`.
     pub zod_lazy: ZodLazy,
+    /// The OpenAPI document's settings.
+    pub openapi: OpenapiConfig,
     /// Rust output settings.
     pub rust: RustConfig,
     /// A folder whose `<target>/<name>.hbs` files replace the built-in templates.
@@ -80,6 +82,34 @@ pub enum ZodVersion {
     /// Zod 4.
     #[serde(rename = "4")]
     V4,
+}
+
+/// `[openapi]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OpenapiConfig {
+    /// The server URL (PostgREST's root; Supabase: `https://<project>.supabase.co/rest/v1`).
+    pub server_url: String,
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// Which relations the document lists (on top of the top-level filters).
+    pub relations: Patterns,
+    /// Which functions the document lists.
+    pub functions: Patterns,
+}
+
+impl Default for OpenapiConfig {
+    fn default() -> Self {
+        Self {
+            server_url: "http://localhost:54321/rest/v1".into(),
+            title: "Database API".into(),
+            version: "1.0.0".into(),
+            relations: Patterns::default(),
+            functions: Patterns::default(),
+        }
+    }
 }
 
 /// When the Zod object schemas are built.
@@ -130,6 +160,7 @@ impl Default for Config {
             rust: RustConfig::default(),
             zod: ZodVersion::V4,
             zod_lazy: ZodLazy::Auto,
+            openapi: OpenapiConfig::default(),
             templates: None,
         }
     }

@@ -1,6 +1,8 @@
 //! Emitters: the model in, a [`FileMap`] out. Each target is one module.
 
+pub mod contracts;
 pub mod json_schema;
+pub mod openapi;
 pub mod rules;
 pub mod rust;
 pub mod shape;
@@ -22,6 +24,10 @@ pub enum Target {
     Typescript,
     /// `database.schemas.ts`: Zod schemas of every Row, Insert, Update, function and type.
     Zod,
+    /// `openapi.json`: an OpenAPI 3.1 document of the PostgREST API.
+    Openapi,
+    /// `database.contracts.ts`: per relation and function a contract with its Zod schemas.
+    Contracts,
     /// `database.schema.json`: a JSON Schema (2020-12) of every Row, Insert, Update and type.
     JsonSchema,
     /// `database.rs`: Rust types (serde) of every Row, Insert, Update and type.
@@ -30,13 +36,15 @@ pub enum Target {
 
 impl Target {
     /// Every target, in output order.
-    pub const ALL: &'static [Target] = &[Target::Typescript, Target::Zod, Target::JsonSchema, Target::Rust];
+    pub const ALL: &'static [Target] = &[Target::Typescript, Target::Zod, Target::Openapi, Target::Contracts, Target::JsonSchema, Target::Rust];
 
     /// The file name used when the config does not name one.
     pub fn default_file_name(self) -> &'static str {
         match self {
             Target::Typescript => "database.types.ts",
             Target::Zod => "database.schemas.ts",
+            Target::Openapi => "openapi.json",
+            Target::Contracts => "database.contracts.ts",
             Target::JsonSchema => "database.schema.json",
             Target::Rust => "database.rs",
         }
@@ -47,6 +55,8 @@ impl Target {
         match self {
             Target::Typescript => "typescript",
             Target::Zod => "zod",
+            Target::Openapi => "openapi",
+            Target::Contracts => "contracts",
             Target::JsonSchema => "json_schema",
             Target::Rust => "rust",
         }
@@ -92,6 +102,8 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
         let contents = match target {
             Target::Typescript => typescript::emit(catalog, config, &templates)?,
             Target::Zod => zod::emit(catalog, config, &templates)?,
+            Target::Openapi => openapi::emit(catalog, config),
+            Target::Contracts => contracts::emit(catalog, config, &templates)?,
             Target::JsonSchema => json_schema::emit(catalog, config),
             Target::Rust => rust::emit(catalog, config)?,
         };

@@ -21,6 +21,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         "zod/database.schemas.ts",
         include_str!("../../generators/zod/database.schemas.ts.hbs"),
     ),
+    (
+        "contracts/database.contracts.ts",
+        include_str!("../../generators/contracts/database.contracts.ts.hbs"),
+    ),
 ];
 
 /// A ready template registry.

@@ -47,12 +47,13 @@ struct SchemaView {
 }
 
 /// The exported constant names, unique in the file.
-struct NameTable {
+pub struct NameTable {
     by_key: BTreeMap<(String, String, &'static str), String>,
 }
 
 impl NameTable {
-    fn build(catalog: &Catalog, default_schema: &str) -> Self {
+    /// Names for every relation, function, enum and composite of the catalog.
+    pub fn build(catalog: &Catalog, default_schema: &str) -> Self {
         let mut wanted: Vec<((String, String, &'static str), String)> = Vec::new();
         let mut add = |schema: &str, name: &str, kind: &'static str| {
             let base = if schema == default_schema {
@@ -109,7 +110,9 @@ impl NameTable {
         Self { by_key }
     }
 
-    fn get(&self, schema: &str, name: &str, kind: &'static str) -> String {
+    /// The export of `schema.name`'s `kind` schema (`Row`, `Insert`, `Update`, `Args`,
+    /// `Returns`, or `""` for a type).
+    pub fn get(&self, schema: &str, name: &str, kind: &'static str) -> String {
         self.by_key
             .get(&(schema.to_string(), name.to_string(), kind))
             .cloned()
@@ -623,4 +626,14 @@ impl Emitter<'_> {
             2,
         )
     }
+}
+
+/// `[a, b]` laid out as prettier lays out an array literal (for the contracts module).
+pub fn chain_array(items: Vec<Doc>) -> Doc {
+    array(items)
+}
+
+/// An expanded object literal (for the contracts module).
+pub fn chain_object(members: Vec<(String, Doc)>) -> Doc {
+    object(members)
 }

@@ -1,0 +1,271 @@
+//! `database.contracts.ts`: per relation a typed contract (name, schema, primary key, the
+//! Zod schemas of database.schemas.ts, relationships), per function its Args/Returns
+//! schemas, and the `ActionResponse` helpers for Server Actions. The shape lives in
+//! `generators/contracts/database.contracts.ts.hbs`.
+
+use std::path::{Component, Path, PathBuf};
+
+use serde::Serialize;
+
+use super::EmitError;
+use super::Target;
+use super::templates::Templates;
+use super::typescript::collate;
+use super::typescript::doc::{self, Doc, concat, print, string_literal, text};
+use super::zod::NameTable;
+use crate::config::Config;
+use crate::model::Catalog;
+
+#[derive(Serialize)]
+struct FileView {
+    schemas_module: String,
+    definitions: Vec<String>,
+    index: Vec<SchemaIndex>,
+}
+
+#[derive(Serialize)]
+struct SchemaIndex {
+    key: String,
+    tables: Vec<String>,
+    views: Vec<String>,
+    functions: Vec<String>,
+}
+
+/// The import path of the Zod module as seen from the contracts module.
+fn module_path(from: &Path, to: &Path) -> String {
+    let from_dir: Vec<Component> = from
+        .parent()
+        .map(|p| p.components().collect())
+        .unwrap_or_default();
+    let stem = to.with_extension("");
+    let to_parts: Vec<Component> = stem.components().collect();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut rel = PathBuf::new();
+    for _ in common..from_dir.len() {
+        rel.push("..");
+    }
+    for c in &to_parts[common..] {
+        rel.push(c.as_os_str());
+    }
+    let s = rel.to_string_lossy().replace('\\', "/");
+    if s.starts_with("..") {
+        s
+    } else {
+        format!("./{s}")
+    }
+}
+
+fn strings(items: &[String]) -> Doc {
+    super::zod::chain_array(items.iter().map(|s| text(string_literal(s))).collect())
+}
+
+fn object(members: Vec<(&str, Doc)>) -> Doc {
+    super::zod::chain_object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+/// Renders `database.contracts.ts`.
+pub fn emit(
+    catalog: &Catalog,
+    config: &Config,
+    templates: &Templates,
+) -> Result<String, EmitError> {
+    let names = NameTable::build(catalog, &config.typescript.default_schema);
+    // Contract names from the schema names (`goalsRowSchema` -> `goalsContract`,
+    // `reviewsArgsSchema` -> `reviewsRpcContract`), made unique with a number.
+    let mut used = std::collections::BTreeSet::new();
+    let mut contract = |schema: &str, name: &str, kind: &'static str| {
+        let suffix = if kind == "Args" {
+            "RpcContract"
+        } else {
+            "Contract"
+        };
+        let base = names
+            .get(schema, name, kind)
+            .replace(&format!("{kind}Schema"), suffix);
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while !used.insert(candidate.clone()) {
+            candidate = format!("{}{n}{suffix}", base.trim_end_matches(suffix));
+            n += 1;
+        }
+        candidate
+    };
+    let mapper = super::typescript::mapping::Mapper::new(catalog, config);
+    let mut definitions = Vec::new();
+    let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
+    schema_names.sort_by(|a, b| collate(a, b));
+    let mut index = Vec::new();
+    for schema in &schema_names {
+        let mut entry = SchemaIndex {
+            key: doc::js_property_key(schema),
+            tables: Vec::new(),
+            views: Vec::new(),
+            functions: Vec::new(),
+        };
+        let mut rels: Vec<_> = catalog
+            .relations
+            .iter()
+            .filter(|r| r.schema == *schema)
+            .collect();
+        rels.sort_by(|a, b| collate(&a.name, &b.name));
+        for rel in rels {
+            let kind = if rel.kind.is_table() { "table" } else { "view" };
+            let mut members = vec![
+                ("name", text(string_literal(&rel.name))),
+                ("schema", text(string_literal(&rel.schema))),
+                ("kind", text(string_literal(kind))),
+                (
+                    "primaryKey",
+                    strings(
+                        rel.primary_key
+                            .as_ref()
+                            .map(|k| k.columns.as_slice())
+                            .unwrap_or(&[]),
+                    ),
+                ),
+                (
+                    "row",
+                    text(format!(
+                        "schemas.{}",
+                        names.get(&rel.schema, &rel.name, "Row")
+                    )),
+                ),
+            ];
+            if rel.kind.is_table() || rel.insertable() {
+                members.push((
+                    "insert",
+                    text(format!(
+                        "schemas.{}",
+                        names.get(&rel.schema, &rel.name, "Insert")
+                    )),
+                ));
+            }
+            if rel.kind.is_table() || rel.updatable() {
+                members.push((
+                    "update",
+                    text(format!(
+                        "schemas.{}",
+                        names.get(&rel.schema, &rel.name, "Update")
+                    )),
+                ));
+            }
+            let relationships: Vec<Doc> = rel
+                .foreign_keys
+                .iter()
+                .map(|fk| {
+                    object(vec![
+                        ("foreignKeyName", text(string_literal(&fk.name))),
+                        ("columns", strings(&fk.columns)),
+                        (
+                            "referencedSchema",
+                            text(string_literal(&fk.referenced_schema)),
+                        ),
+                        (
+                            "referencedRelation",
+                            text(string_literal(&fk.referenced_relation)),
+                        ),
+                        ("referencedColumns", strings(&fk.referenced_columns)),
+                    ])
+                })
+                .collect();
+            members.push(("relationships", super::zod::chain_array(relationships)));
+            let name = contract(&rel.schema, &rel.name, "Row");
+            let mut code = String::new();
+            if let Some(c) = doc::jsdoc(rel.comment.as_deref()) {
+                code.push_str(&print(&c, 0, 0));
+            }
+            code.push_str(&print(
+                &concat(vec![
+                    text(format!("export const {name} = ")),
+                    object(members),
+                    text(" as const"),
+                ]),
+                0,
+                0,
+            ));
+            definitions.push(code);
+            let key = format!("{}: {name},", doc::js_property_key(&rel.name));
+            if rel.kind.is_table() {
+                entry.tables.push(key)
+            } else {
+                entry.views.push(key)
+            }
+        }
+        let mut fns: Vec<&str> = catalog
+            .functions
+            .iter()
+            .filter(|f| f.schema == *schema && mapper.exposed(f).is_some())
+            .map(|f| f.name.as_str())
+            .collect();
+        fns.sort_by(|a, b| collate(a, b));
+        fns.dedup();
+        for f in fns {
+            let name = contract(schema, f, "Args");
+            let members = vec![
+                ("name", text(string_literal(f))),
+                ("schema", text(string_literal(schema))),
+                (
+                    "args",
+                    text(format!("schemas.{}", names.get(schema, f, "Args"))),
+                ),
+                (
+                    "returns",
+                    text(format!("schemas.{}", names.get(schema, f, "Returns"))),
+                ),
+            ];
+            definitions.push(print(
+                &concat(vec![
+                    text(format!("export const {name} = ")),
+                    object(members),
+                    text(" as const"),
+                ]),
+                0,
+                0,
+            ));
+            entry
+                .functions
+                .push(format!("{}: {name},", doc::js_property_key(f)));
+        }
+        index.push(entry);
+    }
+    let schemas_module = module_path(
+        &config.output_path(Target::Contracts),
+        &config.output_path(Target::Zod),
+    );
+    templates.render(
+        "contracts/database.contracts.ts",
+        &FileView {
+            schemas_module,
+            definitions,
+            index,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn module_paths_are_relative() {
+        use std::path::Path;
+        assert_eq!(
+            super::module_path(
+                Path::new("database.contracts.ts"),
+                Path::new("database.schemas.ts")
+            ),
+            "./database.schemas"
+        );
+        assert_eq!(
+            super::module_path(Path::new("api/contracts.ts"), Path::new("zod/schemas.ts")),
+            "../zod/schemas"
+        );
+    }
+}
