@@ -81,6 +81,15 @@ pub fn write_files(out_dir: &Path, files: &FileMap) -> Result<WriteReport, Write
             .tempfile_in(parent)
             .map_err(io)?;
         tmp.write_all(contents.as_bytes()).map_err(io)?;
+        // A temp file is created 0600; the output keeps the mode of the file it replaces,
+        // or gets the usual 0644.
+        let mode = std::fs::metadata(&path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::Permissions::from_mode(0o644)
+            });
+        tmp.as_file().set_permissions(mode).map_err(io)?;
         tmp.as_file().sync_all().map_err(io)?;
         tmp.persist(&path).map_err(|e| io(e.error))?;
         report.written.push(path);
@@ -139,6 +148,16 @@ mod tests {
         ]);
         let r = write_files(dir.path(), &files).unwrap();
         assert_eq!(r.written.len(), 2);
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("a.ts"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "new files are 0644, not the temp file's 0600"
+        );
         let mtime = std::fs::metadata(dir.path().join("a.ts"))
             .unwrap()
             .modified()

@@ -120,11 +120,27 @@ pub fn lower(rows: CatalogRows) -> (Catalog, Vec<String>) {
         });
     }
 
+    let column_names: HashMap<(&str, &str, i32), &str> = rows
+        .columns
+        .iter()
+        .map(|c| {
+            (
+                (c.schema.as_str(), c.relation.as_str(), c.position),
+                c.name.as_str(),
+            )
+        })
+        .collect();
     for k in &rows.constraints {
         let Some(rel) = relations.get_mut(&(k.schema.clone(), k.relation.clone())) else {
             continue;
         };
-        let columns = k.columns.clone().unwrap_or_default();
+        let columns: Vec<String> = k
+            .keys
+            .iter()
+            .flatten()
+            .filter_map(|n| column_names.get(&(k.schema.as_str(), k.relation.as_str(), *n)))
+            .map(|s| s.to_string())
+            .collect();
         match k.kind.as_str() {
             "p" => {
                 rel.primary_key = Some(Key {
@@ -145,7 +161,9 @@ pub fn lower(rows: CatalogRows) -> (Catalog, Vec<String>) {
                 on_update: fk_action(&k.on_update),
                 on_delete: fk_action(&k.on_delete),
             }),
-            _ => rel.checks.push(check(&k.name, &k.definition)),
+            _ => rel
+                .checks
+                .push(check(&k.name, k.definition.as_deref().unwrap_or_default())),
         }
     }
 

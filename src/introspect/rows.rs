@@ -68,13 +68,13 @@ pub struct ConstraintRow {
     pub relation: String,
     pub name: String,
     pub kind: String,
-    pub columns: Option<Vec<String>>,
+    pub keys: Option<Vec<i32>>,
     pub referenced_schema: Option<String>,
     pub referenced_relation: Option<String>,
     pub referenced_columns: Option<Vec<String>>,
     pub on_update: String,
     pub on_delete: String,
-    pub definition: String,
+    pub definition: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,9 @@ use super::mapping::{Mapper, Site, Ts};
 use crate::config::TsCompat;
 use crate::model::{Arg, Function, FunctionKind, Relation, TypeKind, TypeRef};
 
+/// Computed fields by (schema, relation): `(function name, type)`.
+pub type ComputedFields = std::collections::BTreeMap<(String, String), Vec<(String, Ts)>>;
+
 /// Argument types PostgREST accepts for an unnamed parameter.
 fn unnamed_ok(ty: &TypeRef) -> bool {
     ty.array_dims == 0 && (ty.is_builtin("json") || ty.is_builtin("jsonb") || ty.is_builtin("text"))
@@ -302,27 +305,26 @@ impl Mapper<'_> {
     }
 
     /// Computed fields of `rel`: functions taking its row type as their only input.
-    pub fn computed_fields<'f>(
-        &self,
-        rel: &Relation,
-        exposed: &[Exposed<'f>],
-    ) -> Vec<(String, Ts)> {
-        exposed
-            .iter()
-            .filter(|e| {
-                e.f.schema == rel.schema
-                    && e.inputs.len() == 1
-                    && self
-                        .row_type_relation(&e.inputs[0].ty)
-                        .is_some_and(|r| r.schema == rel.schema && r.name == rel.name)
-            })
-            .map(|e| {
-                (
-                    e.f.name.clone(),
-                    self.returns(e.f).nullable(true, self.compat),
-                )
-            })
-            .collect()
+    /// Computed fields by relation (schema, name): functions taking the relation's row
+    /// type as their only input, as `(name, type)`. Built once for all relations.
+    pub fn computed_fields(&self, exposed: &[Exposed<'_>]) -> ComputedFields {
+        let mut out: ComputedFields = std::collections::BTreeMap::new();
+        for e in exposed {
+            if e.inputs.len() != 1 {
+                continue;
+            }
+            if let Some(r) = self.row_type_relation(&e.inputs[0].ty)
+                && r.schema == e.f.schema
+            {
+                out.entry((r.schema.clone(), r.name.clone()))
+                    .or_default()
+                    .push((
+                        e.f.name.clone(),
+                        self.returns(e.f).nullable(true, self.compat),
+                    ));
+            }
+        }
+        out
     }
 }
 

@@ -204,6 +204,9 @@ pub struct Mapper<'a> {
     pub overrides: &'a Overrides,
     /// Array elements may be NULL (precise mode).
     pub nullable_array_elements: bool,
+    /// Views by the (schema, relation) their columns come from; built on first use.
+    pub views_by_source:
+        std::cell::OnceCell<std::collections::BTreeMap<(String, String), Vec<&'a Relation>>>,
 }
 
 impl<'a> Mapper<'a> {
@@ -216,7 +219,36 @@ impl<'a> Mapper<'a> {
             transport: config.typescript.transport,
             overrides: &config.overrides,
             nullable_array_elements: config.typescript.nullable_array_elements,
+            views_by_source: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The views that show columns of `schema.name`.
+    pub fn views_showing(&self, schema: &str, name: &str) -> &[&'a Relation] {
+        let index = self.views_by_source.get_or_init(|| {
+            let mut index: std::collections::BTreeMap<(String, String), Vec<&'a Relation>> =
+                Default::default();
+            for v in self.catalog.relations.iter().filter(|r| !r.kind.is_table()) {
+                let mut sources: Vec<(String, String)> = v
+                    .columns
+                    .iter()
+                    .filter_map(|c| {
+                        c.source
+                            .as_ref()
+                            .map(|s| (s.schema.clone(), s.relation.clone()))
+                    })
+                    .collect();
+                sources.sort();
+                sources.dedup();
+                for key in sources {
+                    index.entry(key).or_default().push(v);
+                }
+            }
+            index
+        });
+        index
+            .get(&(schema.to_string(), name.to_string()))
+            .map_or(&[], Vec::as_slice)
     }
 }
 

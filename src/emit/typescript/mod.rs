@@ -104,12 +104,13 @@ pub fn emit(
         .filter_map(|f| mapper.exposed(f))
         .collect();
 
+    let computed = mapper.computed_fields(&exposed);
     let schemas = schema_names
         .iter()
         .map(|schema| SchemaView {
             key: doc::property_key(schema),
-            tables: mapper.relations(schema, true, &exposed),
-            views: mapper.relations(schema, false, &exposed),
+            tables: mapper.relations(schema, true, &computed),
+            views: mapper.relations(schema, false, &computed),
             functions: mapper.functions(schema, &exposed),
             enums: mapper.enums(schema),
             composites: mapper.composites(schema),
@@ -160,7 +161,7 @@ impl Mapper<'_> {
         &self,
         schema: &str,
         tables: bool,
-        exposed: &[functions::Exposed<'_>],
+        computed: &functions::ComputedFields,
     ) -> Vec<RelationView> {
         let mut rels: Vec<&Relation> = self
             .catalog
@@ -170,11 +171,11 @@ impl Mapper<'_> {
             .collect();
         rels.sort_by(|a, b| collate(&a.name, &b.name));
         rels.into_iter()
-            .map(|r| self.relation(r, exposed))
+            .map(|r| self.relation(r, computed))
             .collect()
     }
 
-    fn relation(&self, rel: &Relation, exposed: &[functions::Exposed<'_>]) -> RelationView {
+    fn relation(&self, rel: &Relation, computed: &functions::ComputedFields) -> RelationView {
         let cols = self.relation_columns(rel);
         let comments = self.compat == TsCompat::Precise;
         fn comment_of(c: &Column, on: bool) -> Option<&str> {
@@ -193,11 +194,15 @@ impl Mapper<'_> {
             })
             .collect();
         // A computed field named like a column would be a duplicate key; the column wins.
-        for (name, t) in self.computed_fields(rel, exposed) {
-            if rel.column(&name).is_some() {
+        for (name, t) in computed
+            .get(&(rel.schema.clone(), rel.name.clone()))
+            .into_iter()
+            .flatten()
+        {
+            if rel.column(name).is_some() {
                 continue;
             }
-            row.push(render(&member(&name, false, t.doc), COLUMN_INDENT));
+            row.push(render(&member(name, false, t.doc.clone()), COLUMN_INDENT));
         }
         let field = |c: &Column, f: Field| {
             let d = match f.presence {
@@ -348,7 +353,7 @@ impl Mapper<'_> {
         if let Some(t) = self.catalog.relation(schema, name) {
             out.push((t, columns.to_vec()));
         }
-        for v in self.catalog.relations.iter().filter(|r| !r.kind.is_table()) {
+        for v in self.views_showing(schema, name) {
             let exposed: Option<Vec<String>> = columns
                 .iter()
                 .map(|col| {

@@ -1,22 +1,24 @@
 -- Primary keys, unique constraints, foreign keys and checks of the selected relations,
--- with their columns in key order. $1: schema names; $2: include extension objects.
+-- with their columns in key order (checks also as text). $1: schema names; $2: include extension objects.
 SELECT coalesce(json_agg(x), '[]')::text
 FROM (
   SELECT n.nspname AS schema,
          c.relname AS relation,
          con.conname AS name,
          con.contype::text AS kind,
-         (SELECT json_agg(a.attname ORDER BY k.ord)
-          FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
-          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum) AS columns,
+         -- Attribute numbers; their names are in the columns query's result.
+         to_json(con.conkey) AS keys,
          fn.nspname AS referenced_schema,
          fc.relname AS referenced_relation,
-         (SELECT json_agg(a.attname ORDER BY k.ord)
-          FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
-          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum) AS referenced_columns,
+         -- The referenced relation may be outside the selected schemas: names here.
+         CASE WHEN con.contype = 'f' THEN (
+           SELECT json_agg(a.attname ORDER BY k.ord)
+           FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+           JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+         ) END AS referenced_columns,
          con.confupdtype::text AS on_update,
          con.confdeltype::text AS on_delete,
-         pg_get_constraintdef(con.oid) AS definition
+         CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
   FROM pg_constraint con
   JOIN pg_class c ON c.oid = con.conrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
