@@ -49,8 +49,8 @@ for n in "${SIZES[@]}"; do
   P -v ON_ERROR_STOP=1 -d "$db" -f "$DIR/schema_$n.sql" >/dev/null
   start=$(wc -l < "$DIR/server.log")
   rm -rf "$DIR/out"
-  "$GEN_TYPES" generate --db-url "postgres://gt_counter@127.0.0.1:$PORT/$db" \
-    --schema public --schema app --out "$DIR/out" >/dev/null 2>&1
+  (cd "$DIR" && "$GEN_TYPES" generate --target typescript --db-url "postgres://gt_counter@127.0.0.1:$PORT/$db" \
+    --schema public --schema app --out "$DIR/out" >/dev/null 2>&1)
   sleep 0.3 # let the logger flush
   tail -n +"$((start + 1))" "$DIR/server.log" > "$DIR/run_$n.log"
   python3 - "$DIR/run_$n.log" "$n" "$db" <<'PY'

@@ -5,12 +5,14 @@
 #
 # For each N: builds database gt_bench_N from bench/gen_schema.py --tables N (reloaded only
 # when the DDL's md5 differs from the one kept in COMMENT ON DATABASE), then times with
-# hyperfine (one warm-up, at least RUNS runs, default 10):
+# hyperfine (one warm-up, at least RUNS runs, default 10; gen-all: RUNS_ALL runs, default 3):
 #   floor       psql running one catalog SELECT that dumps every column of every table,
 #               view and composite type of public and app (bench/floor.sql): what reading
 #               the catalog costs at the very least
 #   introspect  `gen-types introspect` (catalog read and model built, JSON printed)
-#   generate    `gen-types generate` (the whole run: database.types.ts written)
+#   generate    `gen-types generate --target typescript` (the whole run: database.types.ts
+#               written; what the peers in ../shared/bench/run_peers.sh do)
+#   gen-all     `gen-types generate` with every target (TypeScript, Zod, JSON Schema, ...)
 # and measures each one's peak RSS once with GNU time (/usr/bin/time -f %M). Prints a table
 # with medians, min, max, ratio to the floor and peak MB.
 #
@@ -20,7 +22,7 @@
 #
 # Env: GEN_TYPES  binary (default: target/release/gen-types of this repo)
 #      PGHOST PGPORT PGUSER PGPASSWORD   connection (default 127.0.0.1 5432 postgres, trust)
-#      RUNS (10)  WORK (/tmp/gt-bench)  QUERIES (1)
+#      RUNS (10)  RUNS_ALL (3)  WORK (/tmp/gt-bench)  QUERIES (1)
 # Needs python3, psql, hyperfine, /usr/bin/time. hyperfine is a Debian package: when it is
 # missing and we are root, this script runs `apt-get install -y hyperfine` itself.
 set -euo pipefail
@@ -29,8 +31,15 @@ ROOT=$(dirname "$HERE")
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 GEN_TYPES=${GEN_TYPES:-$ROOT/target/release/gen-types}
 RUNS=${RUNS:-10}
+RUNS_ALL=${RUNS_ALL:-3}
 WORK=${WORK:-${TMPDIR:-/tmp}/gt-bench}
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1000 5000)
+mkdir -p "$WORK"
+WORK=$(realpath "$WORK")
+# gen-types reads ./config.toml when there is one: run from $WORK with configs of our own
+cd "$WORK"
+printf '# bench/run.sh: defaults, every target\n' > "$WORK/all.toml"
+printf '# bench/run.sh: defaults, TypeScript only\ntargets = ["typescript"]\n' > "$WORK/ts.toml"
 
 [ -x "$GEN_TYPES" ] || { echo "no gen-types binary at $GEN_TYPES (cargo build --release, or set GEN_TYPES)" >&2; exit 2; }
 GEN_TYPES=$(realpath "$GEN_TYPES")
@@ -67,16 +76,19 @@ for n in "${SIZES[@]}"; do
     psql -X -q -d "$db" -c "VACUUM ANALYZE" -c "COMMENT ON DATABASE $db IS '$sum'" >/dev/null
   fi
 
-  names=(floor introspect generate)
+  names=(floor introspect generate gen-all)
   cmds=(
     "psql -X -At -d $db -f $HERE/floor.sql -o $dir/floor.txt"
-    "$GEN_TYPES introspect --db-url $url --schema public --schema app > $dir/model.json"
-    "rm -rf $dir/out && $GEN_TYPES generate --db-url $url --schema public --schema app --out $dir/out"
+    "$GEN_TYPES --config $WORK/ts.toml introspect --db-url $url --schema public --schema app > $dir/model.json"
+    "rm -rf $dir/out && $GEN_TYPES --config $WORK/ts.toml generate --db-url $url --schema public --schema app --out $dir/out"
+    "rm -rf $dir/all && $GEN_TYPES --config $WORK/all.toml generate --db-url $url --schema public --schema app --out $dir/all"
   )
   for i in "${!names[@]}"; do
     nm=${names[$i]} cmd=${cmds[$i]}
     /usr/bin/time -f '%M' -o "$dir/rss_$nm" sh -c "$cmd" 2>"$dir/err_$nm" || { echo "$nm failed: $cmd" >&2; cat "$dir/err_$nm" >&2; exit 1; }
-    hyperfine --style none --warmup 1 --min-runs "$RUNS" --export-json "$dir/hf_$nm.json" "$cmd" >/dev/null 2>&1 \
+    runs=(--warmup 1 --min-runs "$RUNS")
+    [ "$nm" = gen-all ] && runs=(--runs "$RUNS_ALL") # the slow one: keep the script short
+    hyperfine --style none "${runs[@]}" --export-json "$dir/hf_$nm.json" "$cmd" >/dev/null 2>&1 \
       || { echo "$nm failed under hyperfine: $cmd" >&2; exit 1; }
     read -r m lo hi < <(python3 -c "
 import json, statistics as s
@@ -86,7 +98,7 @@ print(f'{s.median(t):.3f} {min(t):.3f} {max(t):.3f}')")
     printf '%6s  %-10s %9s %9s %9s %8s %8s\n' "$n" "$nm" "$m" "$lo" "$hi" \
       "$(python3 -c "print(f'{$m / ${MED[floor]}:.2f}')")" "$(( $(tail -1 "$dir/rss_$nm") / 1024 ))"
   done
-  summary+=("N=$n: generate/floor = $(python3 -c "print(f'{${MED[generate]} / ${MED[floor]}:.2f}')")x, introspect/floor = $(python3 -c "print(f'{${MED[introspect]} / ${MED[floor]}:.2f}')")x, $(grep -c '' "$dir/floor.txt") columns, $(wc -c < "$dir/out/database.types.ts") bytes of TypeScript")
+  summary+=("N=$n: generate/floor = $(python3 -c "print(f'{${MED[generate]} / ${MED[floor]}:.2f}')")x, introspect/floor = $(python3 -c "print(f'{${MED[introspect]} / ${MED[floor]}:.2f}')")x; $(grep -c '' "$dir/floor.txt") columns; $(wc -c < "$dir/out/database.types.ts") bytes of TypeScript; gen-all wrote $(ls "$dir/all" | tr '\n' ' ')")
 done
 printf '%s\n' "${summary[@]}"
 

@@ -110,7 +110,6 @@ print(f"client: from({choice[0]!r}) embedding {choice[1]!r}, insert {len(choice[
       file=sys.stderr)
 PY
 
-printf '%-10s %9s %9s %9s %8s %10s %10s %9s %s\n' types file_MB median_s min_s peak_MB check_s tsc_mem_MB types_n errors
 for which in ours reference; do
   src=$OURS; [ $which = reference ] && src=$REF
   d=$WORK/$which
@@ -119,23 +118,33 @@ for which in ours reference; do
   cp "$WORK.client.ts" "$d/client.ts"
   cp "$HERE/tsconfig.json" "$d/tsconfig.json"
   ln -s "$NM" "$d/node_modules"
-  times=() rss=0
-  for i in $(seq "$RUNS"); do
-    rc=0
+  : > "$d/runs"
+done
+# runs alternate between the two, so a change in machine load hits both alike
+for i in $(seq "$RUNS"); do
+  for which in ours reference; do
+    d=$WORK/$which
     /usr/bin/time -f '%e %M' -o "$d/time" node "$NM/typescript/bin/tsc" -p "$d/tsconfig.json" --extendedDiagnostics \
-      > "$d/diag.txt" 2>&1 || rc=$?
-    read -r t m < "$d/time"
-    times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
+      > "$d/diag.txt" 2>&1 || true
+    diag() { grep -E "^$1:" "$d/diag.txt" | awk '{print $(NF)}' | tr -d 'sK'; }
+    echo "$(cat "$d/time") $(diag 'Check time') $(diag 'Memory used') $(diag 'Types') $(grep -c 'error TS' "$d/diag.txt")" >> "$d/runs"
   done
-  errors=$(grep -c 'error TS' "$d/diag.txt" || true)
-  [ "$errors" = 0 ] || grep 'error TS' "$d/diag.txt" | head -5 | sed "s/^/  $which: /" >&2
-  diag() { grep -E "^$1:" "$d/diag.txt" | awk '{print $(NF)}' | tr -d 'sK'; }
-  python3 - "$which" "$(stat -c %s "$src")" "$rss" "$(diag 'Check time')" "$(diag 'Memory used')" "$(diag 'Types')" "$errors" "${times[@]}" <<'PY'
-import statistics, sys
-which, size, rss, check, mem, types, errors, *times = sys.argv[1:]
-t = [float(x) for x in times]
-print(f"{which:<10} {int(size)/1e6:9.1f} {statistics.median(t):9.2f} {min(t):9.2f} {int(rss)/1024:8.0f} "
-      f"{float(check):10.2f} {int(mem)/1024:10.0f} {types:>9} {errors}")
+done
+printf '%-10s %8s %9s %7s %8s %8s %8s %8s %7s\n' types file_MB median_s min_s peak_MB check_s tsc_MB types_n errors
+for which in ours reference; do
+  src=$OURS; [ $which = reference ] && src=$REF
+  d=$WORK/$which
+  grep 'error TS' "$d/diag.txt" | head -5 | sed "s/^/  $which: /" >&2 || true
+  python3 - "$which" "$(stat -c %s "$src")" "$d/runs" <<'PY'
+import statistics as st, sys
+which, size, path = sys.argv[1:]
+runs = [l.split() for l in open(path).read().splitlines()]
+wall = [float(r[0]) for r in runs]
+rss = max(int(r[1]) for r in runs)
+check = st.median(float(r[2]) for r in runs)
+mem = max(int(r[3]) for r in runs)
+print(f"{which:<10} {int(size)/1e6:8.1f} {st.median(wall):9.2f} {min(wall):7.2f} {rss/1024:8.0f} "
+      f"{check:8.2f} {mem/1024:8.0f} {runs[-1][4]:>8} {runs[-1][5]:>7}")
 PY
 done
-echo "client and tsc output: $WORK" >&2
+echo "client, tsc output and per-run figures (wall_s rss_KB check_s mem_KB types errors): $WORK" >&2
