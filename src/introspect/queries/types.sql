@@ -36,13 +36,14 @@ closure(oid) AS (
   CROSS JOIN LATERAL (
     SELECT t.typelem WHERE t.typelem <> 0
     UNION ALL SELECT t.typbasetype WHERE t.typbasetype <> 0
-    UNION ALL SELECT r.rngsubtype FROM pg_range r WHERE r.rngtypid = t.oid
-    UNION ALL SELECT r.rngtypid FROM pg_range r WHERE (to_jsonb(r) ->> 'rngmultitypid')::oid = t.oid
+    UNION ALL SELECT r.rngsubtype FROM pg_range r WHERE t.typtype = 'r' AND r.rngtypid = t.oid
+    UNION ALL SELECT r.rngtypid FROM pg_range r
+      WHERE t.typtype = 'm' AND (to_jsonb(r) ->> 'rngmultitypid')::oid = t.oid
     UNION ALL
     SELECT a.atttypid
     FROM pg_attribute a
     JOIN pg_class c ON c.oid = a.attrelid
-    WHERE a.attrelid = t.typrelid AND c.relkind = 'c' AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE t.typtype = 'c' AND a.attrelid = t.typrelid AND c.relkind = 'c' AND a.attnum > 0 AND NOT a.attisdropped
   ) dep(oid)
 )
 SELECT coalesce(json_agg(x), '[]')::text
@@ -70,8 +71,11 @@ FROM (
                     'comment', col_description(a.attrelid, a.attnum)) ORDER BY a.attnum)
            FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
          ) END AS attributes,
-         (SELECT r.rngsubtype::int8 FROM pg_range r WHERE r.rngtypid = t.oid) AS subtype,
-         (SELECT r.rngtypid::int8 FROM pg_range r WHERE (to_jsonb(r) ->> 'rngmultitypid')::oid = t.oid) AS range,
+         CASE WHEN t.typtype = 'r' THEN (SELECT r.rngsubtype::int8 FROM pg_range r WHERE r.rngtypid = t.oid) END AS subtype,
+         -- (pg_range.rngmultitypid exists from PostgreSQL 14 on; read it through to_jsonb.)
+         CASE WHEN t.typtype = 'm' THEN (
+           SELECT r.rngtypid::int8 FROM pg_range r WHERE (to_jsonb(r) ->> 'rngmultitypid')::oid = t.oid
+         ) END AS range,
          CASE WHEN t.typtype = 'd' THEN (
            SELECT json_agg(json_build_object('name', con.conname, 'definition', pg_get_constraintdef(con.oid))
                            ORDER BY con.conname)
