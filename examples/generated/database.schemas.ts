@@ -11,6 +11,10 @@ const pg = {
   maxCharsPadded: (n: number) => (s: string) =>
     [...s.replace(/ +$/, "")].length <= n,
   bitLength: (n: number) => (s: string) => s.length === n,
+  /** real: within float4's range (values that round to 0 or overflow are rejected). */
+  real: (v: number) =>
+    Math.abs(v) < 3.4028235677973366e38 &&
+    (v === 0 || Math.abs(v) > 7.006492321624086e-46),
   not: (v: unknown) => (x: unknown) => x !== v,
   /** numeric(p, s): rounded to s decimals, fewer than p - s integer digits. */
   numericDigits: (p: number, s: number) => (v: number) =>
@@ -73,6 +77,11 @@ const pg = {
     seconds: z.number().optional(),
     milliseconds: z.number().optional(),
   }),
+  /** A schema built on first use (and then kept). */
+  lazy: <T extends z.ZodTypeAny>(build: () => T) => {
+    let built: T | undefined
+    return z.lazy(() => (built ??= build()))
+  },
   /** node-postgres: NaN and ±Infinity arrive as numbers. */
   nodeFloat: () =>
     z.union([z.number(), z.nan(), z.literal(Infinity), z.literal(-Infinity)]),
