@@ -36,7 +36,14 @@ pub enum Target {
 
 impl Target {
     /// Every target, in output order.
-    pub const ALL: &'static [Target] = &[Target::Typescript, Target::Zod, Target::Openapi, Target::Contracts, Target::JsonSchema, Target::Rust];
+    pub const ALL: &'static [Target] = &[
+        Target::Typescript,
+        Target::Zod,
+        Target::Openapi,
+        Target::Contracts,
+        Target::JsonSchema,
+        Target::Rust,
+    ];
 
     /// The file name used when the config does not name one.
     pub fn default_file_name(self) -> &'static str {
