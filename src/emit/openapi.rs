@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use super::json_schema::{self, def_ref, relation_key};
 use super::rules;
 use crate::config::Config;
-use crate::model::{ArgMode, Catalog, Filter, Function, Relation, Volatility};
+use crate::model::{Catalog, Filter, Function, Relation, Volatility};
 
 /// Renders `openapi.json`.
 pub fn emit(catalog: &Catalog, config: &Config) -> String {
@@ -367,17 +367,7 @@ fn args_schema(catalog: &Catalog, f: &Function) -> Value {
 }
 
 fn returns_schema(catalog: &Catalog, f: &Function, names: &BTreeMap<String, String>) -> Value {
-    let cols: Vec<&crate::model::Arg> = {
-        let table: Vec<_> = f.args.iter().filter(|a| a.mode == ArgMode::Table).collect();
-        let out: Vec<_> = f.output_args().collect();
-        if !table.is_empty() {
-            table
-        } else if out.len() > 1 {
-            out
-        } else {
-            Vec::new()
-        }
-    };
+    let cols = f.result_columns();
     let one = if !cols.is_empty() {
         let properties: Map<String, Value> = cols
             .iter()

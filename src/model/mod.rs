@@ -517,6 +517,22 @@ impl Function {
         self.args.iter().filter(|a| a.mode.is_output())
     }
 
+    /// The columns of a row-shaped result: the TABLE columns of `RETURNS TABLE`, or the
+    /// OUT/INOUT arguments when there are several (one OUT argument is a scalar result).
+    /// Empty for other functions.
+    pub fn result_columns(&self) -> Vec<&Arg> {
+        let table: Vec<&Arg> = self
+            .args
+            .iter()
+            .filter(|a| a.mode == ArgMode::Table)
+            .collect();
+        if !table.is_empty() {
+            return table;
+        }
+        let out: Vec<&Arg> = self.output_args().collect();
+        if out.len() > 1 { out } else { Vec::new() }
+    }
+
     /// True for `RETURNS TABLE (...)`.
     pub fn returns_table(&self) -> bool {
         self.args.iter().any(|a| a.mode == ArgMode::Table)

@@ -101,18 +101,14 @@ impl Mapper<'_> {
 
     /// The result of one call, before `[]` for sets.
     pub fn returns(&self, f: &Function) -> Ts {
-        let table_cols: Vec<&Arg> = f
-            .args
-            .iter()
-            .filter(|a| a.mode == crate::model::ArgMode::Table)
-            .collect();
-        let out_cols: Vec<&Arg> = f.output_args().collect();
-        let cols = if !table_cols.is_empty() {
-            table_cols
-        } else if self.compat == TsCompat::Precise && out_cols.len() > 1 {
-            out_cols
-        } else {
-            Vec::new()
+        // The reference types OUT-parameter results as Record<string, unknown>.
+        let cols = match self.compat {
+            TsCompat::Precise => f.result_columns(),
+            TsCompat::Supabase => f
+                .args
+                .iter()
+                .filter(|a| a.mode == crate::model::ArgMode::Table)
+                .collect(),
         };
         if !cols.is_empty() {
             let members = self

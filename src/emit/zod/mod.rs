@@ -503,21 +503,7 @@ impl Emitter<'_> {
     }
 
     fn returns(&self, f: &crate::model::Function) -> Chain {
-        let cols: Vec<&crate::model::Arg> = {
-            let table: Vec<_> = f
-                .args
-                .iter()
-                .filter(|a| a.mode == crate::model::ArgMode::Table)
-                .collect();
-            let out: Vec<_> = f.output_args().collect();
-            if !table.is_empty() {
-                table
-            } else if out.len() > 1 {
-                out
-            } else {
-                Vec::new()
-            }
-        };
+        let cols = f.result_columns();
         let single = if !cols.is_empty() {
             let members = cols
                 .iter()
