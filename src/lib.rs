@@ -81,11 +81,17 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
             options.statement_timeout =
                 std::time::Duration::from_secs(config.database.statement_timeout_secs.max(1));
             block_on(async {
-                let client = options.connect().await?;
-                Ok(
-                    introspect::introspect(&client, &selection(config), options.statement_timeout)
-                        .await?,
+                // Two connections, opened together: the catalog queries are split over them.
+                let (first, second) = tokio::join!(options.connect(), options.connect());
+                let client = first?;
+                let second = second.ok();
+                Ok(introspect::introspect(
+                    &client,
+                    second.as_ref(),
+                    &selection(config),
+                    options.statement_timeout,
                 )
+                .await?)
             })?
         }
         #[cfg(feature = "live")]
@@ -95,10 +101,13 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
             block_on(async {
                 let client = options.connect().await?;
                 migrations::apply(&client, dir).await?;
-                Ok(
-                    introspect::introspect(&client, &selection(config), options.statement_timeout)
-                        .await?,
+                Ok(introspect::introspect(
+                    &client,
+                    None,
+                    &selection(config),
+                    options.statement_timeout,
                 )
+                .await?)
             })?
         }
     };

@@ -84,67 +84,85 @@ impl Error {
     }
 }
 
-/// Reads the catalog through an open client. Warnings (unresolvable types, unreadable
-/// defaults) are returned beside the catalog.
+/// Reads the catalog through an open client. With a second connection to the same database,
+/// the queries are split over both (the second imports the first's snapshot with
+/// `SET TRANSACTION SNAPSHOT`, as parallel pg_dump does), so the server works on two cores;
+/// when the second cannot join the snapshot (a standby, a pooler), the first does it all.
+/// Warnings (unresolvable types, unreadable defaults) are returned beside the catalog.
 pub async fn introspect(
     client: &tokio_postgres::Client,
+    second: Option<&tokio_postgres::Client>,
     selection: &Selection,
     statement_timeout: std::time::Duration,
 ) -> Result<(Catalog, Vec<String>), Error> {
-    let begin = format!(
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = {}; SET LOCAL jit = off",
+    let settings = format!(
+        "SET LOCAL statement_timeout = {}; SET LOCAL jit = off",
         statement_timeout.as_millis()
     );
+    let begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
     client
-        .batch_execute(&begin)
+        .batch_execute(&format!("{begin}; {settings}"))
         .await
         .map_err(|source| Error::Query {
             query: "begin",
             source,
         })?;
+    let second = match second {
+        Some(other) => join_snapshot(client, other, begin, &settings)
+            .await
+            .then_some(other),
+        None => None,
+    };
 
     let schemas = &selection.schemas;
     let ext = &selection.include_extension_objects;
-    // Sent together: tokio-postgres pipelines the queries on the one connection.
-    let results = futures_util::future::join_all(QUERIES.iter().map(|(name, sql)| async move {
-        // schemas.sql takes only the schema list; the others also take the extension flag.
-        let params: &[&(dyn tokio_postgres::types::ToSql + Sync)] = if *name == "schemas" {
-            &[schemas]
-        } else {
-            &[schemas, ext]
+    // The columns query is the largest; with a second connection it runs there alone.
+    // Each result is decoded as soon as it arrives, while the server works on the others.
+    let mut rows = CatalogRows::default();
+    let results = futures_util::future::join_all(QUERIES.iter().map(|(name, sql)| {
+        let on = match second {
+            Some(other) if *name == "columns" => other,
+            _ => client,
         };
-        let row = client
-            .query_one(*sql, params)
-            .await
-            .map_err(|source| Error::Query {
-                query: name,
-                source,
-            })?;
-        let text: String = row.get(0);
-        Ok::<_, Error>(text)
+        async move {
+            // schemas.sql takes only the schema list; the others also take the extension flag.
+            let params: &[&(dyn tokio_postgres::types::ToSql + Sync)] = if *name == "schemas" {
+                &[schemas]
+            } else {
+                &[schemas, ext]
+            };
+            // Sent together: tokio-postgres pipelines the queries on each connection.
+            let row = on
+                .query_one(*sql, params)
+                .await
+                .map_err(|source| Error::Query {
+                    query: name,
+                    source,
+                })?;
+            let text: &str = row.get(0);
+            Decoded::from_json(name, text)
+        }
     }))
     .await;
-    client
-        .batch_execute("COMMIT")
-        .await
-        .map_err(|source| Error::Query {
-            query: "commit",
-            source,
-        })?;
-
-    let mut texts = Vec::with_capacity(QUERIES.len());
-    for r in results {
-        texts.push(r?);
+    for c in std::iter::once(client).chain(second) {
+        c.batch_execute("COMMIT")
+            .await
+            .map_err(|source| Error::Query {
+                query: "commit",
+                source,
+            })?;
     }
-    let rows = CatalogRows {
-        schemas: decode("schemas", &texts[0])?,
-        relations: decode("relations", &texts[1])?,
-        columns: decode("columns", &texts[2])?,
-        constraints: decode("constraints", &texts[3])?,
-        policies: decode("policies", &texts[4])?,
-        functions: decode("functions", &texts[5])?,
-        types: decode("types", &texts[6])?,
-    };
+    for r in results {
+        match r? {
+            Decoded::Schemas(v) => rows.schemas = v,
+            Decoded::Relations(v) => rows.relations = v,
+            Decoded::Columns(v) => rows.columns = v,
+            Decoded::Constraints(v) => rows.constraints = v,
+            Decoded::Policies(v) => rows.policies = v,
+            Decoded::Functions(v) => rows.functions = v,
+            Decoded::Types(v) => rows.types = v,
+        }
+    }
     let mut warnings = Vec::new();
     for s in schemas {
         if !rows.schemas.iter().any(|r| &r.name == s) {
@@ -154,6 +172,54 @@ pub async fn introspect(
     let (catalog, more) = lower::lower(rows);
     warnings.extend(more);
     Ok((catalog, warnings))
+}
+
+/// Makes `other` share `client`'s snapshot; false (and `other` left idle) when it cannot.
+async fn join_snapshot(
+    client: &tokio_postgres::Client,
+    other: &tokio_postgres::Client,
+    begin: &str,
+    settings: &str,
+) -> bool {
+    let Ok(row) = client.query_one("SELECT pg_export_snapshot()", &[]).await else {
+        return false;
+    };
+    let id: String = row.get(0);
+    // The id is Postgres's own text (hex digits and dashes); quote it anyway.
+    let sql = format!(
+        "{begin}; SET TRANSACTION SNAPSHOT '{}'; {settings}",
+        id.replace('\'', "''")
+    );
+    if other.batch_execute(&sql).await.is_ok() {
+        return true;
+    }
+    let _ = other.batch_execute("ROLLBACK").await;
+    false
+}
+
+/// One catalog query's rows.
+enum Decoded {
+    Schemas(Vec<rows::SchemaRow>),
+    Relations(Vec<rows::RelationRow>),
+    Columns(Vec<rows::ColumnRow>),
+    Constraints(Vec<rows::ConstraintRow>),
+    Policies(Vec<rows::PolicyRow>),
+    Functions(Vec<rows::FunctionRow>),
+    Types(Vec<rows::TypeRow>),
+}
+
+impl Decoded {
+    fn from_json(query: &'static str, text: &str) -> Result<Self, Error> {
+        Ok(match query {
+            "schemas" => Decoded::Schemas(decode(query, text)?),
+            "relations" => Decoded::Relations(decode(query, text)?),
+            "columns" => Decoded::Columns(decode(query, text)?),
+            "constraints" => Decoded::Constraints(decode(query, text)?),
+            "policies" => Decoded::Policies(decode(query, text)?),
+            "functions" => Decoded::Functions(decode(query, text)?),
+            _ => Decoded::Types(decode(query, text)?),
+        })
+    }
 }
 
 fn decode<T: DeserializeOwned>(query: &'static str, text: &str) -> Result<Vec<T>, Error> {
