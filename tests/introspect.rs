@@ -513,3 +513,39 @@ fn snapshot_round_trips_and_filters_apply() {
                 .all(|f| f.name.starts_with("book_"))
     );
 }
+
+/// The catalog is the same whether the queries run on one connection, on two sharing a
+/// snapshot, or on one after the second could not import the snapshot (here: it is connected
+/// to another database, where Postgres refuses the import).
+#[test]
+fn one_or_two_connections_read_the_same_catalog() {
+    use gen_types::introspect::{ConnectOptions, Selection, introspect};
+    let db = TestDb::with_fixture("views_functions");
+    let other = TestDb::new();
+    let selection = Selection {
+        schemas: vec!["public".into(), "reporting".into()],
+        include_extension_objects: false,
+    };
+    let timeout = std::time::Duration::from_secs(30);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let opts = ConnectOptions::resolve(Some(&db.url)).unwrap();
+        let other_opts = ConnectOptions::resolve(Some(&other.url)).unwrap();
+        let a = opts.connect().await.unwrap();
+        let b = opts.connect().await.unwrap();
+        let elsewhere = other_opts.connect().await.unwrap();
+        let (single, _) = introspect(&a, None, &selection, timeout).await.unwrap();
+        let (shared, _) = introspect(&a, Some(&b), &selection, timeout).await.unwrap();
+        let (fallback, _) = introspect(&a, Some(&elsewhere), &selection, timeout)
+            .await
+            .unwrap();
+        assert_eq!(shared, single);
+        assert_eq!(fallback, single);
+        assert!(single.relations.len() > 5);
+        // The second connection was left usable (its failed import rolled back).
+        elsewhere.batch_execute("SELECT 1").await.unwrap();
+    });
+}
