@@ -135,12 +135,13 @@ fn contracts_compile_and_drive_a_server_action() {
         for (path, text) in &files {
             std::fs::write(dir.join(path), text).unwrap();
         }
-        let (ok, out) = run(Command::new(node_bin("prettier"))
-            .args(["--check", "--no-semi"])
-            .arg(dir.join("database.contracts.ts")));
+        let changed = common::prettier_would_change(&[
+            dir.join("database.contracts.ts"),
+            dir.join("database.schemas.ts"),
+        ]);
         assert!(
-            ok,
-            "{fixture}: prettier would reformat the contracts:\n{out}"
+            changed.is_empty(),
+            "{fixture}: prettier would reformat: {changed:?}"
         );
     }
     // Type-level use of a contract: the ActionResponse narrows on `success`.

@@ -193,7 +193,7 @@ pub fn emit(
                 0,
             ));
             definitions.push(code);
-            let key = format!("{}: {name},", doc::js_property_key(&rel.name));
+            let key = super::zod::chain_property_line(&rel.name, &name, 6);
             if rel.kind.is_table() {
                 entry.tables.push(key)
             } else {
@@ -233,7 +233,7 @@ pub fn emit(
             ));
             entry
                 .functions
-                .push(format!("{}: {name},", doc::js_property_key(f)));
+                .push(super::zod::chain_property_line(f, &name, 6));
         }
         index.push(entry);
     }

@@ -312,3 +312,34 @@ pub fn compile_to_js(dir: &Path) {
         .arg(dir.join("tsconfig.json")));
     assert!(ok, "tsc failed for {}:\n{out}", dir.display());
 }
+
+/// The files prettier (no semicolons, otherwise defaults) would change. A badly formatted
+/// sentinel file is checked along with them, so a run that checks nothing (prettier skips
+/// files its ignore files name, such as target/ in .gitignore) cannot pass.
+pub fn prettier_would_change(files: &[PathBuf]) -> Vec<String> {
+    let dir = node_workspace("prettier-sentinel");
+    let sentinel = dir.join("sentinel.ts");
+    std::fs::write(&sentinel, "export const  x = {a:1};\n").unwrap();
+    let (_, out) = run(std::process::Command::new(node_bin("prettier"))
+        .args([
+            "--list-different",
+            "--no-semi",
+            "--ignore-path",
+            "/dev/null",
+        ])
+        .arg(&sentinel)
+        .args(files));
+    let listed: Vec<String> = out
+        .lines()
+        .map(str::to_string)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(
+        listed.iter().any(|l| l.ends_with("sentinel.ts")),
+        "prettier did not check the files: {out}"
+    );
+    listed
+        .into_iter()
+        .filter(|l| !l.ends_with("sentinel.ts"))
+        .collect()
+}

@@ -171,16 +171,35 @@ pub fn object(members: Vec<(String, Doc)>) -> Doc {
     let mut body = Vec::new();
     for (key, value) in members {
         body.push(hardline());
-        body.push(concat(vec![
-            text(format!("{}: ", doc::js_property_key(&key))),
-            value,
-            text(","),
-        ]));
+        body.push(property(&key, value));
+        body.push(text(","));
     }
     parts.push(indent(concat(body)));
     parts.push(hardline());
     parts.push(text("}"));
     doc::broken_group(concat(parts))
+}
+
+/// One `key: value,` line of an expanded object literal at `indent`, laid out like
+/// [`object`]'s members (for object literals a template writes line by line).
+pub fn property_line(key: &str, value: &str, indent: usize) -> String {
+    doc::print(
+        &concat(vec![property(key, text(value)), text(",")]),
+        indent,
+        indent,
+    )
+}
+
+/// `key: value` in an object literal, laid out as prettier's assignment layouts do: the value
+/// moves to the next line when it does not fit and cannot break itself (an identifier or a
+/// member path); a value that can break (a call chain) stays on the key's line. Keys of at
+/// most two characters never break.
+fn property(key: &str, value: Doc) -> Doc {
+    let key = doc::js_property_key(key);
+    if doc::width(&key) <= 2 {
+        return concat(vec![text(format!("{key}: ")), value]);
+    }
+    concat(vec![text(format!("{key}:")), group(indent(line())), value])
 }
 
 #[cfg(test)]

@@ -301,12 +301,19 @@ impl Emitter<'_> {
         }
     }
 
+    /// `export const name = value`. As prettier's assignment layout does, the value moves to
+    /// the next line (indented) when its first line does not fit after the `=`.
     fn export(&self, name: &str, value: Doc) -> String {
-        print(
-            &concat(vec![text(format!("export const {name} = ")), value]),
-            0,
-            0,
-        )
+        let head = format!("export const {name} =");
+        let inline = print(&concat(vec![text(format!("{head} ")), value.clone()]), 0, 0);
+        let first_line_fits = inline
+            .lines()
+            .next()
+            .is_some_and(|l| doc::width(l) <= doc::WIDTH);
+        if first_line_fits {
+            return inline;
+        }
+        format!("{head}\n  {}", print(&value, 2, 2))
     }
 
     /// Like [`Emitter::export`], but built on first use when the file is large (importing
@@ -579,13 +586,7 @@ impl Emitter<'_> {
         types.sort_by(|a, b| collate(&a.name, &b.name));
         types
             .iter()
-            .map(|t| {
-                format!(
-                    "{}: {},",
-                    doc::js_property_key(&t.name),
-                    self.table.get(&t.schema, &t.name, "")
-                )
-            })
+            .map(|t| chain::property_line(&t.name, &self.table.get(&t.schema, &t.name, ""), 6))
             .collect()
     }
 
@@ -622,4 +623,9 @@ pub fn chain_array(items: Vec<Doc>) -> Doc {
 /// An expanded object literal (for the contracts module).
 pub fn chain_object(members: Vec<(String, Doc)>) -> Doc {
     object(members)
+}
+
+/// One `key: value,` line of an expanded object literal (for the contracts module's index).
+pub fn chain_property_line(key: &str, value: &str, indent: usize) -> String {
+    chain::property_line(key, value, indent)
 }
