@@ -8,9 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use common::{
-    FIXTURES, TestDb, node_bin, node_workspace, repo, run, snapshot_settings, tsc, write_tsconfig,
-};
+use common::{FIXTURES, TestDb, node_workspace, repo, run, snapshot_settings, tsc, write_tsconfig};
 use gen_types::config::{TsCompat, TsTransport, TypescriptConfig};
 use gen_types::emit::Target;
 use gen_types::{Catalog, Config, Source};

@@ -8,9 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use common::{
-    FIXTURES, TestDb, compile_to_js, node_bin, node_workspace, repo, run, snapshot_settings, tsc,
-};
+use common::{FIXTURES, TestDb, compile_to_js, node_workspace, repo, run, snapshot_settings, tsc};
 use gen_types::config::{TsTransport, ZodLazy, ZodVersion};
 use gen_types::emit::Target;
 use gen_types::model::Relation;
