@@ -60,7 +60,7 @@ fn module_path(from: &Path, to: &Path) -> String {
 }
 
 fn strings(items: &[String]) -> Doc {
-    super::zod::chain_array(items.iter().map(|s| text(string_literal(s))).collect())
+    doc::array_literal(items.iter().map(|s| text(string_literal(s))).collect())
 }
 
 fn object(members: Vec<(&str, Doc)>) -> Doc {
@@ -177,7 +177,7 @@ pub fn emit(
                     ])
                 })
                 .collect();
-            members.push(("relationships", super::zod::chain_array(relationships)));
+            members.push(("relationships", doc::array_literal(relationships)));
             let name = contract(&rel.schema, &rel.name, "Row");
             let mut code = String::new();
             if let Some(c) = doc::jsdoc(rel.comment.as_deref()) {

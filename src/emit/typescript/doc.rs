@@ -392,6 +392,24 @@ pub fn paren_union_array(members: &[Ts]) -> Doc {
     ])
 }
 
+/// `[a, b]` (an array literal or tuple type), broken one item per line with a trailing
+/// comma when it does not fit.
+pub fn array_literal(items: Vec<Doc>) -> Doc {
+    if items.is_empty() {
+        return text("[]");
+    }
+    group(concat(vec![
+        text("["),
+        indent(concat(vec![
+            softline(),
+            join(concat(vec![text(","), line()]), items),
+        ])),
+        if_break(text(","), text("")),
+        softline(),
+        text("]"),
+    ]))
+}
+
 /// An object type literal. `expanded` objects keep one member per line (prettier keeps an
 /// object expanded when the source has a newline after `{`); others are flat when they fit.
 /// Members are `(key_doc, comment)`; comments force the object to expand.

@@ -20,7 +20,7 @@ use super::shape::{self, Field, Precision, Presence};
 use super::templates::Templates;
 use crate::config::{Config, TsCompat};
 use crate::model::{Catalog, Column, Relation, TypeKind};
-use doc::{Doc, concat, indent, join, jsdoc, line, member, object, softline, string_literal, text};
+use doc::{Doc, concat, jsdoc, member, object, string_literal, text};
 use mapping::{Mapper, Ts};
 
 /// Indentation of the members of Row/Insert/Update.
@@ -86,6 +86,17 @@ pub fn collate(a: &str, b: &str) -> Ordering {
         let lower_first = |s: &str| s.chars().map(|c| (c.is_uppercase(), c)).collect::<Vec<_>>();
         lower_first(a).cmp(&lower_first(b))
     })
+}
+
+/// The tables (or views) of a schema in output order.
+pub fn sorted_relations<'c>(catalog: &'c Catalog, schema: &str, tables: bool) -> Vec<&'c Relation> {
+    let mut rels: Vec<&Relation> = catalog
+        .relations
+        .iter()
+        .filter(|r| r.schema == schema && r.kind.is_table() == tables)
+        .collect();
+    rels.sort_by(|a, b| collate(&a.name, &b.name));
+    rels
 }
 
 /// Renders `database.types.ts`.
@@ -163,14 +174,8 @@ impl Mapper<'_> {
         tables: bool,
         computed: &functions::ComputedFields,
     ) -> Vec<RelationView> {
-        let mut rels: Vec<&Relation> = self
-            .catalog
-            .relations
-            .iter()
-            .filter(|r| r.schema == schema && r.kind.is_table() == tables)
-            .collect();
-        rels.sort_by(|a, b| collate(&a.name, &b.name));
-        rels.into_iter()
+        sorted_relations(self.catalog, schema, tables)
+            .into_iter()
             .map(|r| self.relation(r, computed))
             .collect()
     }
@@ -440,7 +445,7 @@ impl Mapper<'_> {
                     Some(render(
                         &concat(vec![
                             text(format!("{}: ", doc::js_property_key(&t.name))),
-                            array_literal(items),
+                            doc::array_literal(items),
                         ]),
                         ENTRY_INDENT,
                     ))
@@ -478,24 +483,7 @@ impl Mapper<'_> {
 
 /// A tuple type of string literals, `["a", "b"]`.
 fn tuple(items: &[String]) -> Doc {
-    array_literal(items.iter().map(|s| text(string_literal(s))).collect())
-}
-
-/// `[a, b]`, broken one item per line with a trailing comma when too long.
-fn array_literal(items: Vec<Doc>) -> Doc {
-    if items.is_empty() {
-        return text("[]");
-    }
-    doc::group(concat(vec![
-        text("["),
-        indent(concat(vec![
-            softline(),
-            join(concat(vec![text(","), line()]), items),
-        ])),
-        doc::if_break(text(","), text("")),
-        softline(),
-        text("]"),
-    ]))
+    doc::array_literal(items.iter().map(|s| text(string_literal(s))).collect())
 }
 
 /// Every type a `database.types.ts` for this catalog and config defines, as key paths into

@@ -145,22 +145,8 @@ fn is_bracketed(d: &Doc) -> bool {
     }
 }
 
-/// `[a, b, c]`, broken one element per line with a trailing comma when too long.
-pub fn array(items: Vec<Doc>) -> Doc {
-    if items.is_empty() {
-        return text("[]");
-    }
-    group(concat(vec![
-        text("["),
-        indent(concat(vec![
-            softline(),
-            join(concat(vec![text(","), line()]), items),
-        ])),
-        doc::if_break(text(","), text("")),
-        softline(),
-        text("]"),
-    ]))
-}
+/// `[a, b, c]`, laid out as prettier lays out an array literal.
+pub use doc::array_literal as array;
 
 /// An object literal kept expanded (`{` then one `key: value,` per line).
 pub fn object(members: Vec<(String, Doc)>) -> Doc {

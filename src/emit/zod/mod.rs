@@ -555,14 +555,8 @@ impl Emitter<'_> {
     }
 
     fn relation_entries(&self, schema: &str, tables: bool) -> Vec<String> {
-        let mut rels: Vec<&Relation> = self
-            .catalog
-            .relations
+        super::typescript::sorted_relations(self.catalog, schema, tables)
             .iter()
-            .filter(|r| r.schema == schema && r.kind.is_table() == tables)
-            .collect();
-        rels.sort_by(|a, b| collate(&a.name, &b.name));
-        rels.iter()
             .map(|r| {
                 let mut parts = vec![("Row", self.table.get(&r.schema, &r.name, "Row"))];
                 if r.kind.is_table() || r.insertable() {
@@ -613,11 +607,6 @@ impl Emitter<'_> {
             2,
         )
     }
-}
-
-/// `[a, b]` laid out as prettier lays out an array literal (for the contracts module).
-pub fn chain_array(items: Vec<Doc>) -> Doc {
-    array(items)
 }
 
 /// An expanded object literal (for the contracts module).
