@@ -19,11 +19,14 @@ FROM (
            WHEN c.relkind = 'm' THEN false
            ELSE a.attgenerated = ''
          END AS updatable,
-         col_description(c.oid, a.attnum) AS comment
+         ds.description AS comment
   FROM pg_attribute a
   JOIN pg_class c ON c.oid = a.attrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  -- A join, not col_description(): that SQL function costs ~8 µs a call, 100 ms at 12k columns.
+  LEFT JOIN pg_description ds
+    ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
   WHERE n.nspname = ANY ($1::text[])
     AND c.relkind IN ('r', 'p', 'f', 'v', 'm')
     AND NOT c.relispartition

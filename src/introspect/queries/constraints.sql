@@ -12,9 +12,9 @@ FROM (
          fc.relname AS referenced_relation,
          -- The referenced relation may be outside the selected schemas: names here.
          CASE WHEN con.contype = 'f' THEN (
-           SELECT json_agg(a.attname ORDER BY k.ord)
-           FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
-           JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+           SELECT json_agg(a.attname ORDER BY array_position(con.confkey, a.attnum))
+           FROM pg_attribute a
+           WHERE a.attrelid = con.confrelid AND a.attnum = ANY (con.confkey)
          ) END AS referenced_columns,
          con.confupdtype::text AS on_update,
          con.confdeltype::text AS on_delete,

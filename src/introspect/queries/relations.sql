@@ -6,7 +6,7 @@ FROM (
   SELECT n.nspname AS schema,
          c.relname AS name,
          c.relkind::text AS kind,
-         obj_description(c.oid, 'pg_class') AS comment,
+         ds.description AS comment,
          c.relrowsecurity AS rls_enabled,
          c.relforcerowsecurity AS rls_forced,
          CASE WHEN c.relkind IN ('v', 'f') THEN pg_relation_is_updatable(c.oid, false) END AS updatable_mask,
@@ -33,6 +33,9 @@ FROM (
          ) END AS view_deps
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
+  -- Comments by join: obj_description() is an SQL function, slow when called per row.
+  LEFT JOIN pg_description ds
+    ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
   LEFT JOIN pg_rewrite rw ON rw.ev_class = c.oid AND rw.rulename = '_RETURN' AND c.relkind IN ('v', 'm')
   WHERE n.nspname = ANY ($1::text[])
     AND c.relkind IN ('r', 'p', 'f', 'v', 'm')

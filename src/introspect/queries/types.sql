@@ -68,8 +68,11 @@ FROM (
            SELECT json_agg(json_build_object(
                     'name', a.attname, 'type_oid', a.atttypid::int8, 'typmod', a.atttypmod,
                     'ndims', a.attndims, 'sql', format_type(a.atttypid, a.atttypmod),
-                    'comment', col_description(a.attrelid, a.attnum)) ORDER BY a.attnum)
-           FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+                    'comment', ad.description) ORDER BY a.attnum)
+           FROM pg_attribute a
+           LEFT JOIN pg_description ad
+             ON ad.objoid = a.attrelid AND ad.classoid = 'pg_class'::regclass AND ad.objsubid = a.attnum
+           WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
          ) END AS attributes,
          CASE WHEN t.typtype = 'r' THEN (SELECT r.rngsubtype::int8 FROM pg_range r WHERE r.rngtypid = t.oid) END AS subtype,
          -- (pg_range.rngmultitypid exists from PostgreSQL 14 on; read it through to_jsonb.)
@@ -81,7 +84,7 @@ FROM (
                            ORDER BY con.conname)
            FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'
          ) END AS checks,
-         obj_description(t.oid, 'pg_type') AS comment,
+         ds.description AS comment,
          (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
           WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
             AND d.refclassid = 'pg_extension'::regclass LIMIT 1) AS extension
@@ -89,4 +92,7 @@ FROM (
   JOIN pg_type t ON t.oid = cl.oid
   JOIN pg_namespace n ON n.oid = t.typnamespace
   LEFT JOIN pg_class c ON c.oid = t.typrelid
+  -- Comments by join: obj_description() is an SQL function, slow when called per row.
+  LEFT JOIN pg_description ds
+    ON ds.objoid = t.oid AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0
 ) x
