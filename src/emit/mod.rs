@@ -3,6 +3,7 @@
 pub mod contracts;
 pub mod json_schema;
 pub mod openapi;
+pub mod parallel;
 pub mod rules;
 pub mod rust;
 pub mod shape;
@@ -103,9 +104,15 @@ pub enum EmitError {
 
 /// Runs every selected target over the catalog.
 pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
-    let templates = templates::Templates::load(config.templates.as_deref())?;
+    let targets = config.selected_targets();
+    // A template is named `<target>/<file>`.
+    let templates = templates::Templates::load(config.templates.as_deref(), |name| {
+        targets
+            .iter()
+            .any(|t| name.split('/').next() == Some(t.name()))
+    })?;
     let mut files = FileMap::new();
-    for target in config.selected_targets() {
+    for target in targets {
         let contents = match target {
             Target::Typescript => typescript::emit(catalog, config, &templates)?,
             Target::Zod => zod::emit(catalog, config, &templates)?,

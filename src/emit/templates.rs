@@ -33,12 +33,16 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Loads the built-in templates, replaced by files from `override_dir` where present.
-    pub fn load(override_dir: Option<&Path>) -> Result<Self, EmitError> {
+    /// Loads the built-in templates whose names `wanted` accepts (compiling one costs a few
+    /// milliseconds), replaced by files from `override_dir` where present.
+    pub fn load(
+        override_dir: Option<&Path>,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<Self, EmitError> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(handlebars::no_escape);
-        for (name, text) in BUILT_IN {
+        for (name, text) in BUILT_IN.iter().filter(|(name, _)| wanted(name)) {
             let custom = override_dir
                 .map(|d| d.join(format!("{name}.hbs")))
                 .filter(|p| p.is_file());

@@ -134,6 +134,9 @@ pub fn must_break(d: &Doc) -> bool {
 /// Display width as prettier counts it (East Asian wide characters count 2, combining
 /// marks and control characters 0).
 pub fn width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(|b| *b > 0x1f && *b != 0x7f).count();
+    }
     s.chars()
         .map(|c| {
             let cp = c as u32;
@@ -543,5 +546,6 @@ mod tests {
     fn width_counts_wide_characters_twice() {
         assert_eq!(width("日本"), 4);
         assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("a\tb\u{7f}"), 2);
     }
 }

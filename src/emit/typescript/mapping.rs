@@ -206,7 +206,7 @@ pub struct Mapper<'a> {
     pub nullable_array_elements: bool,
     /// Views by the (schema, relation) their columns come from; built on first use.
     pub views_by_source:
-        std::cell::OnceCell<std::collections::BTreeMap<(String, String), Vec<&'a Relation>>>,
+        std::sync::OnceLock<std::collections::BTreeMap<(String, String), Vec<&'a Relation>>>,
 }
 
 impl<'a> Mapper<'a> {
@@ -219,7 +219,7 @@ impl<'a> Mapper<'a> {
             transport: config.typescript.transport,
             overrides: &config.overrides,
             nullable_array_elements: config.typescript.nullable_array_elements,
-            views_by_source: std::cell::OnceCell::new(),
+            views_by_source: std::sync::OnceLock::new(),
         }
     }
 
