@@ -44,6 +44,8 @@ pub struct Config {
     pub openapi: OpenapiConfig,
     /// Rust output settings.
     pub rust: RustConfig,
+    /// Names of the generated exports (Zod schemas, contracts, Rust types).
+    pub naming: NamingConfig,
     /// A folder whose `<target>/<name>.hbs` files replace the built-in templates.
     pub templates: Option<PathBuf>,
 }
@@ -158,6 +160,7 @@ impl Default for Config {
             overrides: Overrides::default(),
             typescript: TypescriptConfig::default(),
             rust: RustConfig::default(),
+            naming: NamingConfig::default(),
             zod: ZodVersion::V4,
             zod_lazy: ZodLazy::Auto,
             openapi: OpenapiConfig::default(),
@@ -210,6 +213,69 @@ impl Default for RustConfig {
             update: true,
         }
     }
+}
+
+/// `[naming]`: how generated exports are named. The TypeScript `Database` type keeps the
+/// Postgres names as they are (supabase-js looks tables and columns up by them), and so do
+/// JSON Schema `$defs` keys and OpenAPI paths.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct NamingConfig {
+    /// Case of the Zod schema exports (also used by the contracts module): `camel`
+    /// (`goalsRowSchema`, the default) or `pascal` (`GoalsRowSchema`).
+    pub zod_case: NameCase,
+    /// Appended to every Zod schema export (default `Schema`; may be empty).
+    #[serde(deserialize_with = "name_part")]
+    pub zod_suffix: String,
+    /// The part naming a relation's Row shape, in Zod exports and Rust types (default `Row`).
+    #[serde(deserialize_with = "name_part")]
+    pub row: String,
+    /// The part naming a relation's Insert shape (default `Insert`).
+    #[serde(deserialize_with = "name_part")]
+    pub insert: String,
+    /// The part naming a relation's Update shape (default `Update`).
+    #[serde(deserialize_with = "name_part")]
+    pub update: String,
+    /// Base names chosen by hand, keyed `schema.name` (a relation, enum, composite type or
+    /// function): the value replaces the Postgres name, and the schema prefix Zod adds
+    /// outside the default schema, before the case rules apply.
+    pub rename: BTreeMap<String, String>,
+}
+
+impl Default for NamingConfig {
+    fn default() -> Self {
+        Self {
+            zod_case: NameCase::Camel,
+            zod_suffix: "Schema".into(),
+            row: "Row".into(),
+            insert: "Insert".into(),
+            update: "Update".into(),
+            rename: BTreeMap::new(),
+        }
+    }
+}
+
+/// A piece of an identifier: ASCII letters, digits and `_` only, so that it fits a
+/// TypeScript and a Rust name alike.
+fn name_part<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Ok(s)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "`{s}` is not a name part: use ASCII letters, digits and `_` only"
+        )))
+    }
+}
+
+/// The case of generated names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameCase {
+    /// lowerCamelCase.
+    Camel,
+    /// UpperCamelCase.
+    Pascal,
 }
 
 /// Include/exclude globs (`name`, or `schema.name` when the pattern has a dot).
@@ -282,16 +348,30 @@ impl Config {
 
     /// Parses config text; `path` is only used in messages.
     pub fn from_toml(text: &str, path: &Path) -> Result<Self, ConfigError> {
-        toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
+        let invalid = |offset: usize, message: String| {
             let (line, column) = line_column(text, offset);
             ConfigError::Invalid {
                 path: path.to_path_buf(),
                 line,
                 column,
-                message: e.message().trim_end().to_string(),
+                message,
             }
-        })
+        };
+        let config: Config = toml::from_str(text).map_err(|e| {
+            invalid(
+                e.span().map_or(0, |s| s.start),
+                e.message().trim_end().to_string(),
+            )
+        })?;
+        let n = &config.naming;
+        if n.row == n.insert || n.row == n.update || n.insert == n.update {
+            // No span survives deserialization: point at the table.
+            return Err(invalid(
+                text.find("[naming]").unwrap_or(0),
+                "naming.row, naming.insert and naming.update must differ".into(),
+            ));
+        }
+        Ok(config)
     }
 
     /// The targets to write: the configured set, or all of them.
@@ -343,6 +423,34 @@ mod tests {
             msg.starts_with("cfg/config.toml:5:3: unknown field `colour`"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn naming_parts_are_checked() {
+        let e = Config::from_toml("[naming]\nrow = \"Row-\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("c.toml:2:7: `Row-` is not a name part"),
+            "{e}"
+        );
+        let e = Config::from_toml("x = 1\n", Path::new("c.toml")).unwrap_err();
+        assert!(
+            e.to_string().starts_with("c.toml:1:1: unknown field `x`"),
+            "{e}"
+        );
+        let text = "schemas = []\n[naming]\nrow = \"Data\"\ninsert = \"Data\"\n";
+        let e = Config::from_toml(text, Path::new("c.toml")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.toml:2:1: naming.row, naming.insert and naming.update must differ"
+        );
+        let c = Config::from_toml(
+            "[naming]\nzod_suffix = \"\"\nzod_case = \"pascal\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.naming.zod_case, NameCase::Pascal);
+        assert_eq!(c.naming.zod_suffix, "");
     }
 
     #[test]

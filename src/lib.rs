@@ -115,6 +115,25 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
         Filter::new(&p.include, &p.exclude).map_err(|e| Error::Usage(e.to_string()))
     };
     catalog.retain(&patterns(&config.relations)?, &patterns(&config.functions)?);
+    let mut warnings = warnings;
+    for key in config.naming.rename.keys() {
+        let found = key.split_once('.').is_some_and(|(schema, name)| {
+            catalog.relation(schema, name).is_some()
+                || catalog
+                    .types
+                    .iter()
+                    .any(|t| t.schema == schema && t.name == name)
+                || catalog
+                    .functions
+                    .iter()
+                    .any(|f| f.schema == schema && f.name == name)
+        });
+        if !found {
+            warnings.push(format!(
+                "naming.rename: `{key}` names no relation, type or function that was read"
+            ));
+        }
+    }
     Ok(Loaded { catalog, warnings })
 }
 

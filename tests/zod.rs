@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{FIXTURES, TestDb, compile_to_js, node_workspace, repo, run, snapshot_settings, tsc};
-use gen_types::config::{TsTransport, ZodLazy, ZodVersion};
+use gen_types::config::{NameCase, TsTransport, ZodLazy, ZodVersion};
 use gen_types::emit::Target;
 use gen_types::model::Relation;
 use gen_types::{Catalog, Config, Source};
@@ -105,11 +105,39 @@ fn schemas_compile_infer_the_types_and_are_prettier_stable() {
         for version in [ZodVersion::V4, ZodVersion::V3] {
             let mut cfg = config(schemas, Target::Zod);
             cfg.zod = version;
-            // Zod 3 output is also checked in the lazy form (schemas built on first use).
+            // Zod 3 output is also checked in the lazy form (schemas built on first use),
+            // and with every `[naming]` option changed: no suffix (so names meet the
+            // template's own and JavaScript's reserved words), PascalCase, other parts and
+            // a rename.
             if version == ZodVersion::V3 {
                 cfg.zod_lazy = ZodLazy::Always;
+                cfg.naming.zod_case = NameCase::Pascal;
+                cfg.naming.zod_suffix = String::new();
+                cfg.naming.row = "Record".into();
+                cfg.naming.insert = "New".into();
+                cfg.naming.update = "Patch".into();
+                cfg.naming
+                    .rename
+                    .insert("public.goals".into(), "objective".into());
             }
             let zod = generate(&catalog, &cfg);
+            if version == ZodVersion::V3 && *fixture == "supabase_app" {
+                for name in [
+                    "ObjectiveRecord",
+                    "ObjectiveNew",
+                    "ObjectivePatch",
+                    "ProfilesRecord",
+                    "AuthUsersPatch",
+                    "GoalStatus",
+                ] {
+                    assert!(
+                        zod.contains(&format!("export const {name}: "))
+                            || zod.contains(&format!("export const {name} =")),
+                        "naming options: no export `{name}`"
+                    );
+                }
+                assert!(!zod.contains("RowSchema"), "naming options ignored");
+            }
             let dir = ws.join(format!("{fixture}_{version:?}"));
             std::fs::create_dir_all(&dir).unwrap();
             if version == ZodVersion::V4 {

@@ -78,7 +78,7 @@ pub fn emit(
     config: &Config,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let names = NameTable::build(catalog, &config.typescript.default_schema);
+    let names = NameTable::build(catalog, &config.typescript.default_schema, &config.naming);
     // Contract names from the schema names (`goalsRowSchema` -> `goalsContract`,
     // `reviewsArgsSchema` -> `reviewsRpcContract`), made unique with a number.
     let mut used = std::collections::BTreeSet::new();

@@ -11,7 +11,7 @@ mod values;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::ToLowerCamelCase;
+use heck::{ToLowerCamelCase, ToUpperCamelCase};
 use serde::Serialize;
 
 use super::EmitError;
@@ -20,7 +20,7 @@ use super::shape::{self, Field, Precision, Presence};
 use super::templates::Templates;
 use super::typescript::collate;
 use super::typescript::doc::{self, Doc, concat, print, string_literal, text};
-use crate::config::{Config, ZodLazy, ZodVersion};
+use crate::config::{Config, NameCase, NamingConfig, ZodLazy, ZodVersion};
 
 /// With `zod_lazy = "auto"`, schemas are built on first use above this many relations.
 pub const LAZY_ABOVE: usize = 300;
@@ -51,27 +51,100 @@ pub struct NameTable {
     by_key: BTreeMap<(String, String, &'static str), String>,
 }
 
+/// Names the file itself declares, and the words no `const` may be called.
+const RESERVED: &[&str] = &[
+    "z",
+    "pg",
+    "Labels",
+    "Json",
+    "jsonSchema",
+    "nonNullJsonSchema",
+    "Schemas",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "let",
+    "static",
+    "yield",
+    "await",
+    "implements",
+    "interface",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "arguments",
+    "eval",
+    "undefined",
+];
+
 impl NameTable {
-    /// Names for every relation, function, enum and composite of the catalog.
-    pub fn build(catalog: &Catalog, default_schema: &str) -> Self {
-        let mut wanted: Vec<((String, String, &'static str), String)> = Vec::new();
+    /// Names for every relation, function, enum and composite of the catalog, following
+    /// `[naming]`: `{base}{part}{suffix}`, where `base` is the case-converted name (prefixed
+    /// with its schema outside `default_schema`, or the `rename` entry), `part` the Row,
+    /// Insert or Update part (`Args`/`Returns` for functions, empty for types) and `suffix`
+    /// `zod_suffix`. A taken name gets 2, 3, ... before the suffix.
+    pub fn build(catalog: &Catalog, default_schema: &str, naming: &NamingConfig) -> Self {
+        let mut wanted: Vec<((String, String, &'static str), (String, String))> = Vec::new();
         let mut add = |schema: &str, name: &str, kind: &'static str| {
-            let base = if schema == default_schema {
-                name.to_string()
-            } else {
-                format!("{schema}_{name}")
+            let base = match naming.rename.get(&format!("{schema}.{name}")) {
+                Some(chosen) => chosen.clone(),
+                None if schema == default_schema => name.to_string(),
+                None => format!("{schema}_{name}"),
             };
-            let mut ident: String = base
-                .to_lower_camel_case()
+            let cased = match naming.zod_case {
+                NameCase::Camel => base.to_lower_camel_case(),
+                NameCase::Pascal => base.to_upper_camel_case(),
+            };
+            let mut ident: String = cased
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
                 .collect();
             if ident.is_empty() || ident.starts_with(|c: char| c.is_ascii_digit()) {
                 ident.insert(0, '_');
             }
+            let part = match kind {
+                "Row" => naming.row.as_str(),
+                "Insert" => naming.insert.as_str(),
+                "Update" => naming.update.as_str(),
+                other => other,
+            };
             wanted.push((
                 (schema.to_string(), name.to_string(), kind),
-                format!("{ident}{kind}Schema"),
+                (format!("{ident}{part}"), naming.zod_suffix.clone()),
             ));
         };
         for r in &catalog.relations {
@@ -92,16 +165,19 @@ impl NameTable {
         // the order of their (schema, name).
         wanted.sort();
         wanted.dedup();
-        let mut used: BTreeSet<String> = ["jsonSchema", "pg", "Labels", "Schemas", "z"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut used: BTreeSet<String> = RESERVED.iter().map(|s| s.to_string()).collect();
         let mut by_key = BTreeMap::new();
-        for (key, name) in wanted {
-            let mut candidate = name.clone();
+        for (key, (stem, suffix)) in wanted {
+            let mut candidate = format!("{stem}{suffix}");
             let mut n = 2;
             while used.contains(&candidate) {
-                candidate = name.replacen("Schema", &format!("{n}Schema"), 1);
+                // A digit after a digit would merge: `t1` + `2` reads as `t12`.
+                let sep = if stem.ends_with(|c: char| c.is_ascii_digit()) {
+                    "_"
+                } else {
+                    ""
+                };
+                candidate = format!("{stem}{sep}{n}{suffix}");
                 n += 1;
             }
             used.insert(candidate.clone());
@@ -158,7 +234,7 @@ pub fn emit(
     config: &Config,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let table = NameTable::build(catalog, &config.typescript.default_schema);
+    let table = NameTable::build(catalog, &config.typescript.default_schema, &config.naming);
     let names = TypeNames {
         catalog,
         table: &table,
@@ -322,14 +398,41 @@ impl Emitter<'_> {
         if !self.lazy {
             return self.export(name, value);
         }
-        let wrapped = doc::group(concat(vec![
-            text("pg.lazy(() =>"),
-            doc::indent(concat(vec![doc::line(), value])),
-            doc::if_break(text(","), text("")),
-            doc::softline(),
-            text(")"),
-        ]));
-        self.export(name, wrapped)
+        // prettier's layout of `export const X = pg.lazy(() => value)`: the arrow is hugged
+        // (`pg.lazy(() =>` on the first line) when that fits; else, when `pg.lazy(` fits,
+        // the argument list breaks (`pg.lazy(` / `() =>` / value / `)`); else the line
+        // breaks after `=` and the hugged form starts on the next line.
+        let hugged = || {
+            doc::group(concat(vec![
+                text("pg.lazy(() =>"),
+                doc::indent(concat(vec![doc::line(), value.clone()])),
+                doc::if_break(text(","), text("")),
+                doc::softline(),
+                text(")"),
+            ]))
+        };
+        let head = format!("export const {name} =");
+        let column = doc::width(&head) + 1;
+        if column + "pg.lazy(() =>".len() <= doc::WIDTH {
+            return print(&concat(vec![text(format!("{head} ")), hugged()]), 0, 0);
+        }
+        if column + "pg.lazy(".len() <= doc::WIDTH {
+            let expanded = concat(vec![
+                text(format!("{head} pg.lazy(")),
+                doc::indent(concat(vec![
+                    doc::hardline(),
+                    doc::group(concat(vec![
+                        text("() =>"),
+                        doc::indent(concat(vec![doc::line(), value])),
+                    ])),
+                    text(","),
+                ])),
+                doc::hardline(),
+                text(")"),
+            ]);
+            return print(&expanded, 0, 0);
+        }
+        format!("{head}\n  {}", print(&hugged(), 2, 2))
     }
 
     fn enum_def(&self, t: &TypeDef) -> String {
