@@ -1,6 +1,10 @@
 // The support code of database.rs, module `pg`: serde adapters that read and write values
-// exactly as PostgreSQL's `to_jsonb` (and so PostgREST) writes them. gen-types copies the
-// sections the generated types use (between `// @section` lines) into `pub mod pg`.
+// exactly as PostgreSQL's `to_jsonb` (and so PostgREST) writes them, and (with
+// rust.tokio_postgres) decoders of PostgreSQL's binary format. gen-types copies the sections
+// the generated types use (between `// @section` lines) into `pub mod pg`; a section named
+// `a+b` is copied when both `a` and `b` are. Date/time code is one shared section
+// (`datetime`) plus one small section per crate (`chrono`, `time`), of which the file gets
+// the chosen one.
 
 // @section patch
 /// A `serde_with` adapter for `Option<Option<T>>` fields of Update (and some Insert) types:

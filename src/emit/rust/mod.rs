@@ -14,6 +14,11 @@
 //! that collide after case conversion, raw identifiers), so those are written directly from
 //! the model, with the same rules the JSON Schema document uses.
 //!
+//! With `rust.tokio_postgres`, each Row type also gets `SQL_COLUMNS` and
+//! `TryFrom<&tokio_postgres::Row>` (`row_reader`): a column is decoded from the binary
+//! format when [`Mapper::native`] says the support module can, else it is selected through
+//! `to_jsonb` and read with the same serde adapter as the Row's `Deserialize`.
+//!
 //! The file has no inner attributes, so it works both as a module file and through
 //! `include!(concat!(env!("OUT_DIR"), "/database.rs"))`.
 
