@@ -203,6 +203,10 @@ pub struct RustConfig {
     pub insert: bool,
     /// Write the `{Relation}Update` types (default true).
     pub update: bool,
+    /// The crate whose types hold date/time columns: `"chrono"` (default) or `"time"`.
+    pub datetime: RustDateTime,
+    /// Write `TryFrom<&tokio_postgres::Row>` for every Row type (default false).
+    pub tokio_postgres: bool,
 }
 
 impl Default for RustConfig {
@@ -211,6 +215,8 @@ impl Default for RustConfig {
             derives: Vec::new(),
             insert: true,
             update: true,
+            datetime: RustDateTime::Chrono,
+            tokio_postgres: false,
         }
     }
 }
@@ -276,6 +282,16 @@ pub enum NameCase {
     Camel,
     /// UpperCamelCase.
     Pascal,
+}
+
+/// The crate of the date/time types in `database.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RustDateTime {
+    /// chrono 0.4: `NaiveDate`, `NaiveTime`, `NaiveDateTime`, `DateTime<Utc>`.
+    Chrono,
+    /// time 0.3: `Date`, `Time`, `PrimitiveDateTime`, `OffsetDateTime`.
+    Time,
 }
 
 /// Include/exclude globs (`name`, or `schema.name` when the pattern has a dot).
@@ -412,6 +428,18 @@ mod tests {
         let c = Config::from_toml(INIT_TEMPLATE, Path::new("config.toml")).unwrap();
         assert_eq!(c.schemas, vec!["public".to_string()]);
         assert_eq!(c.out, PathBuf::from("generated"));
+        assert_eq!(c.rust, RustConfig::default());
+    }
+
+    #[test]
+    fn rust_options_parse() {
+        let text = "[rust]\ndatetime = \"time\"\ntokio_postgres = true\n";
+        let c = Config::from_toml(text, Path::new("config.toml")).unwrap();
+        assert_eq!(c.rust.datetime, RustDateTime::Time);
+        assert!(c.rust.tokio_postgres);
+        let e =
+            Config::from_toml("[rust]\ndatetime = \"jiff\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(e.to_string().contains("chrono"), "{e}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::config::Overrides;
+use crate::config::{Overrides, RustDateTime};
 use crate::model::{Catalog, TypeKind, TypeRef};
 
 /// The support sections (`generators/rust/pg.rs`) a file needs.
@@ -23,10 +23,13 @@ pub struct Needs {
     pub decimal: bool,
     /// `pg::Bytea`.
     pub bytea: bool,
-    /// `pg::Date`, `pg::Timestamp`, `pg::TimestampTz`, `pg::Time`.
-    pub chrono: bool,
+    /// `pg::Date`, `pg::Timestamp`, `pg::TimestampTz`, `pg::Time` (with the chosen
+    /// crate's section).
+    pub datetime: bool,
     /// `pg::RawJson`.
     pub json: bool,
+    /// `uuid::Uuid` (only the tokio-postgres decoding needs to know).
+    pub uuid: bool,
 }
 
 /// A Rust type and the `serde_with` adapter that reads and writes it, if any.
@@ -91,6 +94,8 @@ pub struct Mapper<'a> {
     pub needs: std::cell::Cell<Needs>,
     /// Types that mapped to `serde_json::Value` because nothing is known of them.
     pub unknown: std::cell::RefCell<Vec<String>>,
+    /// The crate of the date/time types.
+    pub datetime: RustDateTime,
 }
 
 fn parse_type(s: &str) -> Option<TokenStream> {
@@ -127,14 +132,15 @@ impl Mapper<'_> {
             .map(RustType::plain)
     }
 
-    /// A user override for one column (`overrides.columns."schema.rel.col".rust`).
-    pub fn column_override(&self, schema: &str, rel: &str, col: &str) -> Option<RustType> {
-        self.overrides
+    /// A user override for one column (`overrides.columns."schema.rel.col".rust`): the
+    /// type and the override's text.
+    pub fn column_override(&self, schema: &str, rel: &str, col: &str) -> Option<(RustType, &str)> {
+        let text = self
+            .overrides
             .columns
             .get(&format!("{schema}.{rel}.{col}"))
-            .and_then(|o| o.rust.as_deref())
-            .and_then(parse_type)
-            .map(RustType::plain)
+            .and_then(|o| o.rust.as_deref())?;
+        parse_type(text).map(|t| (RustType::plain(t), text))
     }
 
     fn element(&self, ty: &TypeRef) -> RustType {
@@ -184,6 +190,98 @@ impl Mapper<'_> {
         self.builtin(ty)
     }
 
+    /// Whether values of `ty` (arrays included) are decoded from PostgreSQL's binary format
+    /// by the support module's `FromPg` (else a tokio-postgres reader selects them through
+    /// `to_jsonb` and reads them with serde). Follows [`Self::map`]: a type override is
+    /// decoded only when it is the support type made for the base type.
+    pub fn native(&self, ty: &TypeRef) -> bool {
+        let mut element = ty.clone();
+        element.array_dims = 0;
+        if let Some(o) = self.override_text(&element) {
+            return self.support_native(o, &element);
+        }
+        match self.catalog.type_def(&element).map(|d| &d.kind) {
+            Some(TypeKind::Domain { base, .. }) => return self.native(base),
+            Some(TypeKind::Enum { .. }) => {
+                return Self::path(self.paths, &element.schema, &element.name).is_some();
+            }
+            Some(TypeKind::Composite { attributes }) => {
+                return Self::path(self.paths, &element.schema, &element.name).is_some()
+                    && attributes.iter().all(|a| self.native(&a.ty));
+            }
+            Some(TypeKind::Relation | TypeKind::Range { .. } | TypeKind::Multirange { .. }) => {
+                return false;
+            }
+            _ => {}
+        }
+        if element.schema != "pg_catalog" {
+            return matches!(
+                element.name.as_str(),
+                "citext" | "ltree" | "lquery" | "ltxtquery"
+            );
+        }
+        matches!(
+            element.name.as_str(),
+            "bool"
+                | "int2"
+                | "int4"
+                | "int8"
+                | "float4"
+                | "float8"
+                | "numeric"
+                | "oid"
+                | "uuid"
+                | "date"
+                | "timestamp"
+                | "timestamptz"
+                | "time"
+                | "bytea"
+                | "json"
+                | "jsonb"
+                | "text"
+                | "varchar"
+                | "bpchar"
+                | "name"
+                | "char"
+                | "xml"
+        )
+    }
+
+    /// Whether an overriding Rust type `rust` is a support type decoded from `ty`'s base type.
+    pub fn support_native(&self, rust: &str, ty: &TypeRef) -> bool {
+        let base = self.base(ty);
+        if base.array_dims > 0 {
+            return false;
+        }
+        let rust: String = rust.chars().filter(|c| !c.is_whitespace()).collect();
+        matches!(
+            (rust.as_str(), base.schema.as_str(), base.name.as_str()),
+            ("pg::Numeric", "pg_catalog", "numeric")
+                | ("pg::RawJson", "pg_catalog", "json" | "jsonb")
+                | ("pg::Bytea", "pg_catalog", "bytea")
+        )
+    }
+
+    /// The type below every domain of `ty` (`ty` itself when it is not a domain).
+    pub fn base(&self, ty: &TypeRef) -> TypeRef {
+        let mut t = ty.clone();
+        while let Some(TypeKind::Domain { base, .. }) = self.catalog.type_def(&t).map(|d| &d.kind) {
+            let dims = t.array_dims;
+            t = base.clone();
+            t.array_dims += dims;
+        }
+        t
+    }
+
+    /// The text of the type override of `ty`, when it is a valid Rust type.
+    pub fn override_text(&self, ty: &TypeRef) -> Option<&str> {
+        self.overrides
+            .types
+            .get(&ty.qualified_name())
+            .and_then(|o| o.rust.as_deref())
+            .filter(|r| parse_type(r).is_some())
+    }
+
     fn unknown(&self, ty: &TypeRef) -> RustType {
         self.unknown.borrow_mut().push(ty.qualified_name());
         RustType::plain(quote!(::serde_json::Value))
@@ -209,25 +307,29 @@ impl Mapper<'_> {
                 RustType::with(quote!(::rust_decimal::Decimal), quote!(pg::Decimal))
             }
             "oid" => RustType::with(quote!(u32), quote!(::serde_with::DisplayFromStr)),
-            "uuid" => RustType::plain(quote!(::uuid::Uuid)),
-            "date" => {
-                self.need(|n| n.chrono = true);
-                RustType::with(quote!(::chrono::NaiveDate), quote!(pg::Date))
+            "uuid" => {
+                self.need(|n| n.uuid = true);
+                RustType::plain(quote!(::uuid::Uuid))
             }
-            "timestamp" => {
-                self.need(|n| n.chrono = true);
-                RustType::with(quote!(::chrono::NaiveDateTime), quote!(pg::Timestamp))
-            }
-            "timestamptz" => {
-                self.need(|n| n.chrono = true);
-                RustType::with(
-                    quote!(::chrono::DateTime<::chrono::Utc>),
-                    quote!(pg::TimestampTz),
-                )
-            }
-            "time" => {
-                self.need(|n| n.chrono = true);
-                RustType::with(quote!(::chrono::NaiveTime), quote!(pg::Time))
+            "date" | "timestamp" | "timestamptz" | "time" => {
+                self.need(|n| n.datetime = true);
+                let chrono = self.datetime == RustDateTime::Chrono;
+                let (ty, adapter) = match ty.name.as_str() {
+                    "date" if chrono => (quote!(::chrono::NaiveDate), quote!(pg::Date)),
+                    "date" => (quote!(::time::Date), quote!(pg::Date)),
+                    "timestamp" if chrono => {
+                        (quote!(::chrono::NaiveDateTime), quote!(pg::Timestamp))
+                    }
+                    "timestamp" => (quote!(::time::PrimitiveDateTime), quote!(pg::Timestamp)),
+                    "timestamptz" if chrono => (
+                        quote!(::chrono::DateTime<::chrono::Utc>),
+                        quote!(pg::TimestampTz),
+                    ),
+                    "timestamptz" => (quote!(::time::OffsetDateTime), quote!(pg::TimestampTz)),
+                    _ if chrono => (quote!(::chrono::NaiveTime), quote!(pg::Time)),
+                    _ => (quote!(::time::Time), quote!(pg::Time)),
+                };
+                RustType::with(ty, adapter)
             }
             "bytea" => {
                 self.need(|n| n.bytea = true);
