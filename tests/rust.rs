@@ -517,7 +517,10 @@ fn generated_rust_compiles_and_round_trips_every_row() {
             );
             modules.push((module, mode));
         }
-        let paths = gen_types::emit::rust::relation_paths(&catalog);
+        let paths = gen_types::emit::rust::relation_paths(
+            &catalog,
+            &gen_types::config::NamingConfig::default(),
+        );
         fixtures.push(Fixture {
             name,
             db,
@@ -869,4 +872,42 @@ fn generated_rust_compiles_and_round_trips_every_row() {
     assert!(original.is_some());
     assert_eq!(apply(&mut client, &leave_out), original);
     assert_eq!(apply(&mut client, &set_null), None);
+}
+
+/// `[naming]` reaches the Rust types: the Row/Insert/Update parts and a rename (the rest of
+/// this file compiles and runs the default names; these differ only in the identifiers).
+#[test]
+fn naming_options_name_the_rust_types() {
+    let db = TestDb::with_fixture("supabase_app");
+    let mut cfg = config("supabase_app", &["public", "auth"], Mode::Default);
+    cfg.naming.row = "Record".into();
+    cfg.naming.insert = "New".into();
+    cfg.naming.update = "Patch".into();
+    cfg.naming
+        .rename
+        .insert("public.goals".into(), "objective".into());
+    cfg.naming
+        .rename
+        .insert("public.goal_status".into(), "goal_state".into());
+    let catalog = gen_types::load_catalog(&Source::Database(Some(db.url.clone())), &cfg)
+        .unwrap()
+        .catalog;
+    let files = gen_types::generate(&catalog, &cfg).unwrap();
+    let rs = files.values().next().unwrap();
+    for name in [
+        "pub struct ObjectiveRecord",
+        "pub struct ObjectiveNew",
+        "pub struct ObjectivePatch",
+        "pub struct ProfilesRecord",
+        "pub struct UsersPatch",
+        "pub enum GoalState",
+    ] {
+        assert!(rs.contains(name), "no `{name}` in database.rs");
+    }
+    assert!(!rs.contains("Row {"), "naming.row ignored");
+    let paths = gen_types::emit::rust::relation_paths(&catalog, &cfg.naming);
+    assert_eq!(
+        paths[&("public".to_string(), "goals".to_string())],
+        "public::Objective"
+    );
 }

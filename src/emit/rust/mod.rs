@@ -34,7 +34,7 @@ use quote::quote;
 
 use super::EmitError;
 use super::json_schema::columns::{self, ColumnShape, InsertRole};
-use crate::config::{Config, RustConfig, RustDateTime};
+use crate::config::{Config, NamingConfig, RustConfig, RustDateTime};
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
 use mapping::{Mapper, Needs, RustType, TypePaths};
 use names::{Case, Namespace, base_name, ident_text};
@@ -107,7 +107,7 @@ fn emitted_type(t: &TypeDef) -> bool {
 }
 
 /// Names of every module and type, in the documented order.
-fn plan(catalog: &Catalog) -> BTreeMap<String, SchemaNames> {
+fn plan(catalog: &Catalog, naming: &NamingConfig) -> BTreeMap<String, SchemaNames> {
     let mut schemas: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schemas.extend(
         catalog
@@ -131,8 +131,12 @@ fn plan(catalog: &Catalog) -> BTreeMap<String, SchemaNames> {
             ..SchemaNames::default()
         };
         for rel in catalog.relations.iter().filter(|r| r.schema == schema) {
-            let base = reserved_ok(base_name(&rel.name, Case::Camel, "Relation"), Case::Camel);
-            let name = ns.claim(&base, &["Row", "Insert", "Update"]);
+            let pg_name = naming
+                .rename
+                .get(&format!("{schema}.{}", rel.name))
+                .unwrap_or(&rel.name);
+            let base = reserved_ok(base_name(pg_name, Case::Camel, "Relation"), Case::Camel);
+            let name = ns.claim(&base, &[&naming.row, &naming.insert, &naming.update]);
             names.relations.insert(rel.name.clone(), name);
         }
         for t in catalog
@@ -140,7 +144,11 @@ fn plan(catalog: &Catalog) -> BTreeMap<String, SchemaNames> {
             .iter()
             .filter(|t| t.schema == schema && emitted_type(t))
         {
-            let base = reserved_ok(base_name(&t.name, Case::Camel, "Type"), Case::Camel);
+            let pg_name = naming
+                .rename
+                .get(&format!("{schema}.{}", t.name))
+                .unwrap_or(&t.name);
+            let base = reserved_ok(base_name(pg_name, Case::Camel, "Type"), Case::Camel);
             names.types.insert(t.name.clone(), ns.claim(&base, &[]));
         }
         out.insert(schema.to_string(), names);
@@ -155,13 +163,13 @@ fn reserved_ok(s: String, case: Case) -> String {
 }
 
 fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
-    let plan = plan(catalog);
+    let plan = plan(catalog, &config.naming);
     let mut paths = TypePaths::new();
     let mut rows = TypePaths::new();
     for (schema, names) in &plan {
         let m = ident(&ident_text(&names.module, Case::Snake));
         for (rel, base) in &names.relations {
-            let t = ident(&format!("{base}Row"));
+            let t = ident(&format!("{base}{}", config.naming.row));
             rows.insert((schema.clone(), rel.clone()), (quote!(#m), quote!(#t)));
         }
         for (ty, name) in &names.types {
@@ -198,6 +206,7 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
                 base,
                 &derives,
                 &config.rust,
+                &config.naming,
             ));
         }
         for t in catalog
@@ -584,6 +593,7 @@ fn relation(
     base: &str,
     derives: &[TokenStream],
     settings: &crate::config::RustConfig,
+    naming: &NamingConfig,
 ) -> TokenStream {
     let shapes = columns::shapes(mapper.catalog, rel);
     let (types, reads): (Vec<RustType>, Vec<Read>) = shapes
@@ -642,10 +652,10 @@ fn relation(
             .zip(row_types.iter().zip(&reads))
             .map(|((s, f), (t, r))| (s.column.name.as_str(), &f.2, t, *r))
             .collect();
-        row_reader(rel, &format!("{base}Row"), &columns)
+        row_reader(rel, &format!("{base}{}", naming.row), &columns)
     });
     out.extend(strukt(
-        &format!("{base}Row"),
+        &format!("{base}{}", naming.row),
         title(&format!(
             "A row of the {kind} `{}.{}`.",
             rel.schema, rel.name
@@ -686,7 +696,7 @@ fn relation(
             })
             .collect();
         out.extend(strukt(
-            &format!("{base}Insert"),
+            &format!("{base}{}", naming.insert),
             title(&format!(
                 "A new row (INSERT) of the {kind} `{}.{}`.",
                 rel.schema, rel.name
@@ -720,7 +730,7 @@ fn relation(
             })
             .collect();
         out.extend(strukt(
-            &format!("{base}Update"),
+            &format!("{base}{}", naming.update),
             title(&format!("Changes to a row (UPDATE) of the {kind} `{}.{}`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.", rel.schema, rel.name)),
             fields,
             derives,
@@ -887,9 +897,12 @@ fn from_sql_impls(id: &Ident, t: &TypeDef, decode: TokenStream) -> TokenStream {
 /// The Rust path (from the file's root) of each relation's type name without its
 /// `Row`/`Insert`/`Update` suffix, by (schema, relation): `public::UserProfile2`. For tools
 /// and tests that refer to the generated types.
-pub fn relation_paths(catalog: &Catalog) -> BTreeMap<(String, String), String> {
+pub fn relation_paths(
+    catalog: &Catalog,
+    naming: &NamingConfig,
+) -> BTreeMap<(String, String), String> {
     let mut out = BTreeMap::new();
-    for (schema, names) in plan(catalog) {
+    for (schema, names) in plan(catalog, naming) {
         let m = ident_text(&names.module, Case::Snake);
         for (rel, base) in names.relations {
             out.insert((schema.clone(), rel), format!("{m}::{base}"));
