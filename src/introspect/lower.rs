@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::rows::{CatalogRows, ColumnRow, FunctionRow, TypeRow, ViewDepRow};
+use super::rows::{CatalogRows, FunctionRow, TypeRow, ViewDepRow};
 use super::view_lineage;
 use crate::model::{
     Arg, ArgMode, Attribute, Catalog, Check, Column, ColumnSource, FkAction, ForeignKey, Function,
@@ -14,7 +14,7 @@ use crate::model::{
 
 /// Turns the rows of the catalog queries into a [`Catalog`]. Returns warnings for things
 /// that could not be read (they never stop generation).
-pub fn lower(rows: CatalogRows) -> (Catalog, Vec<String>) {
+pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
     let mut warnings = Vec::new();
     let types: HashMap<u32, &TypeRow> = rows.types.iter().map(|t| (t.oid, t)).collect();
     let resolver = Resolver { types: &types };
@@ -90,56 +90,68 @@ pub fn lower(rows: CatalogRows) -> (Catalog, Vec<String>) {
         })
     };
 
-    let mut columns: Vec<&ColumnRow> = rows.columns.iter().collect();
-    columns.sort_by_key(|c| c.position);
-    for c in columns {
-        let Some(rel) = relations.get_mut(&(c.schema.clone(), c.relation.clone())) else {
+    // The column rows are the largest part of the catalog: they are consumed (their strings
+    // moved into the model) relation by relation, and each relation's column vector is
+    // allocated once at its final size, so that rows and model are not both held whole.
+    let mut column_rows = std::mem::take(&mut rows.columns);
+    column_rows.sort_by(|a, b| {
+        (&a.schema, &a.relation, a.position).cmp(&(&b.schema, &b.relation, b.position))
+    });
+    // Attribute numbers of each relation's columns, in column order (keys name columns by
+    // attribute number).
+    let mut positions: HashMap<(String, String), Vec<i32>> = HashMap::new();
+    let mut rest = column_rows.into_iter().peekable();
+    while let Some(first) = rest.next() {
+        let key = (first.schema.clone(), first.relation.clone());
+        let mut group = vec![first];
+        while let Some(c) = rest.next_if(|c| c.schema == key.0 && c.relation == key.1) {
+            group.push(c);
+        }
+        let Some(rel) = relations.get_mut(&key) else {
             continue;
         };
-        let generated = (!c.generated.is_empty())
-            .then(|| c.default_expr.clone())
-            .flatten();
-        rel.columns.push(Column {
-            name: c.name.clone(),
-            ty: resolver.type_ref(c.type_oid, c.typmod, c.ndims, &c.sql, &mut warnings),
-            nullable: !c.not_null,
-            default: if generated.is_some() {
-                None
+        rel.columns.reserve_exact(group.len());
+        let attnums = positions.entry(key).or_default();
+        for c in group {
+            attnums.push(c.position);
+            let source = source_of(&c.schema, &c.relation, c.position);
+            let ty = resolver.type_ref(c.type_oid, c.typmod, c.ndims, &c.sql, &mut warnings);
+            let (default, generated) = if c.generated.is_empty() {
+                (c.default_expr, None)
             } else {
-                c.default_expr.clone()
-            },
-            identity: match c.identity.as_str() {
-                "a" => Some(Identity::Always),
-                "d" => Some(Identity::ByDefault),
-                _ => None,
-            },
-            generated,
-            updatable: c.updatable,
-            comment: c.comment.clone(),
-            source: source_of(&c.schema, &c.relation, c.position),
-        });
+                (None, c.default_expr)
+            };
+            rel.columns.push(Column {
+                name: c.name,
+                ty,
+                nullable: !c.not_null,
+                default,
+                identity: match c.identity.as_str() {
+                    "a" => Some(Identity::Always),
+                    "d" => Some(Identity::ByDefault),
+                    _ => None,
+                },
+                generated,
+                updatable: c.updatable,
+                comment: c.comment,
+                source,
+            });
+        }
     }
 
-    let column_names: HashMap<(&str, &str, i32), &str> = rows
-        .columns
-        .iter()
-        .map(|c| {
-            (
-                (c.schema.as_str(), c.relation.as_str(), c.position),
-                c.name.as_str(),
-            )
-        })
-        .collect();
     for k in &rows.constraints {
         let Some(rel) = relations.get_mut(&(k.schema.clone(), k.relation.clone())) else {
             continue;
         };
+        let attnums = positions
+            .get(&(k.schema.clone(), k.relation.clone()))
+            .map_or(&[][..], |v| v.as_slice());
         let columns: Vec<String> = k
             .keys
             .iter()
             .flatten()
-            .filter_map(|n| column_names.get(&(k.schema.as_str(), k.relation.as_str(), *n)))
-            .map(|s| s.to_string())
+            .filter_map(|n| attnums.iter().position(|a| a == n))
+            .map(|i| rel.columns[i].name.clone())
             .collect();
         match k.kind.as_str() {
             "p" => {

@@ -223,5 +223,9 @@ impl Decoded {
 }
 
 fn decode<T: DeserializeOwned>(query: &'static str, text: &str) -> Result<Vec<T>, Error> {
-    serde_json::from_str(text).map_err(|source| Error::Decode { query, source })
+    let mut rows: Vec<T> =
+        serde_json::from_str(text).map_err(|source| Error::Decode { query, source })?;
+    // The vector grew by doubling; give the slack back before the model is built beside it.
+    rows.shrink_to_fit();
+    Ok(rows)
 }
