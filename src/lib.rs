@@ -80,19 +80,21 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
             let mut options = ConnectOptions::resolve(url.as_deref())?;
             options.statement_timeout =
                 std::time::Duration::from_secs(config.database.statement_timeout_secs.max(1));
-            block_on(async {
+            let rows = block_on(async {
                 // Two connections, opened together: the catalog queries are split over them.
                 let (first, second) = tokio::join!(options.connect(), options.connect());
                 let client = first?;
                 let second = second.ok();
-                Ok(introspect::introspect(
+                Ok(introspect::read(
                     &client,
                     second.as_ref(),
                     &selection(config),
                     options.statement_timeout,
                 )
                 .await?)
-            })?
+            })?;
+            // The runtime and the connections are gone by now, and with them their buffers.
+            introspect::build(rows)
         }
         #[cfg(feature = "live")]
         Source::Migrations(dir) => {

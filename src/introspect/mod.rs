@@ -95,6 +95,33 @@ pub async fn introspect(
     selection: &Selection,
     statement_timeout: std::time::Duration,
 ) -> Result<(Catalog, Vec<String>), Error> {
+    let rows = read(client, second, selection, statement_timeout).await?;
+    Ok(build(rows))
+}
+
+/// The catalog rows, read but not yet turned into the model (see [`introspect`]). Reading
+/// and [`build`]ing separately lets a caller close its connections in between: their
+/// receive buffers grew to the largest result (tens of MB on big schemas).
+pub struct Rows {
+    rows: CatalogRows,
+    warnings: Vec<String>,
+}
+
+/// Turns rows from [`read`] into the model; warnings from both steps are returned.
+pub fn build(rows: Rows) -> (Catalog, Vec<String>) {
+    let Rows { rows, mut warnings } = rows;
+    let (catalog, more) = lower::lower(rows);
+    warnings.extend(more);
+    (catalog, warnings)
+}
+
+/// Runs the catalog queries (the first half of [`introspect`]).
+pub async fn read(
+    client: &tokio_postgres::Client,
+    second: Option<&tokio_postgres::Client>,
+    selection: &Selection,
+    statement_timeout: std::time::Duration,
+) -> Result<Rows, Error> {
     let settings = format!(
         "SET LOCAL statement_timeout = {}; SET LOCAL jit = off",
         statement_timeout.as_millis()
@@ -169,9 +196,7 @@ pub async fn introspect(
             warnings.push(format!("schema `{s}` does not exist"));
         }
     }
-    let (catalog, more) = lower::lower(rows);
-    warnings.extend(more);
-    Ok((catalog, warnings))
+    Ok(Rows { rows, warnings })
 }
 
 /// Makes `other` share `client`'s snapshot; false (and `other` left idle) when it cannot.
