@@ -37,6 +37,7 @@ pub struct ViewDepRow {
 }
 
 /// A column, or an attribute of a composite type (which leaves the column-only fields out).
+/// columns.sql sends each column as an array in the order of these fields: keep them in step.
 #[derive(Debug, Deserialize)]
 pub struct ColumnRow {
     #[serde(default)]

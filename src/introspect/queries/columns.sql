@@ -1,25 +1,30 @@
 -- Columns of the selected relations (same filter as relations.sql), with type oids that
 -- types.sql resolves. $1: schema names; $2: include objects that belong to extensions.
-SELECT coalesce(json_agg(x), '[]')::text
+-- Each column is a JSON array, not an object: the keys would be half of a result that
+-- reaches tens of MB on big schemas. The order is that of the fields of `ColumnRow`
+-- (rows.rs), which serde reads from an array in declaration order.
+SELECT coalesce(json_agg(x.r), '[]')::text
 FROM (
-  SELECT n.nspname AS schema,
-         c.relname AS relation,
-         a.attnum AS position,
-         a.attname AS name,
-         a.atttypid::int8 AS type_oid,
-         a.atttypmod AS typmod,
-         a.attndims AS ndims,
-         format_type(a.atttypid, a.atttypmod) AS sql,
-         a.attnotnull AS not_null,
-         pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
-         a.attidentity::text AS identity,
-         a.attgenerated::text AS generated,
-         CASE
-           WHEN c.relkind IN ('v', 'f') THEN pg_column_is_updatable(c.oid, a.attnum, false)
-           WHEN c.relkind = 'm' THEN false
-           ELSE a.attgenerated = ''
-         END AS updatable,
-         ds.description AS comment
+  SELECT json_build_array(
+           n.nspname,                               -- schema
+           c.relname,                               -- relation
+           a.attnum,                                -- position
+           a.attname,                               -- name
+           a.atttypid::int8,                        -- type_oid
+           a.atttypmod,                             -- typmod
+           a.attndims,                              -- ndims
+           format_type(a.atttypid, a.atttypmod),    -- sql
+           a.attnotnull,                            -- not_null
+           pg_get_expr(ad.adbin, ad.adrelid),       -- default_expr
+           a.attidentity::text,                     -- identity
+           a.attgenerated::text,                    -- generated
+           CASE                                     -- updatable
+             WHEN c.relkind IN ('v', 'f') THEN pg_column_is_updatable(c.oid, a.attnum, false)
+             WHEN c.relkind = 'm' THEN false
+             ELSE a.attgenerated = ''
+           END,
+           ds.description                           -- comment
+         ) AS r
   FROM pg_attribute a
   JOIN pg_class c ON c.oid = a.attrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
