@@ -94,19 +94,26 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
     // moved into the model) relation by relation, and each relation's column vector is
     // allocated once at its final size, so that rows and model are not both held whole.
     let mut column_rows = std::mem::take(&mut rows.columns);
-    column_rows.sort_by(|a, b| {
-        (&a.schema, &a.relation, a.position).cmp(&(&b.schema, &b.relation, b.position))
-    });
+    column_rows.sort_by_key(|c| (c.relation_oid, c.position));
+    let names_by_oid: HashMap<u32, (&str, &str)> = rows
+        .relations
+        .iter()
+        .map(|r| (r.oid, (r.schema.as_str(), r.name.as_str())))
+        .collect();
     // Attribute numbers of each relation's columns, in column order (keys name columns by
     // attribute number).
     let mut positions: HashMap<(String, String), Vec<i32>> = HashMap::new();
     let mut rest = column_rows.into_iter().peekable();
     while let Some(first) = rest.next() {
-        let key = (first.schema.clone(), first.relation.clone());
+        let oid = first.relation_oid;
         let mut group = vec![first];
-        while let Some(c) = rest.next_if(|c| c.schema == key.0 && c.relation == key.1) {
+        while let Some(c) = rest.next_if(|c| c.relation_oid == oid) {
             group.push(c);
         }
+        let Some(&(schema, relation)) = names_by_oid.get(&oid) else {
+            continue;
+        };
+        let key = (schema.to_string(), relation.to_string());
         let Some(rel) = relations.get_mut(&key) else {
             continue;
         };
@@ -114,7 +121,7 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
         let attnums = positions.entry(key).or_default();
         for c in group {
             attnums.push(c.position);
-            let source = source_of(&c.schema, &c.relation, c.position);
+            let source = source_of(schema, relation, c.position);
             let ty = resolver.type_ref(c.type_oid, c.typmod, c.ndims, &c.sql, &mut warnings);
             let (default, generated) = if c.generated.is_empty() {
                 (c.default_expr, None)

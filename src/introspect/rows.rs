@@ -13,6 +13,7 @@ pub struct SchemaRow {
 
 #[derive(Debug, Deserialize)]
 pub struct RelationRow {
+    pub oid: u32,
     pub schema: String,
     pub name: String,
     pub kind: String,
@@ -40,10 +41,9 @@ pub struct ViewDepRow {
 /// columns.sql sends each column as an array in the order of these fields: keep them in step.
 #[derive(Debug, Deserialize)]
 pub struct ColumnRow {
+    /// The relation's oid (columns only: names are in the relation rows, not repeated here).
     #[serde(default)]
-    pub schema: String,
-    #[serde(default)]
-    pub relation: String,
+    pub relation_oid: u32,
     #[serde(default)]
     pub position: i32,
     pub name: String,

@@ -6,8 +6,7 @@
 SELECT coalesce(json_agg(x.r), '[]')::text
 FROM (
   SELECT json_build_array(
-           n.nspname,                               -- schema
-           c.relname,                               -- relation
+           c.oid::int8,                             -- relation_oid (relations.sql names it)
            a.attnum,                                -- position
            a.attname,                               -- name
            a.atttypid::int8,                        -- type_oid

@@ -3,7 +3,8 @@
 -- $1: schema names; $2: include objects that belong to extensions.
 SELECT coalesce(json_agg(r), '[]')::text
 FROM (
-  SELECT n.nspname AS schema,
+  SELECT c.oid::int8 AS oid,
+         n.nspname AS schema,
          c.relname AS name,
          c.relkind::text AS kind,
          ds.description AS comment,
