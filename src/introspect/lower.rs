@@ -146,7 +146,32 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
         }
     }
 
-    for k in &rows.constraints {
+    // Referenced columns by name: sent by the server, or named here from the columns read.
+    let referenced: Vec<Vec<String>> = rows
+        .constraints
+        .iter()
+        .map(|k| match &k.referenced_columns {
+            _ if k.kind != "f" => Vec::new(),
+            Some(names) => names.clone(),
+            None => {
+                let key = (
+                    k.referenced_schema.clone().unwrap_or_default(),
+                    k.referenced_relation.clone().unwrap_or_default(),
+                );
+                let (Some(attnums), Some(target)) = (positions.get(&key), relations.get(&key))
+                else {
+                    return Vec::new();
+                };
+                k.referenced_keys
+                    .iter()
+                    .flatten()
+                    .filter_map(|n| attnums.iter().position(|a| a == n))
+                    .map(|i| target.columns[i].name.clone())
+                    .collect()
+            }
+        })
+        .collect();
+    for (k, referenced_columns) in rows.constraints.iter().zip(referenced) {
         let Some(rel) = relations.get_mut(&(k.schema.clone(), k.relation.clone())) else {
             continue;
         };
@@ -176,7 +201,7 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
                 columns,
                 referenced_schema: k.referenced_schema.clone().unwrap_or_default(),
                 referenced_relation: k.referenced_relation.clone().unwrap_or_default(),
-                referenced_columns: k.referenced_columns.clone().unwrap_or_default(),
+                referenced_columns,
                 on_update: fk_action(&k.on_update),
                 on_delete: fk_action(&k.on_delete),
             }),

@@ -63,6 +63,7 @@ pub struct ColumnRow {
     pub comment: Option<String>,
 }
 
+/// constraints.sql sends each constraint as an array in the order of these fields.
 #[derive(Debug, Deserialize)]
 pub struct ConstraintRow {
     pub schema: String,
@@ -72,6 +73,9 @@ pub struct ConstraintRow {
     pub keys: Option<Vec<i32>>,
     pub referenced_schema: Option<String>,
     pub referenced_relation: Option<String>,
+    /// Attribute numbers of the referenced columns (foreign keys).
+    pub referenced_keys: Option<Vec<i32>>,
+    /// Their names, sent only when the referenced relation is not among those read.
     pub referenced_columns: Option<Vec<String>>,
     pub on_update: String,
     pub on_delete: String,

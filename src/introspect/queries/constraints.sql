@@ -1,24 +1,37 @@
 -- Primary keys, unique constraints, foreign keys and checks of the selected relations,
 -- with their columns in key order (checks also as text). $1: schema names; $2: include extension objects.
-SELECT coalesce(json_agg(x), '[]')::text
+-- Each constraint is a JSON array in the order of the fields of `ConstraintRow` (rows.rs).
+SELECT coalesce(json_agg(x.r), '[]')::text
 FROM (
-  SELECT n.nspname AS schema,
-         c.relname AS relation,
-         con.conname AS name,
-         con.contype::text AS kind,
-         -- Attribute numbers; their names are in the columns query's result.
-         to_json(con.conkey) AS keys,
-         fn.nspname AS referenced_schema,
-         fc.relname AS referenced_relation,
-         -- The referenced relation may be outside the selected schemas: names here.
-         CASE WHEN con.contype = 'f' THEN (
-           SELECT json_agg(a.attname ORDER BY array_position(con.confkey, a.attnum))
-           FROM pg_attribute a
-           WHERE a.attrelid = con.confrelid AND a.attnum = ANY (con.confkey)
-         ) END AS referenced_columns,
-         con.confupdtype::text AS on_update,
-         con.confdeltype::text AS on_delete,
-         CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
+  SELECT json_build_array(
+           n.nspname,                               -- schema
+           c.relname,                               -- relation
+           con.conname,                             -- name
+           con.contype::text,                       -- kind
+           -- Attribute numbers; their names are in the columns query's result.
+           to_json(con.conkey),                     -- keys
+           fn.nspname,                              -- referenced_schema
+           fc.relname,                              -- referenced_relation
+           -- The referenced columns' attribute numbers, named by the client from the
+           -- columns result; by name here only when the referenced relation is not among
+           -- the relations read (another schema, an extension's table, a partition).
+           CASE WHEN con.contype = 'f' THEN to_json(con.confkey) END, -- referenced_keys
+           CASE WHEN con.contype = 'f' AND NOT (
+                  fn.nspname = ANY ($1::text[])
+                  AND fc.relkind IN ('r', 'p', 'f', 'v', 'm')
+                  AND NOT fc.relispartition
+                  AND ($2::bool OR NOT EXISTS (
+                    SELECT 1 FROM pg_depend d
+                    WHERE d.classid = 'pg_class'::regclass AND d.objid = fc.oid AND d.deptype = 'e')))
+           THEN (
+             SELECT json_agg(a.attname ORDER BY array_position(con.confkey, a.attnum))
+             FROM pg_attribute a
+             WHERE a.attrelid = con.confrelid AND a.attnum = ANY (con.confkey)
+           ) END,                                   -- referenced_columns
+           con.confupdtype::text,                   -- on_update
+           con.confdeltype::text,                   -- on_delete
+           CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END -- definition
+         ) AS r
   FROM pg_constraint con
   JOIN pg_class c ON c.oid = con.conrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
