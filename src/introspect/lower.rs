@@ -94,7 +94,9 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
     // moved into the model) relation by relation, and each relation's column vector is
     // allocated once at its final size, so that rows and model are not both held whole.
     let mut column_rows = std::mem::take(&mut rows.columns);
-    column_rows.sort_by_key(|c| (c.relation_oid, c.position));
+    // Sorted backwards and taken from the end, so the vector can hand its memory back as it
+    // empties.
+    column_rows.sort_by_key(|c| std::cmp::Reverse((c.relation_oid, c.position)));
     let names_by_oid: HashMap<u32, (&str, &str)> = rows
         .relations
         .iter()
@@ -103,12 +105,14 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
     // Attribute numbers of each relation's columns, in column order (keys name columns by
     // attribute number).
     let mut positions: HashMap<(String, String), Vec<i32>> = HashMap::new();
-    let mut rest = column_rows.into_iter().peekable();
-    while let Some(first) = rest.next() {
+    while let Some(first) = column_rows.pop() {
         let oid = first.relation_oid;
         let mut group = vec![first];
-        while let Some(c) = rest.next_if(|c| c.relation_oid == oid) {
+        while let Some(c) = column_rows.pop_if(|c| c.relation_oid == oid) {
             group.push(c);
+        }
+        if column_rows.capacity() > 2 * column_rows.len() + 4096 {
+            column_rows.shrink_to_fit();
         }
         let Some(&(schema, relation)) = names_by_oid.get(&oid) else {
             continue;
