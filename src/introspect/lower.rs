@@ -74,20 +74,20 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
                 ))
             })
             .collect();
-    let source_of = |schema: &str, relation: &str, position: i32| -> Option<ColumnSource> {
+    let source_of = |schema: &str, relation: &str, position: i32| -> Option<Box<ColumnSource>> {
         let (lineage, deps) = lineages.get(&(schema, relation))?;
         let (_, tbl, col) = lineage
             .origins
             .iter()
             .find(|(resno, _, _)| *resno == position)?;
         let dep = deps.get(&(*tbl, *col))?;
-        Some(ColumnSource {
+        Some(Box::new(ColumnSource {
             schema: dep.schema.clone(),
             relation: dep.relation.clone(),
             column: dep.column.clone(),
             source_not_null: dep.not_null,
             exact: lineage.exact,
-        })
+        }))
     };
 
     // The column rows are the largest part of the catalog: they are consumed (their strings

@@ -241,9 +241,10 @@ pub struct Column {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// For a view column that is a plain reference to another relation's column: that
-    /// column (read from the view's query tree).
+    /// column (read from the view's query tree). Boxed: only view columns have one, and a
+    /// catalog may hold tens of thousands of columns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<ColumnSource>,
+    pub source: Option<Box<ColumnSource>>,
 }
 
 /// The column a view column passes through.
