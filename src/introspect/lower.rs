@@ -57,21 +57,25 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
         );
     }
 
+    // The view query trees are large (MBs on big schemas) and needed only here: each is read
+    // into its lineage and dropped at once.
+    let read_lineages: Vec<Option<view_lineage::Lineage>> = rows
+        .relations
+        .iter_mut()
+        .map(|r| r.view_query.take().map(|q| view_lineage::read(&q)))
+        .collect();
     let lineages: HashMap<(&str, &str), (view_lineage::Lineage, HashMap<(u32, i32), &ViewDepRow>)> =
         rows.relations
             .iter()
-            .filter_map(|r| {
-                let query = r.view_query.as_deref()?;
+            .zip(read_lineages)
+            .filter_map(|(r, lineage)| {
                 let deps = r
                     .view_deps
                     .iter()
                     .flatten()
                     .map(|d| ((d.oid, d.attnum), d))
                     .collect();
-                Some((
-                    (r.schema.as_str(), r.name.as_str()),
-                    (view_lineage::read(query), deps),
-                ))
+                Some(((r.schema.as_str(), r.name.as_str()), (lineage?, deps)))
             })
             .collect();
     let source_of = |schema: &str, relation: &str, position: i32| -> Option<Box<ColumnSource>> {
