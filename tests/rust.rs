@@ -880,15 +880,7 @@ fn generated_rust_compiles_and_round_trips_every_row() {
 fn naming_options_name_the_rust_types() {
     let db = TestDb::with_fixture("supabase_app");
     let mut cfg = config("supabase_app", &["public", "auth"], Mode::Default);
-    cfg.naming.row = "Record".into();
-    cfg.naming.insert = "New".into();
-    cfg.naming.update = "Patch".into();
-    cfg.naming
-        .rename
-        .insert("public.goals".into(), "objective".into());
-    cfg.naming
-        .rename
-        .insert("public.goal_status".into(), "goal_state".into());
+    common::custom_naming(&mut cfg);
     let catalog = gen_types::load_catalog(&Source::Database(Some(db.url.clone())), &cfg)
         .unwrap()
         .catalog;

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{FIXTURES, TestDb, compile_to_js, node_workspace, repo, run, snapshot_settings, tsc};
-use gen_types::config::{NameCase, TsTransport, ZodLazy, ZodVersion};
+use gen_types::config::{TsTransport, ZodLazy, ZodVersion};
 use gen_types::emit::Target;
 use gen_types::model::Relation;
 use gen_types::{Catalog, Config, Source};
@@ -111,14 +111,7 @@ fn schemas_compile_infer_the_types_and_are_prettier_stable() {
             // a rename.
             if version == ZodVersion::V3 {
                 cfg.zod_lazy = ZodLazy::Always;
-                cfg.naming.zod_case = NameCase::Pascal;
-                cfg.naming.zod_suffix = String::new();
-                cfg.naming.row = "Record".into();
-                cfg.naming.insert = "New".into();
-                cfg.naming.update = "Patch".into();
-                cfg.naming
-                    .rename
-                    .insert("public.goals".into(), "objective".into());
+                common::custom_naming(&mut cfg);
             }
             let zod = generate(&catalog, &cfg);
             if version == ZodVersion::V3 && *fixture == "supabase_app" {
@@ -128,7 +121,7 @@ fn schemas_compile_infer_the_types_and_are_prettier_stable() {
                     "ObjectivePatch",
                     "ProfilesRecord",
                     "AuthUsersPatch",
-                    "GoalStatus",
+                    "GoalState",
                 ] {
                     assert!(
                         zod.contains(&format!("export const {name}: "))

@@ -343,3 +343,18 @@ pub fn prettier_would_change(files: &[PathBuf]) -> Vec<String> {
         .filter(|l| !l.ends_with("sentinel.ts"))
         .collect()
 }
+
+/// Every `[naming]` option changed from its default: PascalCase Zod exports without a
+/// suffix, the parts `Record` / `New` / `Patch`, and renames of `public.goals` (to
+/// `objective`) and `public.goal_status` (to `goal_state`).
+pub fn custom_naming(config: &mut Config) {
+    let n = &mut config.naming;
+    n.zod_case = gen_types::config::NameCase::Pascal;
+    n.zod_suffix = String::new();
+    n.row = "Record".into();
+    n.insert = "New".into();
+    n.update = "Patch".into();
+    n.rename.insert("public.goals".into(), "objective".into());
+    n.rename
+        .insert("public.goal_status".into(), "goal_state".into());
+}
