@@ -286,35 +286,25 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
 /// `pub mod pg { ... }` with the support sections the file uses, or nothing. A section
 /// named `a+b` is copied when both `a` and `b` are.
 fn support(needs: Needs, settings: &RustConfig) -> Result<Option<TokenStream>, EmitError> {
-    let mut wanted = Vec::new();
-    if needs.patch {
-        wanted.push("patch");
-    }
-    if needs.float {
-        wanted.push("float");
-    }
-    if needs.decimal {
-        wanted.push("decimal");
-    }
-    if needs.bytea {
-        wanted.push("bytea");
-    }
-    if needs.datetime {
-        wanted.push("datetime");
-        wanted.push(match settings.datetime {
-            RustDateTime::Chrono => "chrono",
-            RustDateTime::Time => "time",
-        });
-    }
-    if needs.json {
-        wanted.push("json");
-    }
-    if settings.tokio_postgres {
-        wanted.push("sql");
-        if needs.uuid {
-            wanted.push("uuid");
-        }
-    }
+    let datetime_crate = match settings.datetime {
+        RustDateTime::Chrono => "chrono",
+        RustDateTime::Time => "time",
+    };
+    let sql = settings.tokio_postgres;
+    let wanted: Vec<&str> = [
+        (needs.patch, "patch"),
+        (needs.float, "float"),
+        (needs.decimal, "decimal"),
+        (needs.bytea, "bytea"),
+        (needs.datetime, "datetime"),
+        (needs.datetime, datetime_crate),
+        (needs.json, "json"),
+        (sql, "sql"),
+        (sql && needs.uuid, "uuid"),
+    ]
+    .into_iter()
+    .filter_map(|(on, section)| on.then_some(section))
+    .collect();
     if wanted.is_empty() {
         return Ok(None);
     }
