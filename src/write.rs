@@ -66,7 +66,7 @@ pub fn write_files(out_dir: &Path, files: &FileMap) -> Result<WriteReport, Write
         .collect::<Result<Vec<_>, WriteError>>()?;
     let mut report = WriteReport::default();
     for (path, contents) in targets {
-        if std::fs::read(&path).is_ok_and(|old| old == contents.as_bytes()) {
+        if holds(&path, contents.as_bytes()) {
             report.unchanged.push(path);
             continue;
         }
@@ -95,6 +95,31 @@ pub fn write_files(out_dir: &Path, files: &FileMap) -> Result<WriteReport, Write
         report.written.push(path);
     }
     Ok(report)
+}
+
+/// True when the file at `path` holds exactly `contents` (read in pieces: outputs can be
+/// tens of MB, and this runs while they are in memory).
+fn holds(path: &Path, contents: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file
+        .metadata()
+        .map_or(true, |m| m.len() != contents.len() as u64)
+    {
+        return false;
+    }
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut rest = contents;
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && buf[..n] == rest[..n] => rest = &rest[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Compares the files on disk with `files`; returns the stale or missing ones with diffs.
