@@ -243,7 +243,7 @@ pub fn emit(
     );
     templates.render(
         "contracts/database.contracts.ts",
-        &FileView {
+        FileView {
             schemas_module,
             definitions,
             index,

@@ -13,11 +13,11 @@ pub mod mapping;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde_json::Value;
 
 use super::EmitError;
 use super::shape::{self, Field, Precision, Presence};
-use super::templates::Templates;
+use super::templates::{self, Templates, array};
 use crate::config::{Config, TsCompat};
 use crate::model::{Catalog, Column, Relation, TypeKind};
 use doc::{Doc, concat, jsdoc, member, object, string_literal, text};
@@ -30,13 +30,11 @@ const ENTRY_INDENT: usize = 6;
 /// Indentation of composite type fields.
 const FIELD_INDENT: usize = 8;
 
-#[derive(Serialize)]
 struct FileView {
     schemas: Vec<SchemaView>,
     default_schema: String,
 }
 
-#[derive(Serialize)]
 struct SchemaView {
     key: String,
     tables: Vec<RelationView>,
@@ -47,7 +45,6 @@ struct SchemaView {
     constants: Vec<String>,
 }
 
-#[derive(Serialize)]
 struct RelationView {
     comment: Option<String>,
     key: String,
@@ -57,6 +54,57 @@ struct RelationView {
     insert: String,
     update: String,
     relationships: String,
+}
+
+// The view-model goes to the template as JSON built by moving its strings (they are most of
+// the file: a copy would add its size again to the peak memory).
+impl FileView {
+    fn into_json(self) -> Value {
+        templates::object([
+            ("schemas", array(self.schemas, SchemaView::into_json)),
+            ("default_schema", Value::String(self.default_schema)),
+        ])
+    }
+}
+
+impl SchemaView {
+    fn into_json(self) -> Value {
+        templates::object([
+            ("key", Value::String(self.key)),
+            ("tables", array(self.tables, RelationView::into_json)),
+            ("views", array(self.views, RelationView::into_json)),
+            ("functions", array(self.functions, Value::String)),
+            ("enums", array(self.enums, Value::String)),
+            (
+                "composites",
+                array(self.composites, CompositeView::into_json),
+            ),
+            ("constants", array(self.constants, Value::String)),
+        ])
+    }
+}
+
+impl RelationView {
+    fn into_json(self) -> Value {
+        templates::object([
+            ("comment", self.comment.map_or(Value::Null, Value::String)),
+            ("key", Value::String(self.key)),
+            ("row", Value::String(self.row)),
+            ("insert", Value::String(self.insert)),
+            ("update", Value::String(self.update)),
+            ("relationships", Value::String(self.relationships)),
+        ])
+    }
+}
+
+impl CompositeView {
+    fn into_json(self) -> Value {
+        templates::object([
+            ("comment", self.comment.map_or(Value::Null, Value::String)),
+            ("key", Value::String(self.key)),
+            ("fields", array(self.fields, Value::String)),
+        ])
+    }
 }
 
 /// Members one per line, each indented by `indent` spaces and followed by `terminator`.
@@ -75,7 +123,6 @@ fn block(members: Vec<String>, indent: usize, terminator: &str) -> String {
     out
 }
 
-#[derive(Serialize)]
 struct CompositeView {
     comment: Option<String>,
     key: String,
@@ -150,7 +197,7 @@ pub fn emit(
         schemas,
         default_schema: string_literal(&ts.default_schema),
     };
-    templates.render("typescript/database.ts", &view)
+    templates.render_json("typescript/database.ts", view.into_json())
 }
 
 fn render(d: &Doc, indent: usize) -> String {

@@ -309,7 +309,7 @@ pub fn emit(
         schemas,
         definitions,
     };
-    templates.render("zod/database.schemas.ts", &view)
+    templates.render("zod/database.schemas.ts", view)
 }
 
 /// Composite types, each after the composites its attributes use.
@@ -332,7 +332,7 @@ fn composite_order(catalog: &Catalog) -> Vec<&TypeDef> {
                 continue;
             };
             let ready = attributes.iter().all(|a| {
-                let dep = (a.ty.schema.clone(), a.ty.name.clone());
+                let dep = (a.ty.schema.to_string(), a.ty.name.to_string());
                 dep == key
                     || done.contains(&dep)
                     || !composites
