@@ -1,6 +1,7 @@
 //! Lowering: catalog rows (oids, typmods, single-letter codes) into the model (names,
 //! decoded modifiers, enums), in canonical order.
 
+use compact_str::CompactString;
 use std::collections::{BTreeMap, HashMap};
 
 use super::rows::{CatalogRows, FunctionRow, TypeRow, ViewDepRow};
@@ -332,7 +333,7 @@ impl Resolver<'_> {
                 precision: None,
                 scale: None,
                 time_precision: None,
-                sql: sql.to_string(),
+                sql: sql.into(),
             };
         };
         let (element, array_dims) = match t.elem.and_then(|e| self.types.get(&e)) {
@@ -340,14 +341,14 @@ impl Resolver<'_> {
             None => (*t, 0),
         };
         let mut r = TypeRef {
-            schema: element.schema.clone(),
-            name: element.name.clone(),
+            schema: element.schema.as_str().into(),
+            name: element.name.as_str().into(),
             array_dims,
             length: None,
             precision: None,
             scale: None,
             time_precision: None,
-            sql: sql.to_string(),
+            sql: sql.into(),
         };
         decode_typmod(&mut r, typmod);
         r
@@ -420,13 +421,13 @@ impl Resolver<'_> {
         }
     }
 
-    fn sql_name(&self, oid: Option<u32>) -> String {
+    fn sql_name(&self, oid: Option<u32>) -> CompactString {
         oid.and_then(|o| self.types.get(&o))
             .map(|t| {
                 if t.schema == "pg_catalog" {
-                    t.name.clone()
+                    t.name.as_str().into()
                 } else {
-                    format!("{}.{}", t.schema, t.name)
+                    compact_str::format_compact!("{}.{}", t.schema, t.name)
                 }
             })
             .unwrap_or_else(|| "unknown".into())
@@ -606,7 +607,7 @@ mod tests {
             precision: None,
             scale: None,
             time_precision: None,
-            sql: String::new(),
+            sql: Default::default(),
         };
         decode_typmod(&mut r, (10 << 16 | 2) + 4);
         assert_eq!((r.precision, r.scale), (Some(10), Some(2)));

@@ -9,6 +9,7 @@
 pub mod checks;
 mod filter;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 pub use checks::{CheckFact, CompareOp, Literal, Subject};
@@ -277,13 +278,16 @@ pub enum Identity {
 /// A reference to a type, with the modifiers of its use site.
 ///
 /// For arrays, `schema`/`name` name the element type and `array_dims` is at least 1.
+///
+/// The strings are [`CompactString`]s (no heap allocation up to 24 bytes): every column has
+/// a `TypeRef`, and on big schemas these short strings were a good part of the model's memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TypeRef {
     /// Schema of the (element) type, e.g. `pg_catalog`.
-    pub schema: String,
+    pub schema: CompactString,
     /// Name of the (element) type as in `pg_type`, e.g. `int4`, `varchar`.
-    pub name: String,
+    pub name: CompactString,
     /// Array dimensions (0 for a non-array).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub array_dims: u32,
@@ -300,7 +304,7 @@ pub struct TypeRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_precision: Option<u32>,
     /// How Postgres spells the type (`format_type`), e.g. `character varying(20)[]`.
-    pub sql: String,
+    pub sql: CompactString,
 }
 
 fn is_zero(n: &u32) -> bool {

@@ -221,8 +221,8 @@ fn type_def(catalog: &Catalog, t: &TypeDef) -> Option<Value> {
         }
         TypeKind::Domain { .. } => {
             let ty = TypeRef {
-                schema: t.schema.clone(),
-                name: t.name.clone(),
+                schema: t.schema.as_str().into(),
+                name: t.name.as_str().into(),
                 ..TypeRef::default()
             };
             let r = rules::type_rules(catalog, &ty);

@@ -60,7 +60,9 @@ impl Mapper<'_> {
             return None;
         }
         match self.catalog.type_def(&f.returns).map(|d| &d.kind) {
-            Some(TypeKind::Relation | TypeKind::Composite { .. }) => Some(f.returns.name.clone()),
+            Some(TypeKind::Relation | TypeKind::Composite { .. }) => {
+                Some(f.returns.name.to_string())
+            }
             _ => None,
         }
     }
@@ -244,7 +246,7 @@ impl Mapper<'_> {
             if t.array_dims > 0 {
                 format!("_{}", t.name)
             } else {
-                t.name.clone()
+                t.name.to_string()
             }
         };
         if e.inputs.is_empty() {

@@ -532,7 +532,7 @@ impl Mapper<'_> {
         let mut t = ty.clone();
         for _ in 0..32 {
             if t.schema == "pg_catalog" {
-                return Some(t.name);
+                return Some(t.name.into());
             }
             match self.catalog.type_def(&t).map(|d| &d.kind) {
                 Some(TypeKind::Domain { base, .. }) => t = base.clone(),
