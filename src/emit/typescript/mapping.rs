@@ -431,18 +431,28 @@ impl Mapper<'_> {
     /// The precise type of a column: overrides, `@type` tags, JSON Schema and `IN (...)`
     /// checks narrow the mapped type. Without null.
     pub fn column(&self, rel: &Relation, column: &crate::model::Column) -> Ts {
-        let key = format!("{}.{}.{}", rel.schema, rel.name, column.name);
-        if let Some(o) = self
-            .overrides
-            .columns
-            .get(&key)
-            .and_then(|o| o.typescript.clone())
-        {
-            return Ts::named(o);
+        self.column_narrowed(rel, column)
+            .unwrap_or_else(|| self.ts(&column.ty, Site::Column))
+    }
+
+    /// A column's type when something about the column itself (not just its type) decides
+    /// it: an override, an `@type` tag, a CHECK, a domain's value list. `None` when the
+    /// column has the plain mapping of its type, `self.ts(&column.ty, Site::Column)`.
+    pub fn column_narrowed(&self, rel: &Relation, column: &crate::model::Column) -> Option<Ts> {
+        if !self.overrides.columns.is_empty() {
+            let key = format!("{}.{}.{}", rel.schema, rel.name, column.name);
+            if let Some(o) = self
+                .overrides
+                .columns
+                .get(&key)
+                .and_then(|o| o.typescript.clone())
+            {
+                return Some(Ts::named(o));
+            }
         }
         if self.compat == TsCompat::Precise {
             if let Some(t) = column.comment.as_deref().and_then(type_tag) {
-                return Ts::named(t);
+                return Some(Ts::named(t));
             }
             for check in &rel.checks {
                 for fact in &check.facts {
@@ -452,7 +462,7 @@ impl Mapper<'_> {
                             schema,
                         } if *c == column.name => {
                             if let Some(t) = jsonschema::to_ts(schema) {
-                                return t;
+                                return Some(t);
                             }
                         }
                         CheckFact::OneOf {
@@ -460,7 +470,7 @@ impl Mapper<'_> {
                             values,
                         } if *c == column.name => {
                             if let Some(t) = self.literal_union(&column.ty, values) {
-                                return t;
+                                return Some(t);
                             }
                         }
                         _ => {}
@@ -468,10 +478,10 @@ impl Mapper<'_> {
                 }
             }
             if let Some(t) = self.domain_literals(&column.ty) {
-                return t;
+                return Some(t);
             }
         }
-        self.ts(&column.ty, Site::Column)
+        None
     }
 
     /// Literal union for `IN (...)` values over a scalar text or JS-number column.

@@ -11,7 +11,7 @@ mod jsonschema;
 pub mod mapping;
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
@@ -19,9 +19,9 @@ use super::EmitError;
 use super::shape::{self, Field, Precision, Presence};
 use super::templates::{self, Templates, array};
 use crate::config::{Config, TsCompat};
-use crate::model::{Catalog, Column, Relation, TypeKind};
+use crate::model::{Catalog, Column, Relation, TypeKind, TypeRef};
 use doc::{Doc, concat, jsdoc, member, object, string_literal, text};
-use mapping::{Mapper, Ts};
+use mapping::{Mapper, Site, Ts};
 
 /// Indentation of the members of Row/Insert/Update.
 const COLUMN_INDENT: usize = 10;
@@ -181,12 +181,13 @@ pub fn emit(
         .collect();
 
     let computed = mapper.computed_fields(&exposed);
+    let shared = mapper.shared_types();
     let schemas = schema_names
         .iter()
         .map(|schema| SchemaView {
             key: doc::property_key(schema),
-            tables: mapper.relations(schema, true, &computed),
-            views: mapper.relations(schema, false, &computed),
+            tables: mapper.relations(schema, true, &computed, &shared),
+            views: mapper.relations(schema, false, &computed, &shared),
             functions: mapper.functions(schema, &exposed),
             enums: mapper.enums(schema),
             composites: mapper.composites(schema),
@@ -209,6 +210,67 @@ fn with_comment(d: Doc, comment: Option<&str>) -> Doc {
         Some(c) => concat(vec![c, d]),
         None => d,
     }
+}
+
+/// A column's type in the forms Row, Insert and Update use (`T`, `T | null`, and for json
+/// columns written NOT NULL `NonNullable<Json>`), each built and printed once.
+struct ColumnType {
+    /// The type and, when it prints on one line, that line: not null, then nullable.
+    forms: [(Doc, Option<String>); 2],
+    /// `NonNullable<Json>`, for json columns.
+    json_write: Option<(Doc, Option<String>)>,
+}
+
+impl ColumnType {
+    fn new(base: Ts, compat: TsCompat) -> Self {
+        let printed = |ts: Ts| {
+            let line = doc::print(&ts.doc, 0, 0);
+            let one_line = (!line.contains('\n')).then_some(line);
+            (ts.doc, one_line)
+        };
+        let json_write = base
+            .is_json
+            .then(|| printed(Ts::named("NonNullable<Json>")));
+        Self {
+            forms: [
+                printed(base.clone().nullable(false, compat)),
+                printed(base.nullable(true, compat)),
+            ],
+            json_write,
+        }
+    }
+
+    /// The type where `nullable` says whether null is accepted; `write` for Insert/Update.
+    fn form(&self, nullable: bool, write: bool) -> &(Doc, Option<String>) {
+        match &self.json_write {
+            // Through PostgREST a JSON null becomes SQL NULL, so a NOT NULL json column
+            // cannot be written with it (it can be read back as JSON null).
+            Some(form) if write && !nullable => form,
+            _ => &self.forms[usize::from(nullable)],
+        }
+    }
+}
+
+/// The plain column types of the file (most columns share a few dozen), mapped and printed
+/// once before the relations are rendered.
+type SharedTypes<'c> = HashMap<&'c TypeRef, ColumnType>;
+
+/// `key: type` (`key?: type` when optional) laid out at [`COLUMN_INDENT`]. When the type
+/// prints on one line and the whole member fits the width, the member is that line: the
+/// printer makes every layout choice inside the type the same way at any column where it
+/// fits. Otherwise the member is laid out whole.
+fn member_line(key: &str, optional: bool, (ty, one_line): &(Doc, Option<String>)) -> String {
+    let head = format!(
+        "{}{}: ",
+        doc::property_key(key),
+        if optional { "?" } else { "" }
+    );
+    if let Some(line) = one_line {
+        if COLUMN_INDENT + doc::width(&head) + doc::width(line) <= doc::WIDTH {
+            return head + line;
+        }
+    }
+    render(&member(key, optional, ty.clone()), COLUMN_INDENT)
 }
 
 impl Mapper<'_> {
@@ -238,30 +300,56 @@ impl Mapper<'_> {
         schema: &str,
         tables: bool,
         computed: &functions::ComputedFields,
+        shared: &SharedTypes,
     ) -> Vec<RelationView> {
         let rels = sorted_relations(self.catalog, schema, tables);
-        super::parallel::map(&rels, |r| self.relation(r, computed))
+        super::parallel::map(&rels, |r| self.relation(r, computed, shared))
     }
 
-    fn relation(&self, rel: &Relation, computed: &functions::ComputedFields) -> RelationView {
+    /// The column types of every relation, each distinct type mapped once.
+    fn shared_types(&self) -> SharedTypes<'_> {
+        let mut shared = SharedTypes::new();
+        for c in self.catalog.relations.iter().flat_map(|r| &r.columns) {
+            if !shared.contains_key(&c.ty) {
+                let t = ColumnType::new(self.ts(&c.ty, Site::Column), self.compat);
+                shared.insert(&c.ty, t);
+            }
+        }
+        shared
+    }
+
+    fn relation(
+        &self,
+        rel: &Relation,
+        computed: &functions::ComputedFields,
+        shared: &SharedTypes,
+    ) -> RelationView {
         let cols = self.relation_columns(rel);
         let comments = self.compat == TsCompat::Precise;
         fn comment_of(c: &Column, on: bool) -> Option<&str> {
             if on { c.comment.as_deref() } else { None }
         }
-        // Each column's type, mapped once for Row, Insert and Update.
-        let types: Vec<Ts> = cols.iter().map(|c| self.column(rel, c)).collect();
+        // Each column's type: the shared one of its Postgres type unless the column narrows it.
+        let own: Vec<Option<ColumnType>> = cols
+            .iter()
+            .map(|c| match self.column_narrowed(rel, c) {
+                Some(t) => Some(ColumnType::new(t, self.compat)),
+                None if shared.contains_key(&c.ty) => None,
+                None => Some(ColumnType::new(self.ts(&c.ty, Site::Column), self.compat)),
+            })
+            .collect();
+        let types: Vec<&ColumnType> = cols
+            .iter()
+            .zip(&own)
+            .filter_map(|(c, own)| own.as_ref().or_else(|| shared.get(&c.ty)))
+            .collect();
         let mut row: Vec<String> = cols
             .iter()
             .zip(&types)
             .map(|(c, t)| {
-                let t = t
-                    .clone()
-                    .nullable(self.column_nullable(rel, c), self.compat);
-                render(
-                    &with_comment(member(&c.name, false, t.doc), comment_of(c, comments)),
-                    COLUMN_INDENT,
-                )
+                let form = t.form(self.column_nullable(rel, c), false);
+                let comment = jsdoc(comment_of(c, comments)).map(|d| render(&d, COLUMN_INDENT));
+                comment.unwrap_or_default() + &member_line(&c.name, false, form)
             })
             .collect();
         // A computed field named like a column would be a duplicate key; the column wins.
@@ -275,40 +363,29 @@ impl Mapper<'_> {
             }
             row.push(render(&member(name, false, t.doc.clone()), COLUMN_INDENT));
         }
-        let field = |(c, t): (&&Column, &Ts), f: Field| {
-            let d = match f.presence {
-                Presence::Forbidden => text(format!("{}?: never", doc::property_key(&c.name))),
-                presence => {
-                    let t = t.clone();
-                    // Through PostgREST a JSON null becomes SQL NULL, so a NOT NULL json
-                    // column cannot be written with it (it can be read back as JSON null).
-                    let t = if t.is_json && !f.nullable {
-                        Ts::named("NonNullable<Json>")
-                    } else {
-                        t.nullable(f.nullable, self.compat)
-                    };
-                    member(&c.name, presence == Presence::Optional, t.doc)
-                }
-            };
-            render(&d, COLUMN_INDENT)
+        let field = |c: &Column, t: &ColumnType, f: Field| match f.presence {
+            Presence::Forbidden => format!("{}?: never", doc::property_key(&c.name)),
+            presence => member_line(
+                &c.name,
+                presence == Presence::Optional,
+                t.form(f.nullable, true),
+            ),
         };
         let precision = self.precision();
-        let insert = if rel.kind.is_table() || rel.insertable() {
-            cols.iter()
-                .zip(&types)
-                .map(|ct| field(ct, shape::insert_field(self.catalog, rel, ct.0, precision)))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let update = if rel.kind.is_table() || rel.updatable() {
-            cols.iter()
-                .zip(&types)
-                .map(|ct| field(ct, shape::update_field(self.catalog, rel, ct.0, precision)))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let mut insert = Vec::new();
+        if rel.kind.is_table() || rel.insertable() {
+            for (c, t) in cols.iter().zip(&types) {
+                let f = shape::insert_field(self.catalog, rel, c, precision);
+                insert.push(field(c, t, f));
+            }
+        }
+        let mut update = Vec::new();
+        if rel.kind.is_table() || rel.updatable() {
+            for (c, t) in cols.iter().zip(&types) {
+                let f = shape::update_field(self.catalog, rel, c, precision);
+                update.push(field(c, t, f));
+            }
+        }
         RelationView {
             comment: comments
                 .then(|| rel.comment.as_deref().and_then(|c| jsdoc(Some(c))))
