@@ -6,9 +6,13 @@ const MIN_ITEMS: usize = 64;
 
 /// `items.iter().map(f).collect()`, on up to four threads for long lists.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4);
+    // Asking is not free (it reads the cgroup's CPU quota): once per run.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let threads = *THREADS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4)
+    });
     if threads < 2 || items.len() < MIN_ITEMS {
         return items.iter().map(f).collect();
     }

@@ -77,7 +77,8 @@ impl Templates {
     /// strings in, it needs no copy). The output is allocated once, at the size the
     /// view-model's strings suggest.
     pub fn render_json(&self, name: &str, json: serde_json::Value) -> Result<String, EmitError> {
-        let mut out = Vec::with_capacity(text_size(&json) + TEMPLATE_SLACK);
+        let size = text_size(&json);
+        let mut out = Vec::with_capacity(size + size / 4 + TEMPLATE_SLACK);
         let context = handlebars::Context::from(json);
         self.registry
             .render_with_context_to_write(name, &context, &mut out)
@@ -108,7 +109,7 @@ pub fn array<T>(items: Vec<T>, f: impl Fn(T) -> serde_json::Value) -> serde_json
     serde_json::Value::Array(items.into_iter().map(f).collect())
 }
 
-/// Room for the template's own text beside the view-model's strings.
+/// Room for the template's own text beside the view-model's strings (with a quarter more).
 const TEMPLATE_SLACK: usize = 64 * 1024;
 
 /// The bytes of all strings in a JSON value: about the size of a file rendered from it.

@@ -111,7 +111,9 @@ impl CompositeView {
 /// (One string per block instead of one per member: handlebars' `each` costs a few
 /// microseconds an item, a quarter of the whole run on a 1,000-table schema.)
 fn block(members: Vec<String>, indent: usize, terminator: &str) -> String {
-    let mut out = String::new();
+    let size = members.iter().map(|m| m.len()).sum::<usize>()
+        + members.len() * (indent + terminator.len() + 1);
+    let mut out = String::with_capacity(size);
     for (i, m) in members.iter().enumerate() {
         if i > 0 {
             out.push('\n');
@@ -132,25 +134,27 @@ struct CompositeView {
 /// Orders names as the reference does (case-insensitive, punctuation first), with a
 /// byte-order tie-break so the order is total and the same on every machine.
 pub fn collate(a: &str, b: &str) -> Ordering {
-    fn key(s: &str) -> Vec<(u8, char)> {
-        s.chars()
-            .map(|c| {
-                let class = if c.is_alphabetic() {
-                    2
-                } else if c.is_numeric() {
-                    1
-                } else {
-                    0
-                };
-                (class, c.to_lowercase().next().unwrap_or(c))
-            })
-            .collect()
-    }
-    key(a).cmp(&key(b)).then_with(|| {
-        // Lower case before upper case at equal letters, as ICU does.
-        let lower_first = |s: &str| s.chars().map(|c| (c.is_uppercase(), c)).collect::<Vec<_>>();
-        lower_first(a).cmp(&lower_first(b))
-    })
+    collation_key(a).cmp(&collation_key(b))
+}
+
+/// The key [`collate`] compares, for sorting with `sort_by_cached_key`.
+pub fn collation_key(s: &str) -> (Vec<(u8, char)>, Vec<(bool, char)>) {
+    let primary = s
+        .chars()
+        .map(|c| {
+            let class = if c.is_alphabetic() {
+                2
+            } else if c.is_numeric() {
+                1
+            } else {
+                0
+            };
+            (class, c.to_lowercase().next().unwrap_or(c))
+        })
+        .collect();
+    // Lower case before upper case at equal letters, as ICU does.
+    let tie_break = s.chars().map(|c| (c.is_uppercase(), c)).collect();
+    (primary, tie_break)
 }
 
 /// The tables (or views) of a schema in output order.
@@ -160,7 +164,7 @@ pub fn sorted_relations<'c>(catalog: &'c Catalog, schema: &str, tables: bool) ->
         .iter()
         .filter(|r| r.schema == schema && r.kind.is_table() == tables)
         .collect();
-    rels.sort_by(|a, b| collate(&a.name, &b.name));
+    rels.sort_by_cached_key(|r| collation_key(&r.name));
     rels
 }
 
@@ -215,18 +219,24 @@ fn with_comment(d: Doc, comment: Option<&str>) -> Doc {
 /// A column's type in the forms Row, Insert and Update use (`T`, `T | null`, and for json
 /// columns written NOT NULL `NonNullable<Json>`), each built and printed once.
 struct ColumnType {
-    /// The type and, when it prints on one line, that line: not null, then nullable.
-    forms: [(Doc, Option<String>); 2],
+    /// Not null, then nullable.
+    forms: [Form; 2],
     /// `NonNullable<Json>`, for json columns.
-    json_write: Option<(Doc, Option<String>)>,
+    json_write: Option<Form>,
 }
 
 impl ColumnType {
     fn new(base: Ts, compat: TsCompat) -> Self {
         let printed = |ts: Ts| {
             let line = doc::print(&ts.doc, 0, 0);
-            let one_line = (!line.contains('\n')).then_some(line);
-            (ts.doc, one_line)
+            let one_line = (!line.contains('\n')).then(|| {
+                let width = doc::width(&line);
+                (line, width)
+            });
+            Form {
+                doc: ts.doc,
+                one_line,
+            }
         };
         let json_write = base
             .is_json
@@ -241,7 +251,7 @@ impl ColumnType {
     }
 
     /// The type where `nullable` says whether null is accepted; `write` for Insert/Update.
-    fn form(&self, nullable: bool, write: bool) -> &(Doc, Option<String>) {
+    fn form(&self, nullable: bool, write: bool) -> &Form {
         match &self.json_write {
             // Through PostgREST a JSON null becomes SQL NULL, so a NOT NULL json column
             // cannot be written with it (it can be read back as JSON null).
@@ -249,6 +259,12 @@ impl ColumnType {
             _ => &self.forms[usize::from(nullable)],
         }
     }
+}
+
+/// A type as a document and, when it prints on one line, that line and its width.
+struct Form {
+    doc: Doc,
+    one_line: Option<(String, usize)>,
 }
 
 /// The plain column types of the file (most columns share a few dozen), mapped and printed
@@ -259,18 +275,25 @@ type SharedTypes<'c> = HashMap<&'c TypeRef, ColumnType>;
 /// prints on one line and the whole member fits the width, the member is that line: the
 /// printer makes every layout choice inside the type the same way at any column where it
 /// fits. Otherwise the member is laid out whole.
-fn member_line(key: &str, optional: bool, (ty, one_line): &(Doc, Option<String>)) -> String {
-    let head = format!(
-        "{}{}: ",
-        doc::property_key(key),
-        if optional { "?" } else { "" }
-    );
-    if let Some(line) = one_line {
-        if COLUMN_INDENT + doc::width(&head) + doc::width(line) <= doc::WIDTH {
-            return head + line;
+fn member_line(key: &str, optional: bool, form: &Form) -> String {
+    let key = doc::property_key(key);
+    if let Some((line, width)) = &form.one_line {
+        let head_width = doc::width(&key) + usize::from(optional) + 2;
+        if COLUMN_INDENT + head_width + width <= doc::WIDTH {
+            let mut out = String::with_capacity(key.len() + 3 + line.len());
+            out.push_str(&key);
+            out.push_str(if optional { "?: " } else { ": " });
+            out.push_str(line);
+            return out;
         }
     }
-    render(&member(key, optional, ty.clone()), COLUMN_INDENT)
+    render(
+        &concat(vec![
+            text(format!("{key}{}: ", if optional { "?" } else { "" })),
+            form.doc.clone(),
+        ]),
+        COLUMN_INDENT,
+    )
 }
 
 impl Mapper<'_> {
@@ -278,7 +301,7 @@ impl Mapper<'_> {
     fn relation_columns<'r>(&self, rel: &'r Relation) -> Vec<&'r Column> {
         let mut cols: Vec<&Column> = rel.columns.iter().collect();
         if self.compat == TsCompat::Supabase {
-            cols.sort_by(|a, b| collate(&a.name, &b.name));
+            cols.sort_by_cached_key(|c| collation_key(&c.name));
         }
         cols
     }
