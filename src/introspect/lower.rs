@@ -2,9 +2,9 @@
 //! decoded modifiers, enums), in canonical order.
 
 use compact_str::CompactString;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use super::rows::{CatalogRows, FunctionRow, TypeRow, ViewDepRow};
+use super::rows::{CatalogRows, ColumnRow, FunctionRow, TypeRow, ViewDepRow};
 use super::view_lineage;
 use crate::model::{
     Arg, ArgMode, Attribute, Catalog, Check, Column, ColumnSource, FkAction, ForeignKey, Function,
@@ -16,11 +16,20 @@ use crate::model::{
 /// Turns the rows of the catalog queries into a [`Catalog`]. Returns warnings for things
 /// that could not be read (they never stop generation).
 pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
+    // Taken out first: the column rows are consumed as they are lowered, and the view query
+    // texts (MBs on big schemas) are each dropped once read.
+    let column_rows = std::mem::take(&mut rows.columns);
+    let view_queries: Vec<Option<String>> = rows
+        .relations
+        .iter_mut()
+        .map(|r| r.view_query.take())
+        .collect();
+    let rows = rows;
     let mut warnings = Vec::new();
     let types: HashMap<u32, &TypeRow> = rows.types.iter().map(|t| (t.oid, t)).collect();
     let resolver = Resolver { types: &types };
 
-    let mut relations: BTreeMap<(String, String), Relation> = BTreeMap::new();
+    let mut relations: Vec<Relation> = Vec::with_capacity(rows.relations.len());
     for r in &rows.relations {
         let kind = match r.kind.as_str() {
             "r" => RelationKind::Table,
@@ -31,56 +40,62 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
         };
         let mut partitions = r.partitions.clone().unwrap_or_default();
         partitions.sort();
-        relations.insert(
-            (r.schema.clone(), r.name.clone()),
-            Relation {
-                schema: r.schema.clone(),
-                name: r.name.clone(),
-                kind,
-                comment: r.comment.clone(),
-                columns: Vec::new(),
-                primary_key: None,
-                unique_keys: Vec::new(),
-                foreign_keys: Vec::new(),
-                checks: Vec::new(),
-                updatable: r.updatable_mask.map(|m| Updatable {
-                    update: m & (1 << 2) != 0,
-                    insert: m & (1 << 3) != 0,
-                    delete: m & (1 << 4) != 0,
-                }),
-                rls: Rls {
-                    enabled: r.rls_enabled,
-                    forced: r.rls_forced,
-                    policies: Vec::new(),
-                },
-                partitions,
+        relations.push(Relation {
+            schema: r.schema.clone(),
+            name: r.name.clone(),
+            kind,
+            comment: r.comment.clone(),
+            columns: Vec::new(),
+            primary_key: None,
+            unique_keys: Vec::new(),
+            foreign_keys: Vec::new(),
+            checks: Vec::new(),
+            updatable: r.updatable_mask.map(|m| Updatable {
+                update: m & (1 << 2) != 0,
+                insert: m & (1 << 3) != 0,
+                delete: m & (1 << 4) != 0,
+            }),
+            rls: Rls {
+                enabled: r.rls_enabled,
+                forced: r.rls_forced,
+                policies: Vec::new(),
             },
-        );
+            partitions,
+        });
     }
+    // `relations[i]` is built from `rows.relations[i]`; these find it by oid or by name.
+    let by_oid: HashMap<u32, usize> = rows
+        .relations
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.oid, i))
+        .collect();
+    let by_name: HashMap<(&str, &str), usize> = rows
+        .relations
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.schema.as_str(), r.name.as_str()), i))
+        .collect();
 
     // The view query trees are large (MBs on big schemas) and needed only here: each is read
     // into its lineage and dropped at once.
-    let read_lineages: Vec<Option<view_lineage::Lineage>> = rows
-        .relations
-        .iter_mut()
-        .map(|r| r.view_query.take().map(|q| view_lineage::read(&q)))
-        .collect();
-    let lineages: HashMap<(&str, &str), (view_lineage::Lineage, HashMap<(u32, i32), &ViewDepRow>)> =
-        rows.relations
-            .iter()
-            .zip(read_lineages)
-            .filter_map(|(r, lineage)| {
+    let lineages: Vec<Option<(view_lineage::Lineage, HashMap<(u32, i32), &ViewDepRow>)>> =
+        view_queries
+            .into_iter()
+            .zip(&rows.relations)
+            .map(|(query, r)| {
+                let lineage = view_lineage::read(&query?);
                 let deps = r
                     .view_deps
                     .iter()
                     .flatten()
                     .map(|d| ((d.oid, d.attnum), d))
                     .collect();
-                Some(((r.schema.as_str(), r.name.as_str()), (lineage?, deps)))
+                Some((lineage, deps))
             })
             .collect();
-    let source_of = |schema: &str, relation: &str, position: i32| -> Option<Box<ColumnSource>> {
-        let (lineage, deps) = lineages.get(&(schema, relation))?;
+    let source_of = |i: usize, position: i32| -> Option<Box<ColumnSource>> {
+        let (lineage, deps) = lineages[i].as_ref()?;
         let (_, tbl, col) = lineage
             .origins
             .iter()
@@ -95,104 +110,66 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
         }))
     };
 
-    // The column rows are the largest part of the catalog: they are consumed (their strings
-    // moved into the model) relation by relation, and each relation's column vector is
-    // allocated once at its final size, so that rows and model are not both held whole.
-    let mut column_rows = std::mem::take(&mut rows.columns);
-    // Sorted backwards and taken from the end, so the vector can hand its memory back as it
-    // empties.
-    column_rows.sort_by_key(|c| std::cmp::Reverse((c.relation_oid, c.position)));
-    let names_by_oid: HashMap<u32, (&str, &str)> = rows
-        .relations
-        .iter()
-        .map(|r| (r.oid, (r.schema.as_str(), r.name.as_str())))
-        .collect();
-    // Attribute numbers of each relation's columns, in column order (keys name columns by
-    // attribute number).
-    let mut positions: HashMap<(String, String), Vec<i32>> = HashMap::new();
-    while let Some(first) = column_rows.pop() {
-        let oid = first.relation_oid;
-        let mut group = vec![first];
-        while let Some(c) = column_rows.pop_if(|c| c.relation_oid == oid) {
-            group.push(c);
-        }
-        if column_rows.capacity() > 2 * column_rows.len() + 4096 {
-            column_rows.shrink_to_fit();
-        }
-        let Some(&(schema, relation)) = names_by_oid.get(&oid) else {
-            continue;
-        };
-        let key = (schema.to_string(), relation.to_string());
-        let Some(rel) = relations.get_mut(&key) else {
-            continue;
-        };
-        rel.columns.reserve_exact(group.len());
-        let attnums = positions.entry(key).or_default();
-        for c in group {
-            attnums.push(c.position);
-            let source = source_of(schema, relation, c.position);
-            let ty = resolver.type_ref(c.type_oid, c.typmod, c.ndims, &c.sql, &mut warnings);
-            let (default, generated) = if c.generated.is_empty() {
-                (c.default_expr, None)
-            } else {
-                (None, c.default_expr)
-            };
-            rel.columns.push(Column {
-                name: c.name,
-                ty,
-                nullable: !c.not_null,
-                default,
-                identity: match c.identity.as_str() {
-                    "a" => Some(Identity::Always),
-                    "d" => Some(Identity::ByDefault),
-                    _ => None,
-                },
-                generated,
-                updatable: c.updatable,
-                comment: c.comment,
-                source,
-            });
-        }
-    }
+    // CHECK definitions are parsed on another thread meanwhile.
+    let constraints = &rows.constraints;
+    let (attnums, checks) = std::thread::scope(|scope| {
+        let checks = scope.spawn(|| {
+            constraints
+                .iter()
+                .map(|k| {
+                    (k.kind == "c")
+                        .then(|| check(&k.name, k.definition.as_deref().unwrap_or_default()))
+                })
+                .collect::<Vec<Option<Check>>>()
+        });
+        let attnums = lower_columns(
+            column_rows,
+            &by_oid,
+            &mut relations,
+            &resolver,
+            &source_of,
+            &mut warnings,
+        );
+        let checks = checks
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (attnums, checks)
+    });
 
     // Referenced columns by name: sent by the server, or named here from the columns read.
-    let referenced: Vec<Vec<String>> = rows
-        .constraints
+    let referenced: Vec<Vec<String>> = constraints
         .iter()
         .map(|k| match &k.referenced_columns {
             _ if k.kind != "f" => Vec::new(),
             Some(names) => names.clone(),
             None => {
-                let key = (
-                    k.referenced_schema.clone().unwrap_or_default(),
-                    k.referenced_relation.clone().unwrap_or_default(),
-                );
-                let (Some(attnums), Some(target)) = (positions.get(&key), relations.get(&key))
-                else {
+                let target = by_name.get(&(
+                    k.referenced_schema.as_deref().unwrap_or_default(),
+                    k.referenced_relation.as_deref().unwrap_or_default(),
+                ));
+                let Some(&t) = target else {
                     return Vec::new();
                 };
                 k.referenced_keys
                     .iter()
                     .flatten()
-                    .filter_map(|n| attnums.iter().position(|a| a == n))
-                    .map(|i| target.columns[i].name.clone())
+                    .filter_map(|n| attnums[t].iter().position(|a| a == n))
+                    .map(|i| relations[t].columns[i].name.clone())
                     .collect()
             }
         })
         .collect();
-    for (k, referenced_columns) in rows.constraints.iter().zip(referenced) {
-        let Some(rel) = relations.get_mut(&(k.schema.clone(), k.relation.clone())) else {
+    for ((k, referenced_columns), check) in constraints.iter().zip(referenced).zip(checks) {
+        let Some(&i) = by_name.get(&(k.schema.as_str(), k.relation.as_str())) else {
             continue;
         };
-        let attnums = positions
-            .get(&(k.schema.clone(), k.relation.clone()))
-            .map_or(&[][..], |v| v.as_slice());
+        let rel = &mut relations[i];
         let columns: Vec<String> = k
             .keys
             .iter()
             .flatten()
-            .filter_map(|n| attnums.iter().position(|a| a == n))
-            .map(|i| rel.columns[i].name.clone())
+            .filter_map(|n| attnums[i].iter().position(|a| a == n))
+            .map(|c| rel.columns[c].name.clone())
             .collect();
         match k.kind.as_str() {
             "p" => {
@@ -214,19 +191,17 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
                 on_update: fk_action(&k.on_update),
                 on_delete: fk_action(&k.on_delete),
             }),
-            _ => rel
-                .checks
-                .push(check(&k.name, k.definition.as_deref().unwrap_or_default())),
+            _ => rel.checks.extend(check),
         }
     }
 
     for p in &rows.policies {
-        let Some(rel) = relations.get_mut(&(p.schema.clone(), p.relation.clone())) else {
+        let Some(&i) = by_name.get(&(p.schema.as_str(), p.relation.as_str())) else {
             continue;
         };
         let mut roles = p.roles.clone().unwrap_or_default();
         roles.sort();
-        rel.rls.policies.push(Policy {
+        relations[i].rls.policies.push(Policy {
             name: p.name.clone(),
             command: match p.command.as_str() {
                 "r" => PolicyCommand::Select,
@@ -242,16 +217,12 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
         });
     }
 
-    let relations = relations
-        .into_values()
-        .map(|mut r| {
-            r.unique_keys.sort_by(|a, b| a.name.cmp(&b.name));
-            r.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
-            r.checks.sort_by(|a, b| a.name.cmp(&b.name));
-            r.rls.policies.sort_by(|a, b| a.name.cmp(&b.name));
-            r
-        })
-        .collect();
+    for r in &mut relations {
+        r.unique_keys.sort_by(|a, b| a.name.cmp(&b.name));
+        r.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
+        r.checks.sort_by(|a, b| a.name.cmp(&b.name));
+        r.rls.policies.sort_by(|a, b| a.name.cmp(&b.name));
+    }
 
     let functions = rows
         .functions
@@ -285,6 +256,74 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
     };
     catalog.normalize();
     (catalog, warnings)
+}
+
+/// Moves the column rows into their relations (`by_oid` finds a relation's index in
+/// `relations`); returns each relation's attribute numbers in column order (keys name
+/// columns by attribute number).
+///
+/// The column rows are the largest part of the catalog: they are consumed (their strings
+/// moved into the model) relation by relation, and each relation's column vector is
+/// allocated once at its final size, so that rows and model are not both held whole.
+fn lower_columns(
+    mut rows: Vec<ColumnRow>,
+    by_oid: &HashMap<u32, usize>,
+    relations: &mut [Relation],
+    resolver: &Resolver,
+    source_of: &dyn Fn(usize, i32) -> Option<Box<ColumnSource>>,
+    warnings: &mut Vec<String>,
+) -> Vec<Vec<i32>> {
+    // Taken from the end, so the vector can hand its memory back as it empties: columns.sql
+    // sends them in descending (relation, position) order.
+    let key = |c: &ColumnRow| std::cmp::Reverse((c.relation_oid, c.position));
+    if !rows.is_sorted_by_key(key) {
+        rows.sort_by_key(key);
+    }
+    let mut attnums: Vec<Vec<i32>> = vec![Vec::new(); relations.len()];
+    while let Some(last) = rows.last() {
+        // The relation's columns are the tail of `rows`, last column first.
+        let oid = last.relation_oid;
+        let start = rows
+            .iter()
+            .rposition(|c| c.relation_oid != oid)
+            .map_or(0, |p| p + 1);
+        let Some(&i) = by_oid.get(&oid) else {
+            rows.truncate(start);
+            continue;
+        };
+        let rel = &mut relations[i];
+        rel.columns.reserve_exact(rows.len() - start);
+        attnums[i].reserve_exact(rows.len() - start);
+        for c in rows.drain(start..).rev() {
+            attnums[i].push(c.position);
+            let source = source_of(i, c.position);
+            let ty = resolver.type_ref(c.type_oid, c.typmod, c.ndims, &c.sql, warnings);
+            let (default, generated) = if c.generated.is_empty() {
+                (c.default_expr, None)
+            } else {
+                (None, c.default_expr)
+            };
+            rel.columns.push(Column {
+                name: c.name,
+                ty,
+                nullable: !c.not_null,
+                default,
+                identity: match c.identity.as_str() {
+                    "a" => Some(Identity::Always),
+                    "d" => Some(Identity::ByDefault),
+                    _ => None,
+                },
+                generated,
+                updatable: c.updatable,
+                comment: c.comment,
+                source,
+            });
+        }
+        if rows.capacity() > 2 * rows.len() + 4096 {
+            rows.shrink_to_fit();
+        }
+    }
+    attnums
 }
 
 fn fk_action(code: &str) -> FkAction {

@@ -3,9 +3,12 @@
 -- Each column is a JSON array, not an object: the keys would be half of a result that
 -- reaches tens of MB on big schemas. The order is that of the fields of `ColumnRow`
 -- (rows.rs), which serde reads from an array in declaration order.
-SELECT coalesce(json_agg(x.r), '[]')::text
+-- Sent in descending (relation, position) order: the client takes them from the end.
+SELECT coalesce(json_agg(x.r ORDER BY x.relation DESC, x.position DESC), '[]')::text
 FROM (
-  SELECT json_build_array(
+  SELECT c.oid AS relation,
+         a.attnum AS position,
+         json_build_array(
            c.oid::int8,                             -- relation_oid (relations.sql names it)
            a.attnum,                                -- position
            a.attname,                               -- name
