@@ -297,7 +297,7 @@ fn lower_columns(
         for c in rows.drain(start..).rev() {
             attnums[i].push(c.position);
             let source = source_of(i, c.position);
-            let ty = resolver.type_ref(c.type_oid, c.typmod, c.ndims, &c.sql, warnings);
+            let ty = resolver.type_ref(c.type_oid, c.typmod, c.ndims, c.sql, warnings);
             let (default, generated) = if c.generated.is_empty() {
                 (c.default_expr, None)
             } else {
@@ -357,7 +357,7 @@ impl Resolver<'_> {
         oid: u32,
         typmod: i32,
         ndims: i32,
-        sql: &str,
+        sql: impl Into<CompactString> + std::fmt::Display,
         warnings: &mut Vec<String>,
     ) -> TypeRef {
         let Some(t) = self.types.get(&oid) else {
@@ -422,7 +422,7 @@ impl Resolver<'_> {
                     .flatten()
                     .map(|a| Attribute {
                         name: a.name.clone(),
-                        ty: self.type_ref(a.type_oid, a.typmod, a.ndims, &a.sql, warnings),
+                        ty: self.type_ref(a.type_oid, a.typmod, a.ndims, a.sql.as_str(), warnings),
                         comment: a.comment.clone(),
                     })
                     .collect(),
@@ -532,7 +532,7 @@ impl Resolver<'_> {
             },
             identity_args: f.identity_args.clone(),
             args,
-            returns: self.type_ref(f.return_type, -1, 0, &f.return_sql, warnings),
+            returns: self.type_ref(f.return_type, -1, 0, f.return_sql.as_str(), warnings),
             returns_set: f.returns_set,
             rows: (f.returns_set && f.rows > 0.0).then_some(f.rows),
             volatility: match f.volatility.as_str() {

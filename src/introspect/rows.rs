@@ -3,6 +3,7 @@
 //! Field names match the column aliases in `queries/*.sql`. These structs are private to
 //! introspection; [`super::lower`] turns them into the model.
 
+use compact_str::CompactString;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -50,7 +51,8 @@ pub struct ColumnRow {
     pub type_oid: u32,
     pub typmod: i32,
     pub ndims: i32,
-    pub sql: String,
+    /// Short (`integer`, `text`): kept inline, no allocation per column.
+    pub sql: CompactString,
     #[serde(default)]
     pub not_null: bool,
     pub default_expr: Option<String>,
