@@ -36,6 +36,9 @@ pub const QUERIES: &[(&str, &str)] = &[
     ("types", include_str!("queries/types.sql")),
 ];
 
+/// The queries that run on the second connection when there is one.
+const ON_SECOND: &[&str] = &["columns", "functions"];
+
 /// Failures while connecting or reading the catalog.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -134,24 +137,36 @@ pub async fn read(
             query: "begin",
             source,
         })?;
-    let second = match second {
-        Some(other) => join_snapshot(client, other, begin, &settings)
-            .await
-            .then_some(other),
+    // The second connection imports this transaction's snapshot while the first one's
+    // queries already run; the queries meant for it wait for that (and run on the first
+    // connection when it cannot join).
+    let snapshot = match second {
+        Some(_) => export_snapshot(client).await,
         None => None,
     };
+    let joined = futures_util::future::FutureExt::shared(async {
+        match (second, snapshot) {
+            (Some(other), Some(id)) => import_snapshot(other, &id, begin, &settings)
+                .await
+                .then_some(other),
+            _ => None,
+        }
+    });
 
     let schemas = &selection.schemas;
     let ext = &selection.include_extension_objects;
-    // The columns query is the largest; with a second connection it runs there alone.
+    // The columns query is the largest; with a second connection it runs there, followed by
+    // the small functions query (the rest is about as much work for the first connection).
     // Each result is decoded as soon as it arrives, while the server works on the others.
     let mut rows = CatalogRows::default();
     let results = futures_util::future::join_all(QUERIES.iter().map(|(name, sql)| {
-        let on = match second {
-            Some(other) if *name == "columns" => other,
-            _ => client,
-        };
+        let joined = joined.clone();
         async move {
+            let on = if ON_SECOND.contains(name) {
+                joined.await.unwrap_or(client)
+            } else {
+                client
+            };
             // schemas.sql takes only the schema list; the others also take the extension flag.
             let params: &[&(dyn tokio_postgres::types::ToSql + Sync)] = if *name == "schemas" {
                 &[schemas]
@@ -171,7 +186,7 @@ pub async fn read(
         }
     }))
     .await;
-    for c in std::iter::once(client).chain(second) {
+    for c in std::iter::once(client).chain(joined.await) {
         c.batch_execute("COMMIT")
             .await
             .map_err(|source| Error::Query {
@@ -199,17 +214,26 @@ pub async fn read(
     Ok(Rows { rows, warnings })
 }
 
-/// Makes `other` share `client`'s snapshot; false (and `other` left idle) when it cannot.
-async fn join_snapshot(
-    client: &tokio_postgres::Client,
+/// Exports the snapshot of `client`'s transaction; `None` when the server refuses.
+async fn export_snapshot(client: &tokio_postgres::Client) -> Option<String> {
+    let messages = client
+        .simple_query("SELECT pg_export_snapshot()")
+        .await
+        .ok()?;
+    messages.iter().find_map(|m| match m {
+        tokio_postgres::SimpleQueryMessage::Row(row) => row.get(0).map(str::to_string),
+        _ => None,
+    })
+}
+
+/// Starts `other`'s transaction on the snapshot `id`; false (and `other` left idle) when it
+/// cannot.
+async fn import_snapshot(
     other: &tokio_postgres::Client,
+    id: &str,
     begin: &str,
     settings: &str,
 ) -> bool {
-    let Ok(row) = client.query_one("SELECT pg_export_snapshot()", &[]).await else {
-        return false;
-    };
-    let id: String = row.get(0);
     // The id is Postgres's own text (hex digits and dashes); quote it anyway.
     let sql = format!(
         "{begin}; SET TRANSACTION SNAPSHOT '{}'; {settings}",
