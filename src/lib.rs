@@ -1,7 +1,7 @@
 //! gen-types: reads a PostgreSQL catalog and writes the types and contracts built on it.
 //!
 //! Data flows one way: [`introspect`] reads the catalog into the [`model`], [`emit`] turns
-//! the model into a [`write::FileMap`], and [`write`] writes or diffs it. The CLI, build
+//! the model into a [`write::FileMap`], and [`write`](mod@write) writes or diffs it. The CLI, build
 //! scripts and tests all go through the functions of this module.
 //!
 //! ```no_run

@@ -130,7 +130,7 @@ impl ConnectOptions {
             config.dbname(&db);
         }
         if config.get_application_name().is_none() {
-            config.application_name(&env.var("PGAPPNAME").unwrap_or_else(|| "gen-types".into()));
+            config.application_name(env.var("PGAPPNAME").unwrap_or_else(|| "gen-types".into()));
         }
         if config.get_connect_timeout().is_none() {
             let secs = match env.var("PGCONNECT_TIMEOUT") {
@@ -360,7 +360,7 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && i + 2 < bytes.len() + 0
+            && i + 2 < bytes.len()
             && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
         {
             out.push(b);

@@ -79,21 +79,22 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
 
     // The view query trees are large (MBs on big schemas) and needed only here: each is read
     // into its lineage and dropped at once.
-    let lineages: Vec<Option<(view_lineage::Lineage, HashMap<(u32, i32), &ViewDepRow>)>> =
-        view_queries
-            .into_iter()
-            .zip(&rows.relations)
-            .map(|(query, r)| {
-                let lineage = view_lineage::read(&query?);
-                let deps = r
-                    .view_deps
-                    .iter()
-                    .flatten()
-                    .map(|d| ((d.oid, d.attnum), d))
-                    .collect();
-                Some((lineage, deps))
-            })
-            .collect();
+    // Per relation: its view's lineage and the columns it depends on, by (oid, attnum).
+    type Lineage<'r> = (view_lineage::Lineage, HashMap<(u32, i32), &'r ViewDepRow>);
+    let lineages: Vec<Option<Lineage>> = view_queries
+        .into_iter()
+        .zip(&rows.relations)
+        .map(|(query, r)| {
+            let lineage = view_lineage::read(&query?);
+            let deps = r
+                .view_deps
+                .iter()
+                .flatten()
+                .map(|d| ((d.oid, d.attnum), d))
+                .collect();
+            Some((lineage, deps))
+        })
+        .collect();
     let source_of = |i: usize, position: i32| -> Option<Box<ColumnSource>> {
         let (lineage, deps) = lineages[i].as_ref()?;
         let (_, tbl, col) = lineage

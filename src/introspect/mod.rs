@@ -2,7 +2,7 @@
 //! catalog queries (`queries/*.sql`), whatever the number of tables.
 //!
 //! Each query returns a single JSON array; the queries are sent together, so a whole
-//! introspection costs a handful of round trips. [`lower`] turns the rows into the model.
+//! introspection costs a handful of round trips. `lower.rs` turns the rows into the model.
 
 pub mod connection;
 mod lower;

@@ -166,7 +166,7 @@ pub fn scalar_candidates(catalog: &Catalog, r: &rules::ValueRules) -> Vec<Candid
             json!(0),
             json!(0.01),
             json!(-0.01),
-            json!(3.14159),
+            json!(1.23456),
             json!(12345.67),
             json!(99999999.99),
             json!(-99999999.99),

@@ -5,7 +5,7 @@
 //! nullability and Insert/Update presence from the shared shape rules (the same contract as
 //! `database.schema.json`, see [`super::json_schema::columns`]). Structs and enums are built
 //! with `quote!`; JSON columns typed by a pg_jsonschema CHECK are handed, as JSON Schema, to
-//! typify ([`typify`]), which writes their structs. The file is formatted once with
+//! typify (`typify.rs`), which writes their structs. The file is formatted once with
 //! prettyplease and the "generated" header is prepended as text.
 //!
 //! Why not typify for everything: the Row/Insert/Update contract needs things JSON Schema

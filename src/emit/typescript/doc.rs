@@ -176,14 +176,14 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
             Indent(inner) => cmds.push((ind + 2, mode, inner)),
             Align(n, inner) => cmds.push((ind + n, mode, inner)),
             Group(inner, broken) => {
-                if mode == Mode::Flat && !broken {
-                    cmds.push((ind, Mode::Flat, inner));
-                } else if !broken
-                    && fits(
-                        (ind, Mode::Flat, inner),
-                        &cmds,
-                        WIDTH as isize - pos as isize,
-                    )
+                // Flat inside a flat parent, or when it fits; broken otherwise.
+                if !broken
+                    && (mode == Mode::Flat
+                        || fits(
+                            (ind, Mode::Flat, inner),
+                            &cmds,
+                            WIDTH as isize - pos as isize,
+                        ))
                 {
                     cmds.push((ind, Mode::Flat, inner));
                 } else {

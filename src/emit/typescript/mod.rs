@@ -1,6 +1,6 @@
 //! `database.types.ts`: the supabase-js `Database` type.
 //!
-//! Rust decides every type ([`mapping`], [`functions`]) and lays it out as prettier would
+//! Rust decides every type ([`mapping`], `functions.rs`) and lays it out as prettier would
 //! ([`doc`]); the handlebars template `generators/typescript/database.ts.hbs` holds the shape
 //! of the file. The view-model below is what the template sees: lists of finished member
 //! lines per section.
@@ -137,8 +137,12 @@ pub fn collate(a: &str, b: &str) -> Ordering {
     collation_key(a).cmp(&collation_key(b))
 }
 
+/// What [`collate`] compares: per character its class (punctuation, digit, letter) and lower
+/// case, then per character whether it is upper case.
+pub type CollationKey = (Vec<(u8, char)>, Vec<(bool, char)>);
+
 /// The key [`collate`] compares, for sorting with `sort_by_cached_key`.
-pub fn collation_key(s: &str) -> (Vec<(u8, char)>, Vec<(bool, char)>) {
+pub fn collation_key(s: &str) -> CollationKey {
     let primary = s
         .chars()
         .map(|c| {
@@ -429,7 +433,9 @@ impl Mapper<'_> {
     /// view, those of the tables its columns come from), each pointing at the referenced
     /// table and at every view that exposes the referenced columns; only within the schema.
     fn relationships(&self, rel: &Relation) -> Vec<String> {
-        let mut found: Vec<(String, Vec<String>, bool, String, Vec<String>)> = Vec::new();
+        // (constraint, columns, one-to-one, referenced relation, referenced columns)
+        type Found = (String, Vec<String>, bool, String, Vec<String>);
+        let mut found: Vec<Found> = Vec::new();
         for (base, mapping) in self.sources(rel) {
             for fk in &base.foreign_keys {
                 let mapped: Option<Vec<String>> =

@@ -1,8 +1,8 @@
 //! `database.schemas.ts`: Zod schemas for every Row, Insert, Update, function, enum and
 //! composite type, with the limits the catalog knows (see [`crate::emit::rules`]).
 //!
-//! Rust builds each schema expression ([`values`]) and lays it out as prettier would
-//! ([`chain`]); `generators/zod/database.schemas.ts.hbs` holds the file's shape and the
+//! Rust builds each schema expression (`values.rs`) and lays it out as prettier would
+//! (`chain.rs`); `generators/zod/database.schemas.ts.hbs` holds the file's shape and the
 //! runtime helpers (`pg.*`) the expressions use.
 
 mod chain;
@@ -118,7 +118,9 @@ impl NameTable {
     /// Insert or Update part (`Args`/`Returns` for functions, empty for types) and `suffix`
     /// `zod_suffix`. A taken name gets 2, 3, ... before the suffix.
     pub fn build(catalog: &Catalog, default_schema: &str, naming: &NamingConfig) -> Self {
-        let mut wanted: Vec<((String, String, &'static str), (String, String))> = Vec::new();
+        // ((schema, name, part), (base name, part name))
+        type Wanted = ((String, String, &'static str), (String, String));
+        let mut wanted: Vec<Wanted> = Vec::new();
         let mut add = |schema: &str, name: &str, kind: &'static str| {
             let base = match naming.rename.get(&format!("{schema}.{name}")) {
                 Some(chosen) => chosen.clone(),
@@ -511,11 +513,8 @@ impl Emitter<'_> {
             self.object_call(row, false).doc(),
         ));
         out.push('\n');
-        let writes: [(
-            &'static str,
-            bool,
-            fn(&Catalog, &Relation, &crate::model::Column, Precision) -> Field,
-        ); 2] = [
+        type FieldOf = fn(&Catalog, &Relation, &crate::model::Column, Precision) -> Field;
+        let writes: [(&'static str, bool, FieldOf); 2] = [
             (
                 "Insert",
                 rel.kind.is_table() || rel.insertable(),
