@@ -49,17 +49,16 @@ fn segment(name: &str) -> String {
 
 /// Moves `$defs` into `components.schemas` under valid, unique names and rewrites the refs.
 fn bundle(
-    doc: &Value,
+    mut doc: Value,
 ) -> (
     Map<String, Value>,
     BTreeMap<String, String>,
     BTreeMap<String, String>,
 ) {
-    let defs = doc
-        .get("$defs")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
+    let defs = match doc.get_mut("$defs").map(Value::take) {
+        Some(Value::Object(defs)) => defs,
+        _ => Map::new(),
+    };
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let mut used = BTreeSet::new();
     for key in defs.keys() {
@@ -111,7 +110,7 @@ fn schema_ref(names: &BTreeMap<String, String>, key: &str) -> Value {
 pub fn document(catalog: &Catalog, config: &Config) -> Value {
     let o = &config.openapi;
     let doc = json_schema::document(catalog, config);
-    let (schemas, names, refs) = bundle(&doc);
+    let (schemas, names, refs) = bundle(doc);
     let relations = Filter::new(&o.relations.include, &o.relations.exclude).unwrap_or_default();
     let functions = Filter::new(&o.functions.include, &o.functions.exclude).unwrap_or_default();
     let default_schema = &config.typescript.default_schema;

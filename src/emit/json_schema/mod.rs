@@ -247,16 +247,9 @@ fn type_def(catalog: &Catalog, t: &TypeDef) -> Option<Value> {
     Some(schema)
 }
 
-/// The value with every object's keys in sorted order (whatever map serde_json was built
-/// with).
-pub fn sorted(v: Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            let mut entries: Vec<(String, Value)> = m.into_iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
-        }
-        Value::Array(a) => Value::Array(a.into_iter().map(sorted).collect()),
-        other => other,
-    }
+/// The value with every object's keys in sorted order, whatever map serde_json was built
+/// with (its default map keeps them sorted already, and then this does no work).
+pub fn sorted(mut v: Value) -> Value {
+    v.sort_all_objects();
+    v
 }
