@@ -193,13 +193,15 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
         .filter_map(|d| syn::parse_str::<syn::Path>(d).ok())
         .map(|p| quote!(#p))
         .collect();
+    // Each item is formatted as soon as it is built: the tokens and syntax tree of a whole
+    // big schema's file take GBs, its text a few tens of MB.
     let mut modules = Vec::new();
     for (schema, names) in &plan {
         let mut json = typify::JsonTypes::new();
-        let mut items = Vec::new();
+        let mut items = String::new();
         for rel in catalog.relations.iter().filter(|r| &r.schema == schema) {
             let base = &names.relations[&rel.name];
-            items.push(relation(
+            items.push_str(&format_in_module(relation(
                 &mapper,
                 &mut json,
                 rel,
@@ -207,22 +209,24 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
                 &derives,
                 &config.rust,
                 &config.naming,
-            ));
+            ))?);
         }
         for t in catalog
             .types
             .iter()
             .filter(|t| &t.schema == schema && emitted_type(t))
         {
-            items.push(type_item(
+            items.push_str(&format_in_module(type_item(
                 &mapper,
                 t,
                 &names.types[&t.name],
                 &derives,
                 config.rust.tokio_postgres,
-            ));
+            ))?);
         }
-        items.extend(json.module());
+        if let Some(module) = json.module() {
+            items.push_str(&format_in_module(module)?);
+        }
         let m = ident(&ident_text(&names.module, Case::Snake));
         let docs = doc(catalog
             .schemas
@@ -246,34 +250,39 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
     }
     let support = support(needs, &config.rust)?;
     let has_support = support.is_some();
-    let modules = modules.into_iter().map(|(m, docs, schema_doc, items)| {
+    let mut text = match support {
+        Some(support) => format_file(support)?,
+        None => String::new(),
+    };
+    for (m, docs, schema_doc, items) in modules {
         let import = has_support.then(|| {
             quote! {
                 #[allow(unused_imports)]
                 use super::pg;
             }
         });
-        quote! {
+        // The module's head formatted around a placeholder item, replaced by the items.
+        let head = format_file(quote! {
             #[doc = #schema_doc]
             #docs
             pub mod #m {
                 #import
-                #(#items)*
+                const GEN_TYPES_ITEMS: () = ();
             }
-        }
-    });
+        })?;
+        let (before, after) =
+            head.split_once(ITEMS_PLACEHOLDER)
+                .ok_or_else(|| EmitError::Template {
+                    template: "rust/database.rs".into(),
+                    message: format!("module head without its placeholder: {head}"),
+                })?;
+        text.push_str(before);
+        text.push_str(&items);
+        text.push_str(after);
+    }
     let mut unknown = mapper.unknown.borrow().clone();
     unknown.sort();
     unknown.dedup();
-    let tokens = quote! {
-        #support
-        #(#modules)*
-    };
-    let file: syn::File = syn::parse2(tokens).map_err(|e| EmitError::Template {
-        template: "rust/database.rs".into(),
-        message: format!("generated tokens do not parse: {e}"),
-    })?;
-    let mut text = prettyplease::unparse(&file);
     if !unknown.is_empty() {
         text = format!(
             "// Read as serde_json::Value (gen-types does not know these types): {}.\n\n{text}",
@@ -281,6 +290,30 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
         );
     }
     Ok(text)
+}
+
+/// How prettyplease prints the placeholder item of a module's head (see [`render`]).
+const ITEMS_PLACEHOLDER: &str = "    const GEN_TYPES_ITEMS: () = ();\n";
+
+/// Formats top-level items. prettyplease lays out each item on its own (nothing between
+/// items but a line break), so a file is the concatenation of its items' texts.
+fn format_file(tokens: TokenStream) -> Result<String, EmitError> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| EmitError::Template {
+        template: "rust/database.rs".into(),
+        message: format!("generated tokens do not parse: {e}"),
+    })?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// Formats items as they print inside a module (indented one level): inside a placeholder
+/// module whose first and last lines are then dropped.
+fn format_in_module(items: TokenStream) -> Result<String, EmitError> {
+    let text = format_file(quote! { mod m { #items } })?;
+    Ok(text
+        .strip_prefix("mod m {\n")
+        .and_then(|t| t.strip_suffix("}\n"))
+        .unwrap_or_default()
+        .to_string())
 }
 
 /// `pub mod pg { ... }` with the support sections the file uses, or nothing. A section
