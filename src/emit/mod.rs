@@ -2,6 +2,7 @@
 
 pub mod contracts;
 pub mod json_schema;
+pub mod json_text;
 pub mod openapi;
 pub mod parallel;
 pub mod rules;
