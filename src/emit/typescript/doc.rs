@@ -36,6 +36,9 @@ pub enum Doc {
     IfBreak(Box<Doc>, Box<Doc>),
     /// prettier's `conditionalGroup([a, b])`: `a` flat when it fits, else `b` broken.
     Choice(Box<Doc>, Box<Doc>),
+    /// A document used in more than one place (the two layouts of a [`Doc::Choice`]), kept
+    /// once.
+    Shared(std::sync::Arc<Doc>),
 }
 
 use Doc::*;
@@ -128,6 +131,7 @@ pub fn must_break(d: &Doc) -> bool {
         Group(_, broken) => *broken,
         IfBreak(b, f) => must_break(b) || must_break(f),
         Choice(a, _) => must_break(a),
+        Shared(d) => must_break(d),
     }
 }
 
@@ -191,6 +195,7 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
                 }
             }
             IfBreak(b, f) => cmds.push((ind, mode, if mode == Mode::Break { b } else { f })),
+            Shared(inner) => cmds.push((ind, mode, inner)),
             Choice(a, b) => {
                 if mode == Mode::Flat
                     || fits((ind, Mode::Flat, a), &cmds, WIDTH as isize - pos as isize)
@@ -248,6 +253,7 @@ fn fits(next: (usize, Mode, &Doc), rest: &[(usize, Mode, &Doc)], mut remaining: 
             Indent(inner) | Align(_, inner) => stack.push((mode, inner)),
             Group(inner, broken) => stack.push((if *broken { Mode::Break } else { mode }, inner)),
             IfBreak(b, f) => stack.push((mode, if mode == Mode::Break { b } else { f })),
+            Shared(inner) => stack.push((mode, inner)),
             Choice(a, b) => stack.push(if mode == Mode::Break {
                 (Mode::Break, b)
             } else {

@@ -87,6 +87,11 @@ impl Chain {
             parts.extend(calls);
             return concat(parts);
         }
+        // The two layouts share the calls.
+        let calls: Vec<Doc> = calls
+            .into_iter()
+            .map(|c| Doc::Shared(std::sync::Arc::new(c)))
+            .collect();
         let one_line = concat(
             std::iter::once(head.clone())
                 .chain(calls.iter().cloned())
@@ -140,6 +145,7 @@ fn call_doc(c: &Call) -> Doc {
 fn is_bracketed(d: &Doc) -> bool {
     match d {
         Doc::Group(inner, _) => is_bracketed(inner),
+        Doc::Shared(inner) => is_bracketed(inner),
         Doc::Concat(parts) => matches!(parts.first(), Some(Doc::Text(t)) if t == "[" || t == "{"),
         _ => false,
     }

@@ -404,10 +404,10 @@ impl Emitter<'_> {
         // (`pg.lazy(() =>` on the first line) when that fits; else, when `pg.lazy(` fits,
         // the argument list breaks (`pg.lazy(` / `() =>` / value / `)`); else the line
         // breaks after `=` and the hugged form starts on the next line.
-        let hugged = || {
+        let hugged = |value: Doc| {
             doc::group(concat(vec![
                 text("pg.lazy(() =>"),
-                doc::indent(concat(vec![doc::line(), value.clone()])),
+                doc::indent(concat(vec![doc::line(), value])),
                 doc::if_break(text(","), text("")),
                 doc::softline(),
                 text(")"),
@@ -416,7 +416,7 @@ impl Emitter<'_> {
         let head = format!("export const {name} =");
         let column = doc::width(&head) + 1;
         if column + "pg.lazy(() =>".len() <= doc::WIDTH {
-            return print(&concat(vec![text(format!("{head} ")), hugged()]), 0, 0);
+            return print(&concat(vec![text(format!("{head} ")), hugged(value)]), 0, 0);
         }
         if column + "pg.lazy(".len() <= doc::WIDTH {
             let expanded = concat(vec![
@@ -434,7 +434,7 @@ impl Emitter<'_> {
             ]);
             return print(&expanded, 0, 0);
         }
-        format!("{head}\n  {}", print(&hugged(), 2, 2))
+        format!("{head}\n  {}", print(&hugged(value), 2, 2))
     }
 
     fn enum_def(&self, t: &TypeDef) -> String {
