@@ -549,3 +549,53 @@ fn one_or_two_connections_read_the_same_catalog() {
         elsewhere.batch_execute("SELECT 1").await.unwrap();
     });
 }
+
+/// When the server refuses to export the snapshot (here: a role that may not call
+/// `pg_export_snapshot()`), the first connection starts its transaction again and reads
+/// everything alone.
+#[test]
+fn a_refused_snapshot_export_reads_on_one_connection() {
+    use gen_types::introspect::{ConnectOptions, Selection, introspect};
+    let db = TestDb::with_fixture("views_functions");
+    let role = format!("gt_noexport_{}", std::process::id());
+    db.execute(&format!(
+        "DO $$ BEGIN CREATE ROLE {role} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+         REVOKE EXECUTE ON FUNCTION pg_export_snapshot() FROM PUBLIC;"
+    ));
+    let selection = Selection {
+        schemas: vec!["public".into(), "reporting".into()],
+        include_extension_objects: false,
+    };
+    let timeout = std::time::Duration::from_secs(30);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let admin = ConnectOptions::resolve(Some(&db.url)).unwrap();
+        let limited = db.url.replace("user=postgres", &format!("user={role}"));
+        let limited = ConnectOptions::resolve(Some(&limited)).unwrap();
+        let a = admin.connect().await.unwrap();
+        let (expected, _) = introspect(&a, None, &selection, timeout).await.unwrap();
+        let (first, second) = (
+            limited.connect().await.unwrap(),
+            limited.connect().await.unwrap(),
+        );
+        let refused = first
+            .simple_query("BEGIN; SELECT pg_export_snapshot()")
+            .await
+            .unwrap_err();
+        assert_eq!(
+            refused.code(),
+            Some(&tokio_postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+            "{refused}"
+        );
+        first.batch_execute("ROLLBACK").await.unwrap();
+        let (read, _) = introspect(&first, Some(&second), &selection, timeout)
+            .await
+            .unwrap();
+        assert_eq!(read, expected);
+    });
+    drop(db);
+    TestDb::new().execute(&format!("DROP ROLE IF EXISTS {role}"));
+}

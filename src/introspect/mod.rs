@@ -141,7 +141,7 @@ pub async fn read(
     // queries already run; the queries meant for it wait for that (and run on the first
     // connection when it cannot join).
     let snapshot = match second {
-        Some(_) => export_snapshot(client).await,
+        Some(_) => export_snapshot(client, begin, &settings).await?,
         None => None,
     };
     let joined = futures_util::future::FutureExt::shared(async {
@@ -214,16 +214,29 @@ pub async fn read(
     Ok(Rows { rows, warnings })
 }
 
-/// Exports the snapshot of `client`'s transaction; `None` when the server refuses.
-async fn export_snapshot(client: &tokio_postgres::Client) -> Option<String> {
-    let messages = client
-        .simple_query("SELECT pg_export_snapshot()")
-        .await
-        .ok()?;
-    messages.iter().find_map(|m| match m {
-        tokio_postgres::SimpleQueryMessage::Row(row) => row.get(0).map(str::to_string),
-        _ => None,
-    })
+/// Exports the snapshot of `client`'s transaction; `None` when the server refuses, and then
+/// the transaction (which the failed call aborted, before any catalog query) starts again.
+async fn export_snapshot(
+    client: &tokio_postgres::Client,
+    begin: &str,
+    settings: &str,
+) -> Result<Option<String>, Error> {
+    match client.simple_query("SELECT pg_export_snapshot()").await {
+        Ok(messages) => Ok(messages.iter().find_map(|m| match m {
+            tokio_postgres::SimpleQueryMessage::Row(row) => row.get(0).map(str::to_string),
+            _ => None,
+        })),
+        Err(_) => {
+            client
+                .batch_execute(&format!("ROLLBACK; {begin}; {settings}"))
+                .await
+                .map_err(|source| Error::Query {
+                    query: "begin",
+                    source,
+                })?;
+            Ok(None)
+        }
+    }
 }
 
 /// Starts `other`'s transaction on the snapshot `id`; false (and `other` left idle) when it
