@@ -514,24 +514,34 @@ fn snapshot_round_trips_and_filters_apply() {
     );
 }
 
+/// The schemas of the `views_functions` fixture.
+fn views_functions_selection() -> gen_types::introspect::Selection {
+    gen_types::introspect::Selection {
+        schemas: vec!["public".into(), "reporting".into()],
+        include_extension_objects: false,
+    }
+}
+
+const CATALOG_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A runtime for tests that drive the async introspection API themselves.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// The catalog is the same whether the queries run on one connection, on two sharing a
 /// snapshot, or on one after the second could not import the snapshot (here: it is connected
 /// to another database, where Postgres refuses the import).
 #[test]
 fn one_or_two_connections_read_the_same_catalog() {
-    use gen_types::introspect::{ConnectOptions, Selection, introspect};
+    use gen_types::introspect::{ConnectOptions, introspect};
     let db = TestDb::with_fixture("views_functions");
     let other = TestDb::new();
-    let selection = Selection {
-        schemas: vec!["public".into(), "reporting".into()],
-        include_extension_objects: false,
-    };
-    let timeout = std::time::Duration::from_secs(30);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
+    let (selection, timeout) = (views_functions_selection(), CATALOG_TIMEOUT);
+    runtime().block_on(async {
         let opts = ConnectOptions::resolve(Some(&db.url)).unwrap();
         let other_opts = ConnectOptions::resolve(Some(&other.url)).unwrap();
         let a = opts.connect().await.unwrap();
@@ -555,23 +565,15 @@ fn one_or_two_connections_read_the_same_catalog() {
 /// everything alone.
 #[test]
 fn a_refused_snapshot_export_reads_on_one_connection() {
-    use gen_types::introspect::{ConnectOptions, Selection, introspect};
+    use gen_types::introspect::{ConnectOptions, introspect};
     let db = TestDb::with_fixture("views_functions");
     let role = format!("gt_noexport_{}", std::process::id());
     db.execute(&format!(
         "DO $$ BEGIN CREATE ROLE {role} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
          REVOKE EXECUTE ON FUNCTION pg_export_snapshot() FROM PUBLIC;"
     ));
-    let selection = Selection {
-        schemas: vec!["public".into(), "reporting".into()],
-        include_extension_objects: false,
-    };
-    let timeout = std::time::Duration::from_secs(30);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
+    let (selection, timeout) = (views_functions_selection(), CATALOG_TIMEOUT);
+    runtime().block_on(async {
         let admin = ConnectOptions::resolve(Some(&db.url)).unwrap();
         let limited = db.url.replace("user=postgres", &format!("user={role}"));
         let limited = ConnectOptions::resolve(Some(&limited)).unwrap();
