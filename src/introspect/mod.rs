@@ -77,6 +77,11 @@ pub enum Error {
     },
 }
 
+/// Wraps a driver error as the failure of catalog query (or step) `query`.
+fn query_failed(query: &'static str) -> impl FnOnce(tokio_postgres::Error) -> Error {
+    move |source| Error::Query { query, source }
+}
+
 impl Error {
     /// True when the database refused access (authentication, authorization, missing
     /// database) or could not be reached, as opposed to a bug or a bad setting.
@@ -133,10 +138,7 @@ pub async fn read(
     client
         .batch_execute(&format!("{begin}; {settings}"))
         .await
-        .map_err(|source| Error::Query {
-            query: "begin",
-            source,
-        })?;
+        .map_err(query_failed("begin"))?;
     // The second connection imports this transaction's snapshot while the first one's
     // queries already run; the queries meant for it wait for that (and run on the first
     // connection when it cannot join).
@@ -177,10 +179,7 @@ pub async fn read(
             let row = on
                 .query_one(*sql, params)
                 .await
-                .map_err(|source| Error::Query {
-                    query: name,
-                    source,
-                })?;
+                .map_err(query_failed(name))?;
             let text: &str = row.get(0);
             Decoded::from_json(name, text)
         }
@@ -189,10 +188,7 @@ pub async fn read(
     for c in std::iter::once(client).chain(joined.await) {
         c.batch_execute("COMMIT")
             .await
-            .map_err(|source| Error::Query {
-                query: "commit",
-                source,
-            })?;
+            .map_err(query_failed("commit"))?;
     }
     for r in results {
         match r? {
@@ -230,10 +226,7 @@ async fn export_snapshot(
             client
                 .batch_execute(&format!("ROLLBACK; {begin}; {settings}"))
                 .await
-                .map_err(|source| Error::Query {
-                    query: "begin",
-                    source,
-                })?;
+                .map_err(query_failed("begin"))?;
             Ok(None)
         }
     }
