@@ -34,8 +34,9 @@ pub fn emit(catalog: &Catalog, config: &Config) -> String {
     components.entry("parameters", &common_parameters());
     let depth = components.inner();
     let mut entries = Object::new(components.key("schemas"), depth);
+    let mut build = json_schema::Definitions::new(catalog);
     for (name, def) in schemas {
-        if let Some(schema) = json_schema::definition(catalog, def) {
+        if let Some(schema) = build.build(def) {
             entries.entry(name, &json_schema::sorted(rewrite_refs(schema, &refs)));
         }
     }

@@ -53,8 +53,9 @@ pub fn emit(catalog: &Catalog, _config: &Config) -> String {
         if key == "$defs" {
             let depth = doc.inner();
             let mut defs = Object::new(doc.key(key), depth);
+            let mut build = Definitions::new(catalog);
             for (key, def) in definitions(catalog) {
-                if let Some(value) = definition(catalog, def) {
+                if let Some(value) = build.build(def) {
                     defs.entry(&key, &sorted(value));
                 }
             }
@@ -133,14 +134,41 @@ pub fn definitions(catalog: &Catalog) -> Vec<(String, Def<'_>)> {
     kept
 }
 
-/// The schema of one `$defs` entry.
-pub fn definition(catalog: &Catalog, def: Def<'_>) -> Option<Value> {
-    Some(match def {
-        Def::Row(rel) => row(catalog, rel, &columns::shapes(catalog, rel)),
-        Def::Insert(rel) => write(catalog, rel, &columns::shapes(catalog, rel), true),
-        Def::Update(rel) => write(catalog, rel, &columns::shapes(catalog, rel), false),
-        Def::Type(t) => type_def(catalog, t)?,
-    })
+/// Builds `$defs` entries one at a time, keeping the column shapes of the last relation: a
+/// relation's Insert, Row and Update usually come one after another in key order.
+pub struct Definitions<'c> {
+    catalog: &'c Catalog,
+    last: Option<(&'c Relation, Vec<ColumnShape<'c>>)>,
+}
+
+impl<'c> Definitions<'c> {
+    /// A builder for `catalog`'s entries.
+    pub fn new(catalog: &'c Catalog) -> Self {
+        Self {
+            catalog,
+            last: None,
+        }
+    }
+
+    /// The schema of one `$defs` entry.
+    pub fn build(&mut self, def: Def<'c>) -> Option<Value> {
+        let catalog = self.catalog;
+        Some(match def {
+            Def::Row(rel) => row(catalog, rel, self.shapes(rel)),
+            Def::Insert(rel) => write(catalog, rel, self.shapes(rel), true),
+            Def::Update(rel) => write(catalog, rel, self.shapes(rel), false),
+            Def::Type(t) => type_def(catalog, t)?,
+        })
+    }
+
+    fn shapes(&mut self, rel: &'c Relation) -> &[ColumnShape<'c>] {
+        if !matches!(&self.last, Some((r, _)) if std::ptr::eq(*r, rel)) {
+            self.last = Some((rel, columns::shapes(self.catalog, rel)));
+        }
+        self.last
+            .as_ref()
+            .map_or(&[], |(_, shapes)| shapes.as_slice())
+    }
 }
 
 /// The schema of a column's values (null included when the column can be NULL), with its
