@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use common::{TestDb, snapshot_settings};
+use common::{TestDb, TestRole, snapshot_settings};
 
 fn gen_types(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gen-types"))
@@ -168,21 +168,17 @@ fn unreachable_and_refused_databases_exit_3_in_one_line_without_the_password() {
 fn permission_denied_on_catalog_is_exit_3() {
     // A role that can connect but has no USAGE on the schema still reads the catalog
     // (catalogs are public); a role without CONNECT is refused.
+    let role = TestRole::new("noconnect");
     let db = TestDb::with_fixture("views_functions");
-    let role = format!("gt_noconnect_{}", std::process::id());
     db.execute(&format!(
-        "DO $$ BEGIN CREATE ROLE {role} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
-         REVOKE CONNECT ON DATABASE \"{}\" FROM PUBLIC;",
+        "REVOKE CONNECT ON DATABASE \"{}\" FROM PUBLIC",
         db.name
     ));
-    let url = db.url.replace("user=postgres", &format!("user={role}"));
+    let url = role.url(&db);
     let dir = tempfile::tempdir().unwrap();
     let o = gen_types(dir.path(), &["introspect", "--db-url", &url]);
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     assert!(stderr(&o).contains("permission denied"), "{}", stderr(&o));
-    drop(db);
-    let admin = TestDb::new();
-    admin.execute(&format!("DROP ROLE IF EXISTS {role}"));
 }
 
 #[test]

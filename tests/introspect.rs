@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{FIXTURES, TestDb, snapshot_settings};
+use common::{FIXTURES, TestDb, TestRole, snapshot_settings};
 use gen_types::model::{
     ArgMode, CheckFact, CompareOp, FkAction, Identity, Literal, PolicyCommand, RelationKind,
     Subject, TypeKind, Volatility,
@@ -566,17 +566,13 @@ fn one_or_two_connections_read_the_same_catalog() {
 #[test]
 fn a_refused_snapshot_export_reads_on_one_connection() {
     use gen_types::introspect::{ConnectOptions, introspect};
+    let role = TestRole::new("noexport");
     let db = TestDb::with_fixture("views_functions");
-    let role = format!("gt_noexport_{}", std::process::id());
-    db.execute(&format!(
-        "DO $$ BEGIN CREATE ROLE {role} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
-         REVOKE EXECUTE ON FUNCTION pg_export_snapshot() FROM PUBLIC;"
-    ));
+    db.execute("REVOKE EXECUTE ON FUNCTION pg_export_snapshot() FROM PUBLIC");
     let (selection, timeout) = (views_functions_selection(), CATALOG_TIMEOUT);
     runtime().block_on(async {
         let admin = ConnectOptions::resolve(Some(&db.url)).unwrap();
-        let limited = db.url.replace("user=postgres", &format!("user={role}"));
-        let limited = ConnectOptions::resolve(Some(&limited)).unwrap();
+        let limited = ConnectOptions::resolve(Some(&role.url(&db))).unwrap();
         let a = admin.connect().await.unwrap();
         let (expected, _) = introspect(&a, None, &selection, timeout).await.unwrap();
         let (first, second) = (
@@ -598,6 +594,4 @@ fn a_refused_snapshot_export_reads_on_one_connection() {
             .unwrap();
         assert_eq!(read, expected);
     });
-    drop(db);
-    TestDb::new().execute(&format!("DROP ROLE IF EXISTS {role}"));
 }

@@ -195,6 +195,47 @@ impl Drop for TestDb {
     }
 }
 
+/// A login role for one test (roles are cluster-wide), dropped with the value. Declare it
+/// before the databases that use it, so that they are dropped first.
+pub struct TestRole {
+    /// Role name.
+    pub name: String,
+}
+
+impl TestRole {
+    /// A new login role without privileges of its own.
+    pub fn new(prefix: &str) -> Self {
+        let name = format!(
+            "gt_{prefix}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
+        connect(&server().base, "postgres")
+            .batch_execute(&format!("CREATE ROLE {name} LOGIN"))
+            .unwrap();
+        TestRole { name }
+    }
+
+    /// `db`'s connection string with this role as the user.
+    pub fn url(&self, db: &TestDb) -> String {
+        let url = db
+            .url
+            .replace("user=postgres", &format!("user={}", self.name));
+        assert_ne!(url, db.url, "no user=postgres in {}", db.url);
+        url
+    }
+}
+
+impl Drop for TestRole {
+    fn drop(&mut self) {
+        if let Ok(mut admin) =
+            postgres::Client::connect(&with_db(&server().base, "postgres"), postgres::NoTls)
+        {
+            let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {}", self.name));
+        }
+    }
+}
+
 /// Path of a fixture file.
 pub fn fixture_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
