@@ -135,6 +135,8 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             if !args.targets.is_empty() {
                 config.targets = Some(args.targets);
             }
+            // The flags may have changed what the file's checks saw: check before connecting.
+            gen_types::config_check::check(&config).map_err(|p| Error::Usage(p.to_string()))?;
             let start = std::time::Instant::now();
             let loaded = load(&source, &config, &out)?;
             out.detail(&format!(

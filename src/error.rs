@@ -89,7 +89,8 @@ impl Error {
     }
 
     /// One line: the error and its causes, joined with `: `. Empty wrapper texts of the
-    /// driver ("db error") are skipped and repeated segments are dropped.
+    /// driver ("db error") are skipped and repeated segments are dropped; passwords are
+    /// redacted and control characters escaped ([`crate::redact::printable`]).
     pub fn render(&self) -> String {
         let mut parts: Vec<String> = vec![self.to_string()];
         let mut cur = std::error::Error::source(self);
@@ -100,6 +101,6 @@ impl Error {
             }
             cur = e.source();
         }
-        parts.join(": ").replace('\n', " ")
+        crate::redact::printable(&parts.join(": ").replace('\n', " "))
     }
 }

@@ -16,6 +16,7 @@ pub mod builder;
 #[cfg(feature = "live")]
 pub mod cluster;
 pub mod config;
+pub mod config_check;
 pub mod emit;
 pub mod error;
 #[cfg(feature = "live")]
@@ -23,6 +24,7 @@ pub mod introspect;
 #[cfg(feature = "live")]
 pub mod migrations;
 pub mod model;
+pub mod redact;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -78,23 +80,23 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
                         .filter(|v| !v.is_empty())
                 });
             let mut options = ConnectOptions::resolve(url.as_deref())?;
-            options.statement_timeout =
-                std::time::Duration::from_secs(config.database.statement_timeout_secs.max(1));
+            options.statement_timeout = config.database.statement_timeout();
+            let limits = introspect::Limits {
+                statement: options.statement_timeout,
+                first_reply: options.connect_timeout(),
+            };
             let rows = block_on(async {
                 // Two connections, opened together: the catalog queries are split over them.
                 let (first, second) = tokio::join!(options.connect(), options.connect());
                 let client = first?;
                 let second = second.ok();
-                Ok(introspect::read(
-                    &client,
-                    second.as_ref(),
-                    &selection(config),
-                    options.statement_timeout,
-                )
-                .await?)
+                Ok(introspect::read(&client, second.as_ref(), &selection(config), limits).await?)
             })?;
             // The runtime and the connections are gone by now, and with them their buffers.
-            introspect::build(rows)
+            let (catalog, warnings) = introspect::build(rows);
+            let mut all = options.warnings().to_vec();
+            all.extend(warnings);
+            (catalog, all)
         }
         #[cfg(feature = "live")]
         Source::Migrations(dir) => {
@@ -136,6 +138,7 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
             ));
         }
     }
+    let warnings = warnings.iter().map(|w| redact::printable(w)).collect();
     Ok(Loaded { catalog, warnings })
 }
 
@@ -160,8 +163,10 @@ fn block_on<T>(f: impl std::future::Future<Output = Result<T, Error>>) -> Result
         .block_on(f)
 }
 
-/// Renders every selected target.
+/// Renders every selected target (after [`config_check::check`]: no two targets on one
+/// file, no output outside the output folder).
 pub fn generate(catalog: &Catalog, config: &Config) -> Result<write::FileMap, Error> {
+    config_check::check(config).map_err(|p| Error::Usage(p.to_string()))?;
     Ok(emit::emit(catalog, config)?)
 }
 

@@ -11,6 +11,7 @@ mod tls;
 mod view_lineage;
 
 use serde::de::DeserializeOwned;
+use tokio_postgres::types::{ToSql, Type};
 
 use crate::model::Catalog;
 pub use connection::{ConnectOptions, SslMode};
@@ -57,6 +58,20 @@ pub enum Error {
         #[source]
         source: tokio_postgres::Error,
     },
+    /// The server did not answer in time while connecting or on the first query.
+    #[error("cannot connect to {target}: no answer from the server within {} s", after.as_secs())]
+    Timeout {
+        /// `user@host:port/db`, without the password.
+        target: String,
+        /// The connect timeout.
+        after: std::time::Duration,
+    },
+    /// The server accepted the connection but did not answer the first statement in time.
+    #[error("the server did not answer the first statement within {} s", after.as_secs())]
+    NoReply {
+        /// The bound ([`Limits::first_reply`]).
+        after: std::time::Duration,
+    },
     /// A catalog query failed.
     #[error("catalog query `{query}` failed")]
     Query {
@@ -83,14 +98,55 @@ fn query_failed(query: &'static str) -> impl FnOnce(tokio_postgres::Error) -> Er
 }
 
 impl Error {
-    /// True when the database refused access (authentication, authorization, missing
-    /// database) or could not be reached, as opposed to a bug or a bad setting.
+    /// True when the database could not be reached, did not answer in time, or refused the
+    /// connection or a catalog query (authentication, permissions, a missing database, a
+    /// catalog that kept changing), as opposed to a bad setting or a result gen-types cannot
+    /// read.
     pub fn is_access(&self) -> bool {
-        matches!(self, Self::Connect { .. })
-            || matches!(self, Self::Query { source, .. }
-                if source.code().is_some_and(|c| c.code().starts_with("42501") || c.code().starts_with("28")))
+        matches!(
+            self,
+            Self::Connect { .. } | Self::Timeout { .. } | Self::NoReply { .. } | Self::Query { .. }
+        )
+    }
+
+    /// True when the server reported that a catalog object vanished while it was read: a
+    /// catalog function (`pg_get_constraintdef`, `format_type`, ...) looks objects up in the
+    /// system caches, which see the latest committed state rather than the transaction's
+    /// snapshot, so concurrent DDL can make it fail. Reading again on a fresh snapshot
+    /// succeeds.
+    pub fn is_vanished_object(&self) -> bool {
+        use tokio_postgres::error::SqlState;
+        let Self::Query { source, .. } = self else {
+            return false;
+        };
+        let Some(db) = source.as_db_error() else {
+            return false;
+        };
+        let message = db.message();
+        match db.code() {
+            c if *c == SqlState::INTERNAL_ERROR => {
+                message.starts_with("cache lookup failed for")
+                    || message.starts_with("could not open relation with OID")
+                    || message.starts_with("could not find tuple for")
+            }
+            c => *c == SqlState::UNDEFINED_TABLE || *c == SqlState::UNDEFINED_OBJECT,
+        }
     }
 }
+
+/// How long the server may take to answer.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The statement timeout of each catalog query (enforced by the server).
+    pub statement: std::time::Duration,
+    /// How long the first statement (`BEGIN ...`) may wait for its answer (enforced here):
+    /// a pooler that accepted the connection but has no server to give it, or a server that
+    /// stopped answering, fails the run instead of hanging it.
+    pub first_reply: std::time::Duration,
+}
+
+/// How many times a read is tried when catalog objects vanish under it.
+pub const READ_ATTEMPTS: usize = 5;
 
 /// Reads the catalog through an open client. With a second connection to the same database,
 /// the queries are split over both (the second imports the first's snapshot with
@@ -103,7 +159,11 @@ pub async fn introspect(
     selection: &Selection,
     statement_timeout: std::time::Duration,
 ) -> Result<(Catalog, Vec<String>), Error> {
-    let rows = read(client, second, selection, statement_timeout).await?;
+    let limits = Limits {
+        statement: statement_timeout,
+        first_reply: statement_timeout,
+    };
+    let rows = read(client, second, selection, limits).await?;
     Ok(build(rows))
 }
 
@@ -123,21 +183,45 @@ pub fn build(rows: Rows) -> (Catalog, Vec<String>) {
     (catalog, warnings)
 }
 
-/// Runs the catalog queries (the first half of [`introspect`]).
+/// Runs the catalog queries (the first half of [`introspect`]). When the server reports that
+/// a catalog object vanished mid-read (concurrent DDL, see [`Error::is_vanished_object`]),
+/// the whole read starts again on a fresh snapshot, up to [`READ_ATTEMPTS`] times: the rows
+/// returned always come from one snapshot.
 pub async fn read(
     client: &tokio_postgres::Client,
     second: Option<&tokio_postgres::Client>,
     selection: &Selection,
-    statement_timeout: std::time::Duration,
+    limits: Limits,
+) -> Result<Rows, Error> {
+    let mut attempt = 1;
+    loop {
+        match read_snapshot(client, second, selection, limits).await {
+            Err(e) if e.is_vanished_object() && attempt < READ_ATTEMPTS => attempt += 1,
+            result => return result,
+        }
+    }
+}
+
+/// One read of every catalog query in one snapshot. Both connections are idle again when it
+/// returns, whether it succeeded or not (a failed query's transaction is rolled back).
+async fn read_snapshot(
+    client: &tokio_postgres::Client,
+    second: Option<&tokio_postgres::Client>,
+    selection: &Selection,
+    limits: Limits,
 ) -> Result<Rows, Error> {
     let settings = format!(
         "SET LOCAL statement_timeout = {}; SET LOCAL jit = off",
-        statement_timeout.as_millis()
+        limits.statement.as_millis()
     );
     let begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
-    client
-        .batch_execute(&format!("{begin}; {settings}"))
+    let start = format!("{begin}; {settings}");
+    let started = client.batch_execute(&start);
+    tokio::time::timeout(limits.first_reply, started)
         .await
+        .map_err(|_| Error::NoReply {
+            after: limits.first_reply,
+        })?
         .map_err(query_failed("begin"))?;
     // The second connection imports this transaction's snapshot while the first one's
     // queries already run; the queries meant for it wait for that (and run on the first
@@ -170,14 +254,16 @@ pub async fn read(
                 client
             };
             // schemas.sql takes only the schema list; the others also take the extension flag.
-            let params: &[&(dyn tokio_postgres::types::ToSql + Sync)] = if *name == "schemas" {
-                &[schemas]
+            let params: &[(&(dyn ToSql + Sync), Type)] = if *name == "schemas" {
+                &[(schemas, Type::TEXT_ARRAY)]
             } else {
-                &[schemas, ext]
+                &[(schemas, Type::TEXT_ARRAY), (ext, Type::BOOL)]
             };
-            // Sent together: tokio-postgres pipelines the queries on each connection.
+            // Sent together: tokio-postgres pipelines the queries on each connection. Typed
+            // queries use the unnamed statement (no prepare round trip, and nothing that a
+            // transaction-mode pooler could lose between transactions).
             let row = on
-                .query_one(*sql, params)
+                .query_typed_one(sql, params)
                 .await
                 .map_err(query_failed(name))?;
             let text: &str = row.get(0);
@@ -189,6 +275,19 @@ pub async fn read(
         c.batch_execute("COMMIT")
             .await
             .map_err(query_failed("commit"))?;
+    }
+    // A query that failed aborts the transaction, and the queries after it on the same
+    // connection then fail with "current transaction is aborted": report the cause.
+    let follow_up = |e: &Error| {
+        matches!(e, Error::Query { source, .. }
+            if source.code() == Some(&tokio_postgres::error::SqlState::IN_FAILED_SQL_TRANSACTION))
+    };
+    let mut results: Vec<_> = results.into_iter().collect();
+    if let Some(cause) = results
+        .iter()
+        .position(|r| r.as_ref().is_err_and(|e| !follow_up(e)))
+    {
+        results.swap(0, cause);
     }
     for r in results {
         match r? {
