@@ -469,11 +469,14 @@ fn hide_values(message: &str) -> String {
     out
 }
 
-/// True for the short words TOML keys, enum variants and field names are made of.
+/// True for the short words TOML keys, enum variants and field names are made of, and for
+/// the punctuation the parser expects (`]`, `=`).
 fn is_plain_word(s: &str) -> bool {
-    s.len() <= 40
+    let word = s.len() <= 40
         && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '))
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '));
+    let punctuation = s.len() <= 2 && s.chars().all(|c| c.is_ascii_punctuation());
+    word || punctuation
 }
 
 /// The commented config that `gen-types init` writes. Every key is listed with its default.

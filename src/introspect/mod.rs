@@ -72,6 +72,17 @@ pub enum Error {
         /// The bound ([`Limits::first_reply`]).
         after: std::time::Duration,
     },
+    /// Catalog objects vanished under every attempt to read (see [`READ_ATTEMPTS`]).
+    #[error(
+        "the catalog kept changing while it was read ({attempts} attempts); run again when the DDL is done"
+    )]
+    KeptChanging {
+        /// How many reads were tried.
+        attempts: usize,
+        /// The last attempt's failure.
+        #[source]
+        last: Box<Error>,
+    },
     /// A catalog query failed.
     #[error("catalog query `{query}` failed")]
     Query {
@@ -105,19 +116,26 @@ impl Error {
     pub fn is_access(&self) -> bool {
         matches!(
             self,
-            Self::Connect { .. } | Self::Timeout { .. } | Self::NoReply { .. } | Self::Query { .. }
+            Self::Connect { .. }
+                | Self::Timeout { .. }
+                | Self::NoReply { .. }
+                | Self::Query { .. }
+                | Self::KeptChanging { .. }
         )
     }
 
     /// True when the server reported that a catalog object vanished while it was read: a
     /// catalog function (`pg_get_constraintdef`, `format_type`, ...) looks objects up in the
     /// system caches, which see the latest committed state rather than the transaction's
-    /// snapshot, so concurrent DDL can make it fail. Reading again on a fresh snapshot
-    /// succeeds.
+    /// snapshot, so concurrent DDL can make it fail, or return NULL where a text belongs
+    /// (which then fails to decode). Reading again on a fresh snapshot succeeds.
     pub fn is_vanished_object(&self) -> bool {
         use tokio_postgres::error::SqlState;
-        let Self::Query { source, .. } = self else {
-            return false;
+        let source = match self {
+            // Some catalog functions return NULL for an object that vanished.
+            Self::Decode { .. } => return true,
+            Self::Query { source, .. } => source,
+            _ => return false,
         };
         let Some(db) = source.as_db_error() else {
             return false;
@@ -196,7 +214,20 @@ pub async fn read(
     let mut attempt = 1;
     loop {
         match read_snapshot(client, second, selection, limits).await {
-            Err(e) if e.is_vanished_object() && attempt < READ_ATTEMPTS => attempt += 1,
+            Err(e) if e.is_vanished_object() && attempt < READ_ATTEMPTS => {
+                // Let a burst of DDL (a migration) pass before the next snapshot.
+                let pause = std::time::Duration::from_millis(20 << attempt);
+                tokio::time::sleep(pause).await;
+                attempt += 1;
+            }
+            // A result that still cannot be decoded is more likely a bug than DDL: it is
+            // reported as it is.
+            Err(e @ Error::Query { .. }) if e.is_vanished_object() => {
+                return Err(Error::KeptChanging {
+                    attempts: attempt,
+                    last: Box::new(e),
+                });
+            }
             result => return result,
         }
     }

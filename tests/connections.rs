@@ -1,0 +1,199 @@
+//! Real connection paths, through the `gen-types` binary: a server that accepts TCP and never
+//! answers, a wrong password, and PgBouncer in session and transaction mode. Each case checks
+//! the exit code, the one-line message, and that the password is in no output.
+
+mod common;
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use common::pgbouncer::{PgBouncer, PoolMode};
+use common::{TestDb, TestRole};
+
+/// The password of every case; no output may contain it.
+const PASSWORD: &str = "gt-h4-Pass-7d1e";
+
+fn gen_types(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gen-types"));
+    cmd.current_dir(dir).args(args);
+    for var in [
+        "DATABASE_URL",
+        "PGPASSWORD",
+        "PGCONNECT_TIMEOUT",
+        "PGSSLMODE",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied());
+    cmd.output().expect("run gen-types")
+}
+
+/// stdout and stderr together.
+fn everything(o: &Output) -> String {
+    let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
+    s.push_str(&String::from_utf8_lossy(&o.stderr));
+    s
+}
+
+/// Asserts a failed run: `code`, one line on stderr starting with `prefix` and holding
+/// `cause`, and no password anywhere.
+fn assert_failure(o: &Output, code: i32, prefix: &str, cause: &str, secrets: &[&str]) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(code), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.starts_with(prefix), "{err}");
+    assert!(err.contains(cause), "{err}");
+    for secret in secrets {
+        assert!(!everything(o).contains(secret), "{secret} printed: {err}");
+    }
+}
+
+/// A TCP listener that accepts every connection and never sends a byte.
+fn silent_server() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    port
+}
+
+#[test]
+fn a_silent_server_fails_within_the_connect_timeout() {
+    let port = silent_server();
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("postgres://alice:{PASSWORD}@127.0.0.1:{port}/app");
+    let kv = format!("host=127.0.0.1 port={port} user=alice password={PASSWORD} dbname=app");
+    let cases: [(String, &[(&str, &str)]); 4] = [
+        (format!("{url}?connect_timeout=2"), &[]),
+        (format!("{url}?connect_timeout=2&sslmode=disable"), &[]),
+        (format!("{kv} connect_timeout=2 sslmode=require"), &[]),
+        (url.clone(), &[("PGCONNECT_TIMEOUT", "2")]),
+    ];
+    for (conn, env) in cases {
+        let start = Instant::now();
+        let o = gen_types(dir.path(), &["generate", "--db-url", &conn], env);
+        let took = start.elapsed();
+        assert_failure(
+            &o,
+            3,
+            &format!("error: cannot connect to alice@127.0.0.1:{port}/app: "),
+            "no answer from the server within 2 s",
+            &[PASSWORD],
+        );
+        assert!(
+            took >= Duration::from_secs(2) && took < Duration::from_secs(5),
+            "{conn}: {took:?}"
+        );
+    }
+}
+
+#[test]
+fn a_wrong_password_is_refused_in_one_line() {
+    let role = TestRole::new("h4pw");
+    let db = TestDb::new();
+    let bouncer = PgBouncer::start(PoolMode::Session, &[(&role.name, PASSWORD)]);
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = "gt-h4-Wrong-93c2";
+    let o = gen_types(
+        dir.path(),
+        &[
+            "generate",
+            "--db-url",
+            &bouncer.url(&role.name, wrong, &db.name),
+        ],
+        &[],
+    );
+    assert_failure(
+        &o,
+        3,
+        &format!(
+            "error: cannot connect to {}@127.0.0.1:{}/{}: ",
+            role.name, bouncer.port, db.name
+        ),
+        "authentication failed",
+        &[PASSWORD, wrong],
+    );
+    // The same through PGPASSWORD and a key=value string.
+    let kv = format!(
+        "host=127.0.0.1 port={} user={} dbname={} sslmode=disable",
+        bouncer.port, role.name, db.name
+    );
+    let o = gen_types(
+        dir.path(),
+        &["generate", "--db-url", &kv],
+        &[("PGPASSWORD", wrong)],
+    );
+    assert_failure(
+        &o,
+        3,
+        "error: cannot connect to ",
+        "authentication failed",
+        &[PASSWORD, wrong],
+    );
+    assert!(!dir.path().join("generated").exists(), "nothing written");
+}
+
+/// Generates TypeScript and Zod for the `views_functions` fixture directly and through a
+/// PgBouncer in `mode`; both runs succeed and write the same files.
+fn generate_through(mode: PoolMode) {
+    let role = TestRole::new("h4pool");
+    let db = TestDb::with_fixture("views_functions");
+    let bouncer = PgBouncer::start(mode, &[(&role.name, PASSWORD)]);
+    let dir = tempfile::tempdir().unwrap();
+    let run = |conn: &str, out: &str| {
+        let args = [
+            "generate",
+            "--db-url",
+            conn,
+            "--schema",
+            "public",
+            "--schema",
+            "reporting",
+            "--target",
+            "typescript",
+            "--target",
+            "zod",
+            "--out",
+            out,
+        ];
+        let o = gen_types(dir.path(), &args, &[]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{mode:?}: {}\n{}",
+            everything(&o),
+            bouncer.log()
+        );
+        assert!(!everything(&o).contains(PASSWORD), "{}", everything(&o));
+    };
+    run(&role.url(&db), "direct");
+    run(&bouncer.url(&role.name, PASSWORD, &db.name), "pooled");
+    for file in ["database.types.ts", "database.schemas.ts"] {
+        let direct = std::fs::read_to_string(dir.path().join("direct").join(file)).unwrap();
+        let pooled = std::fs::read_to_string(dir.path().join("pooled").join(file)).unwrap();
+        assert!(
+            direct.contains("books_catalog"),
+            "{file} is about the fixture"
+        );
+        assert!(
+            direct == pooled,
+            "{mode:?}: {file} differs through the pooler"
+        );
+    }
+}
+
+#[test]
+fn pgbouncer_in_session_mode() {
+    generate_through(PoolMode::Session);
+}
+
+#[test]
+fn pgbouncer_in_transaction_mode() {
+    generate_through(PoolMode::Transaction);
+}
