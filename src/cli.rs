@@ -101,15 +101,16 @@ struct Printer {
     verbose: bool,
 }
 
+/// Prints progress lines; like errors, they pass through [`gen_types::redact::printable`].
 impl Printer {
     fn info(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("{msg}");
+            eprintln!("{}", gen_types::redact::printable(msg));
         }
     }
     fn detail(&self, msg: &str) {
         if self.verbose {
-            eprintln!("{msg}");
+            eprintln!("{}", gen_types::redact::printable(msg));
         }
     }
 }
@@ -158,11 +159,17 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                     let _ = stdout.write_all(s.diff.as_bytes());
                 }
                 for s in &stale {
-                    eprintln!("stale: {}", s.path.display());
+                    eprintln!(
+                        "stale: {}",
+                        gen_types::redact::printable(&s.path.display().to_string())
+                    );
                 }
                 return Ok(EXIT_STALE);
             }
             let report = gen_types::write::write_files(&config.out, &files)?;
+            for p in &report.removed {
+                out.detail(&format!("removed {} (left by an earlier run)", p.display()));
+            }
             for p in &report.written {
                 out.detail(&format!("wrote {}", p.display()));
             }
