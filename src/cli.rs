@@ -88,6 +88,11 @@ pub fn run() -> i32 {
     match execute(cli) {
         Ok(code) => code,
         Err(e) => {
+            if !quiet {
+                for w in e.warnings() {
+                    eprintln!("warning: {w}");
+                }
+            }
             if !quiet || e.exit_code() != EXIT_OK {
                 eprintln!("error: {}", e.render());
             }

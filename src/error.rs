@@ -58,6 +58,15 @@ pub enum Error {
     /// Writing outputs failed.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// A failure and the warnings met before it, which may explain it (a password file
+    /// that was ignored): print [`Error::warnings`] first.
+    #[error("{error}")]
+    Warned {
+        /// The warnings, in the order they were met.
+        warnings: Vec<String>,
+        /// The failure.
+        error: Box<Error>,
+    },
     /// An I/O failure outside the writer (runtime start, stdout).
     #[error("{context}: {source}")]
     Io {
@@ -70,9 +79,32 @@ pub enum Error {
 }
 
 impl Error {
+    /// This error with `warnings` attached (see [`Error::Warned`]); itself when there are none.
+    pub fn with_warnings(self, warnings: &[String]) -> Self {
+        if warnings.is_empty() {
+            return self;
+        }
+        Error::Warned {
+            warnings: warnings
+                .iter()
+                .map(|w| crate::redact::printable(w))
+                .collect(),
+            error: Box::new(self),
+        }
+    }
+
+    /// The warnings met before this error (printable), to be shown before it.
+    pub fn warnings(&self) -> &[String] {
+        match self {
+            Error::Warned { warnings, .. } => warnings,
+            _ => &[],
+        }
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
+            Error::Warned { error, .. } => error.exit_code(),
             Error::Config(_) | Error::Usage(_) | Error::Snapshot { .. } => EXIT_USAGE,
             #[cfg(feature = "live")]
             Error::Migration(_) => EXIT_USAGE,
@@ -92,6 +124,9 @@ impl Error {
     /// driver ("db error") are skipped and repeated segments are dropped; passwords are
     /// redacted and control characters escaped ([`crate::redact::printable`]).
     pub fn render(&self) -> String {
+        if let Error::Warned { error, .. } = self {
+            return error.render();
+        }
         let mut parts: Vec<String> = vec![self.to_string()];
         let mut cur = std::error::Error::source(self);
         while let Some(e) = cur {

@@ -91,7 +91,8 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
                 let client = first?;
                 let second = second.ok();
                 Ok(introspect::read(&client, second.as_ref(), &selection(config), limits).await?)
-            })?;
+            })
+            .map_err(|e| e.with_warnings(options.warnings()))?;
             // The runtime and the connections are gone by now, and with them their buffers.
             let (catalog, warnings) = introspect::build(rows);
             let mut all = options.warnings().to_vec();

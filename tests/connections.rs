@@ -1,6 +1,7 @@
 //! Real connection paths, through the `gen-types` binary: a server that accepts TCP and never
-//! answers, a wrong password, and PgBouncer in session and transaction mode. Each case checks
-//! the exit code, the one-line message, and that the password is in no output.
+//! answers, a pooler whose server is down, a wrong password, a password file others may read,
+//! and PgBouncer in session and transaction mode. Each case checks the exit code, the
+//! one-line message, and that the password is in no output.
 
 mod common;
 
@@ -196,4 +197,81 @@ fn pgbouncer_in_session_mode() {
 #[test]
 fn pgbouncer_in_transaction_mode() {
     generate_through(PoolMode::Transaction);
+}
+
+#[test]
+fn a_pooler_whose_server_is_down_fails_within_the_connect_timeout() {
+    // A port nothing listens on.
+    let down = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let bouncer = PgBouncer::start_for(
+        PoolMode::Transaction,
+        &[("alice", PASSWORD)],
+        "127.0.0.1",
+        down,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let url = bouncer.url("alice", PASSWORD, "app") + "&connect_timeout=2";
+    let start = Instant::now();
+    let o = gen_types(dir.path(), &["generate", "--db-url", &url], &[]);
+    let took = start.elapsed();
+    assert_failure(
+        &o,
+        3,
+        &format!(
+            "error: cannot connect to alice@127.0.0.1:{}/app: ",
+            bouncer.port
+        ),
+        "",
+        &[PASSWORD],
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}
+
+#[test]
+fn a_password_file_others_may_read_is_ignored_with_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let role = TestRole::new("h4pgpass");
+    let db = TestDb::new();
+    let bouncer = PgBouncer::start(PoolMode::Session, &[(&role.name, PASSWORD)]);
+    let dir = tempfile::tempdir().unwrap();
+    let pgpass = dir.path().join("pgpass");
+    std::fs::write(
+        &pgpass,
+        format!("127.0.0.1:{}:*:{}:{PASSWORD}\n", bouncer.port, role.name),
+    )
+    .unwrap();
+    let kv = format!(
+        "host=127.0.0.1 port={} user={} dbname={} sslmode=disable",
+        bouncer.port, role.name, db.name
+    );
+    let file = pgpass.display().to_string();
+    let env = [("PGPASSFILE", file.as_str())];
+    let args = ["generate", "--db-url", &kv, "--target", "typescript"];
+
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let o = gen_types(dir.path(), &args, &env);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "warning: password file {file} is ignored: it has group or world access"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("error: cannot connect to ")),
+        "{err}"
+    );
+    assert!(!everything(&o).contains(PASSWORD), "{err}");
+
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let o = gen_types(dir.path(), &args, &env);
+    assert_eq!(o.status.code(), Some(0), "{}", everything(&o));
+    assert!(!everything(&o).contains("warning") && !everything(&o).contains(PASSWORD));
 }

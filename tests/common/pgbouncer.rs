@@ -70,6 +70,11 @@ impl PgBouncer {
     /// (role, password) pairs it accepts.
     pub fn start(mode: PoolMode, users: &[(&str, &str)]) -> Self {
         let (host, port) = super::server_host_port();
+        Self::start_for(mode, users, &host, port)
+    }
+
+    /// [`PgBouncer::start`] in front of the server at `host` and `port` (which may be down).
+    pub fn start_for(mode: PoolMode, users: &[(&str, &str)], host: &str, port: u16) -> Self {
         let dir = tempfile::Builder::new()
             .prefix("gen-types-pgbouncer-")
             .tempdir()
