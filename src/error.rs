@@ -16,11 +16,14 @@ use crate::write::WriteError;
 pub const EXIT_OK: i32 = 0;
 /// Exit code: `--check` found stale or missing outputs.
 pub const EXIT_STALE: i32 = 1;
-/// Exit code: bad usage, config, snapshot or migration.
+/// Exit code: bad usage, config (including output paths and the connection string),
+/// snapshot or migration.
 pub const EXIT_USAGE: i32 = 2;
-/// Exit code: the database is unreachable or refused access.
+/// Exit code: the database is unreachable, did not answer in time, or refused the
+/// connection or a catalog query.
 pub const EXIT_DATABASE: i32 = 3;
-/// Exit code: anything else (I/O, internal).
+/// Exit code: anything else (I/O while writing, a catalog result that cannot be read, a
+/// template that fails).
 pub const EXIT_OTHER: i32 = 4;
 
 /// Anything that stops a run.
@@ -116,6 +119,7 @@ impl Error {
             }
             #[cfg(feature = "live")]
             Error::Cluster(_) => EXIT_DATABASE,
+            Error::Write(crate::write::WriteError::OutsideOutput(_)) => EXIT_USAGE,
             _ => EXIT_OTHER,
         }
     }
