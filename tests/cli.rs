@@ -506,3 +506,15 @@ fn a_run_removes_the_temp_files_of_killed_runs() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_catalog_query_refused_by_a_permission_is_exit_3() {
+    // A hardened database: the role may connect, but not read pg_proc.
+    let role = TestRole::new("h4noproc");
+    let db = TestDb::with_fixture("views_functions");
+    db.execute("REVOKE SELECT ON pg_catalog.pg_proc FROM PUBLIC");
+    let dir = tempfile::tempdir().unwrap();
+    let o = gen_types(dir.path(), &["introspect", "--db-url", &role.url(&db)]);
+    let err = assert_one_line(&o, 3, "error: catalog query `", &[]);
+    assert!(err.contains("permission denied for table pg_proc"), "{err}");
+}

@@ -674,3 +674,93 @@ fn concurrent_ddl_never_fails_a_read() {
         "the DDL ran: {rounds} rounds, {tables_seen} tables read"
     );
 }
+
+/// The hostile fixture (issue 13): every name, comment and label written to break out of
+/// generated code comes through the catalog exactly, and 1,000 declared array dimensions
+/// are read as such. (What the targets make of it is tested with the emitters.)
+#[test]
+fn hostile_catalog_text_comes_through_exactly() {
+    let db = TestDb::with_fixture("hostile");
+    let catalog = db.catalog(&["public"]);
+    let names: Vec<&str> = catalog.relations.iter().map(|r| r.name.as_str()).collect();
+    for name in [
+        "t\n;(globalThis as any).pwned = 1 //",
+        "cr\r;(globalThis as any).pwnedCr = 1 //",
+        "ls\u{2028};(globalThis as any).pwnedLs = 1 //",
+        "ps\u{2029};(globalThis as any).pwnedPs = 1 //",
+        "end */ (globalThis as any).pwnedBlock = 1 /*",
+        "constructor",
+        "__proto__",
+        "valueOf",
+    ] {
+        assert!(names.contains(&name), "{name:?} missing from {names:?}");
+    }
+    let block = catalog
+        .relation("public", "end */ (globalThis as any).pwnedBlock = 1 /*")
+        .unwrap();
+    let columns: Vec<&str> = block.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        columns,
+        [
+            "id",
+            "q'uote",
+            "dq\"uote",
+            "back`tick ${(globalThis as any).pwnedTpl = 1}",
+            "back\\slash\\",
+            "html --> </script><script>alert(1)</script>",
+            "col\nnewline"
+        ]
+    );
+    assert_eq!(
+        block.comment.as_deref(),
+        Some(
+            "ends */ a block comment\n(globalThis as any).pwnedComment = 1\r\ncarriage\u{2028}line\u{2029}para --> </script> ${x} `tick` \\back"
+        )
+    );
+    assert_eq!(
+        block.columns[2].comment.as_deref(),
+        Some("first\rsecond */ third")
+    );
+    let labels = catalog
+        .types
+        .iter()
+        .find(|t| t.name == "hostile_label")
+        .map(|t| match &t.kind {
+            TypeKind::Enum { labels } => labels.clone(),
+            other => panic!("{other:?}"),
+        })
+        .unwrap();
+    assert_eq!(
+        labels,
+        [
+            "",
+            " ",
+            "it's",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\rhere",
+            "ls\u{2028}here",
+            "back\\slash",
+            "${(globalThis as any).pwnedLabel = 1}",
+            "*/",
+            "</script>",
+            "a-b",
+            "a_b"
+        ]
+    );
+    let deep = catalog.relation("public", "deep").unwrap();
+    assert_eq!(deep.columns[1].ty.array_dims, 1000);
+    let f = catalog
+        .functions
+        .iter()
+        .find(|f| f.name.starts_with("fn\n"))
+        .unwrap();
+    let args: Vec<Option<&str>> = f.args.iter().map(|a| a.name.as_deref()).collect();
+    assert_eq!(
+        args,
+        [
+            Some("arg */ (globalThis as any).pwnedArg = 1 /*"),
+            Some("nl\narg")
+        ]
+    );
+}
