@@ -90,7 +90,16 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
                 let (first, second) = tokio::join!(options.connect(), options.connect());
                 let client = first?;
                 let second = second.ok();
-                Ok(introspect::read(&client, second.as_ref(), &selection(config), limits).await?)
+                let selection = selection(config);
+                let read = introspect::read(&client, second.as_ref(), &selection, limits);
+                Ok(read.await.map_err(|e| match e {
+                    // The connection is not usable: say where it went.
+                    introspect::Error::NoReply { after } => introspect::Error::Timeout {
+                        target: options.describe(),
+                        after,
+                    },
+                    e => e,
+                })?)
             })
             .map_err(|e| e.with_warnings(options.warnings()))?;
             // The runtime and the connections are gone by now, and with them their buffers.

@@ -212,6 +212,7 @@ fn a_pooler_whose_server_is_down_fails_within_the_connect_timeout() {
         &[("alice", PASSWORD)],
         "127.0.0.1",
         down,
+        10,
     );
     let dir = tempfile::tempdir().unwrap();
     let url = bouncer.url("alice", PASSWORD, "app") + "&connect_timeout=2";
@@ -274,4 +275,42 @@ fn a_password_file_others_may_read_is_ignored_with_a_warning() {
     let o = gen_types(dir.path(), &args, &env);
     assert_eq!(o.status.code(), Some(0), "{}", everything(&o));
     assert!(!everything(&o).contains("warning") && !everything(&o).contains(PASSWORD));
+}
+
+#[test]
+fn a_saturated_pooler_fails_within_the_connect_timeout() {
+    // One server connection, held by another client's open transaction: gen-types logs in
+    // (PgBouncer answers that itself) but its first statement waits for a server connection.
+    let role = TestRole::new("h4busy");
+    let db = TestDb::new();
+    let (host, port) = common::server_host_port();
+    let bouncer = PgBouncer::start_for(
+        PoolMode::Transaction,
+        &[(&role.name, PASSWORD)],
+        &host,
+        port,
+        1,
+    );
+    let url = bouncer.url(&role.name, PASSWORD, &db.name);
+    let mut holder = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let mut busy = holder.transaction().unwrap();
+    busy.batch_execute("SELECT 1").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let start = Instant::now();
+    let o = gen_types(
+        dir.path(),
+        &["generate", "--db-url", &format!("{url}&connect_timeout=2")],
+        &[],
+    );
+    let took = start.elapsed();
+    let target = format!("{}@127.0.0.1:{}/{}", role.name, bouncer.port, db.name);
+    assert_failure(
+        &o,
+        3,
+        &format!("error: cannot connect to {target}: "),
+        "no answer from the server within 2 s",
+        &[PASSWORD],
+    );
+    assert!(took < Duration::from_secs(6), "{took:?}");
+    busy.rollback().unwrap();
 }

@@ -70,11 +70,18 @@ impl PgBouncer {
     /// (role, password) pairs it accepts.
     pub fn start(mode: PoolMode, users: &[(&str, &str)]) -> Self {
         let (host, port) = super::server_host_port();
-        Self::start_for(mode, users, &host, port)
+        Self::start_for(mode, users, &host, port, 10)
     }
 
-    /// [`PgBouncer::start`] in front of the server at `host` and `port` (which may be down).
-    pub fn start_for(mode: PoolMode, users: &[(&str, &str)], host: &str, port: u16) -> Self {
+    /// [`PgBouncer::start`] in front of the server at `host` and `port` (which may be down),
+    /// with at most `pool_size` server connections per database and user.
+    pub fn start_for(
+        mode: PoolMode,
+        users: &[(&str, &str)],
+        host: &str,
+        port: u16,
+        pool_size: u32,
+    ) -> Self {
         let dir = tempfile::Builder::new()
             .prefix("gen-types-pgbouncer-")
             .tempdir()
@@ -95,7 +102,7 @@ impl PgBouncer {
              listen_addr = 127.0.0.1\nlisten_port = {listen}\nunix_socket_dir =\n\
              auth_type = scram-sha-256\nauth_file = {d}/userlist.txt\npool_mode = {mode}\n\
              logfile = {d}/pgbouncer.log\npidfile = {d}/pgbouncer.pid\n\
-             max_client_conn = 100\ndefault_pool_size = 10\n"
+             max_client_conn = 100\ndefault_pool_size = {pool_size}\n"
         );
         std::fs::write(dir.path().join("pgbouncer.ini"), ini).unwrap();
         let mut cmd = Command::new(program());
