@@ -364,7 +364,7 @@ fn malformed_urls_and_misplaced_urls_never_print_the_password() {
         ),
         (
             format!("postgres://alice:{secret}@x@127.0.0.1:1/app"),
-            "more than one `@`",
+            "unencoded `@` or `/`",
         ),
         (
             format!("postgres://alice:{secret}@127.0.0.1:1/app?sslmode=sometimes"),

@@ -276,8 +276,9 @@ fn source_text(e: &dyn std::error::Error) -> String {
 
 /// Refuses connection URLs whose shape would leak or mislead: a scheme other than
 /// `postgres://` and `postgresql://` (a typo would otherwise be read as a key=value string and
-/// echoed), and more than one `@` before the path (libpq and tokio-postgres end the user
-/// info at the first `@`, so the rest of the password would become the host name).
+/// echoed), and an `@` or `/` in the user info (libpq and tokio-postgres end the user info at
+/// the first `@` and the host at the first `/`, so the rest of the password would become the
+/// host or database name, and be printed as such).
 fn check_url_shape(conn: &str) -> Result<(), Error> {
     let Some((scheme, rest)) = conn.split_once("://") else {
         return Ok(());
@@ -296,9 +297,11 @@ fn check_url_shape(conn: &str) -> Result<(), Error> {
         )));
     }
     let before_query = rest.split(['?', '#']).next().unwrap_or(rest);
-    if before_query.matches('@').count() > 1 {
+    if let Some(last_at) = before_query.rfind('@')
+        && before_query[..last_at].contains(['@', '/'])
+    {
         return Err(Error::Config(
-            "invalid connection URL: more than one `@` before the host; write an `@` in the user name or password as %40".into(),
+            "invalid connection URL: the user name or password holds an unencoded `@` or `/`; write them as %40 and %2F".into(),
         ));
     }
     Ok(())
@@ -314,6 +317,35 @@ fn default_host(port: u16) -> String {
     }
     "localhost".to_string()
 }
+
+/// The settings of a key=value connection string that libpq knows.
+const KEYWORDS: &[&str] = &[
+    "host",
+    "hostaddr",
+    "port",
+    "dbname",
+    "user",
+    "password",
+    "passfile",
+    "connect_timeout",
+    "client_encoding",
+    "options",
+    "application_name",
+    "fallback_application_name",
+    "keepalives",
+    "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "tcp_user_timeout",
+    "sslmode",
+    "sslrootcert",
+    "sslcert",
+    "sslkey",
+    "channel_binding",
+    "target_session_attrs",
+    "load_balance_hosts",
+    "service",
+];
 
 #[derive(Default)]
 struct SslParams {
@@ -367,9 +399,13 @@ fn extract_ssl_params(conn: &str) -> Result<(String, SslParams), Error> {
             chars.next();
         }
         if chars.next() != Some('=') {
-            return Err(Error::Config(format!(
-                "invalid connection string: missing `=` after `{key}`"
-            )));
+            // The word may be a piece of a password with an unquoted space: name it only
+            // when it is a setting's name.
+            return Err(Error::Config(if KEYWORDS.contains(&key.as_str()) {
+                format!("invalid connection string: missing `=` after `{key}`")
+            } else {
+                "invalid connection string: a word without `=` (quote a value holding spaces: key='a b')".into()
+            }));
         }
         while chars.peek().is_some_and(|c| c.is_whitespace()) {
             chars.next();
@@ -578,10 +614,14 @@ mod tests {
                 "postgress://alice:pw-secret@db/app",
                 "unknown scheme `postgress://`",
             ),
-            ("postgres://alice:p@w-secret@db/app", "more than one `@`"),
+            ("postgres://alice:p@w-secret@db/app", "unencoded `@` or `/`"),
+            (
+                "postgres://alice:12/w-secret@db/app",
+                "unencoded `@` or `/`",
+            ),
             (
                 "postgresql://alice:p@w-secret@db/app?sslmode=require",
-                "more than one `@`",
+                "unencoded `@` or `/`",
             ),
         ] {
             let e = ConnectOptions::resolve_with(Some(conn), &env)
@@ -595,6 +635,19 @@ mod tests {
             &env,
         );
         assert_eq!(o.unwrap().config.get_password(), Some(&b"p@w"[..]));
+    }
+
+    #[test]
+    fn a_password_with_an_unquoted_space_is_not_echoed() {
+        let env = MapEnv(HashMap::new());
+        let e = ConnectOptions::resolve_with(Some("host=h password=two words"), &env)
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("words") && e.contains("quote a value"), "{e}");
+        let e = ConnectOptions::resolve_with(Some("host h"), &env)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("missing `=` after `host`"), "{e}");
     }
 
     #[test]
