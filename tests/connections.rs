@@ -142,10 +142,11 @@ fn a_wrong_password_is_refused_in_one_line() {
 
 /// Generates TypeScript and Zod for the `views_functions` fixture directly and through a
 /// PgBouncer in `mode`; both runs succeed and write the same files.
-fn generate_through(mode: PoolMode) {
+fn generate_through(mode: PoolMode, pool_size: u32) {
     let role = TestRole::new("h4pool");
     let db = TestDb::with_fixture("views_functions");
-    let bouncer = PgBouncer::start(mode, &[(&role.name, PASSWORD)]);
+    let (host, port) = common::server_host_port();
+    let bouncer = PgBouncer::start_for(mode, &[(&role.name, PASSWORD)], &host, port, pool_size);
     let dir = tempfile::tempdir().unwrap();
     let run = |conn: &str, out: &str| {
         let args = [
@@ -191,12 +192,26 @@ fn generate_through(mode: PoolMode) {
 
 #[test]
 fn pgbouncer_in_session_mode() {
-    generate_through(PoolMode::Session);
+    generate_through(PoolMode::Session, 10);
 }
 
 #[test]
 fn pgbouncer_in_transaction_mode() {
-    generate_through(PoolMode::Transaction);
+    generate_through(PoolMode::Transaction, 10);
+}
+
+/// With one server connection, the second connection cannot start its transaction while the
+/// first one holds the server: the read goes on with the first alone, without waiting for
+/// PgBouncer's query_wait_timeout (2 minutes).
+#[test]
+fn pgbouncer_in_transaction_mode_with_one_server_connection() {
+    let start = Instant::now();
+    generate_through(PoolMode::Transaction, 1);
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[test]

@@ -37,7 +37,9 @@ pub const QUERIES: &[(&str, &str)] = &[
     ("types", include_str!("queries/types.sql")),
 ];
 
-/// The queries that run on the second connection when there is one.
+/// The queries that run on the second connection when there is one: the columns query is
+/// the largest, followed by the small functions query (the rest is about as much work for
+/// the first connection).
 const ON_SECOND: &[&str] = &["columns", "functions"];
 
 /// Failures while connecting or reading the catalog.
@@ -254,55 +256,20 @@ async fn read_snapshot(
             after: limits.first_reply,
         })?
         .map_err(query_failed("begin"))?;
-    // The second connection imports this transaction's snapshot while the first one's
-    // queries already run; the queries meant for it wait for that (and run on the first
-    // connection when it cannot join).
     let snapshot = match second {
         Some(_) => export_snapshot(client, begin, &settings).await?,
         None => None,
     };
-    let joined = futures_util::future::FutureExt::shared(async {
+    let joined = async {
         match (second, snapshot) {
             (Some(other), Some(id)) => import_snapshot(other, &id, begin, &settings)
                 .await
                 .then_some(other),
             _ => None,
         }
-    });
-
-    let schemas = &selection.schemas;
-    let ext = &selection.include_extension_objects;
-    // The columns query is the largest; with a second connection it runs there, followed by
-    // the small functions query (the rest is about as much work for the first connection).
-    // Each result is decoded as soon as it arrives, while the server works on the others.
-    let mut rows = CatalogRows::default();
-    let results = futures_util::future::join_all(QUERIES.iter().map(|(name, sql)| {
-        let joined = joined.clone();
-        async move {
-            let on = if ON_SECOND.contains(name) {
-                joined.await.unwrap_or(client)
-            } else {
-                client
-            };
-            // schemas.sql takes only the schema list; the others also take the extension flag.
-            let params: &[(&(dyn ToSql + Sync), Type)] = if *name == "schemas" {
-                &[(schemas, Type::TEXT_ARRAY)]
-            } else {
-                &[(schemas, Type::TEXT_ARRAY), (ext, Type::BOOL)]
-            };
-            // Sent together: tokio-postgres pipelines the queries on each connection. Typed
-            // queries use the unnamed statement (no prepare round trip, and nothing that a
-            // transaction-mode pooler could lose between transactions).
-            let row = on
-                .query_typed_one(sql, params)
-                .await
-                .map_err(query_failed(name))?;
-            let text: &str = row.get(0);
-            Decoded::from_json(name, text)
-        }
-    }))
-    .await;
-    for c in std::iter::once(client).chain(joined.await) {
+    };
+    let (results, used) = run_split(client, joined, selection).await;
+    for c in std::iter::once(client).chain(used) {
         c.batch_execute("COMMIT")
             .await
             .map_err(query_failed("commit"))?;
@@ -313,13 +280,14 @@ async fn read_snapshot(
         matches!(e, Error::Query { source, .. }
             if source.code() == Some(&tokio_postgres::error::SqlState::IN_FAILED_SQL_TRANSACTION))
     };
-    let mut results: Vec<_> = results.into_iter().collect();
+    let mut results = results;
     if let Some(cause) = results
         .iter()
         .position(|r| r.as_ref().is_err_and(|e| !follow_up(e)))
     {
         results.swap(0, cause);
     }
+    let mut rows = CatalogRows::default();
     for r in results {
         match r? {
             Decoded::Schemas(v) => rows.schemas = v,
@@ -332,12 +300,83 @@ async fn read_snapshot(
         }
     }
     let mut warnings = Vec::new();
-    for s in schemas {
+    for s in &selection.schemas {
         if !rows.schemas.iter().any(|r| &r.name == s) {
             warnings.push(format!("schema `{s}` does not exist"));
         }
     }
     Ok(Rows { rows, warnings })
+}
+
+/// Runs every catalog query: those of [`ON_SECOND`] on the second connection once `joined`
+/// (its import of the snapshot) gives it, the others on `client`, all pipelined. When the
+/// import fails, or has not finished when `client` is done with its own queries (a
+/// transaction-mode pooler whose only server connection `client`'s transaction holds), the
+/// rest runs on `client` too. Returns the results in [`QUERIES`] order and the second
+/// connection when it was used.
+async fn run_split<'a>(
+    client: &'a tokio_postgres::Client,
+    joined: impl std::future::Future<Output = Option<&'a tokio_postgres::Client>>,
+    selection: &Selection,
+) -> (
+    Vec<Result<Decoded, Error>>,
+    Option<&'a tokio_postgres::Client>,
+) {
+    use futures_util::future::{Either, select};
+    let own: Vec<&'static str> = QUERIES
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| !ON_SECOND.contains(name))
+        .collect();
+    let first = std::pin::pin!(run_queries(client, &own, selection));
+    let joined = std::pin::pin!(joined);
+    let (mut own_results, other_results, used) = match select(joined, first).await {
+        Either::Left((Some(other), first)) => {
+            let (mine, theirs) =
+                futures_util::join!(first, run_queries(other, ON_SECOND, selection));
+            (mine, theirs, Some(other))
+        }
+        Either::Left((None, first)) => {
+            let (mine, theirs) =
+                futures_util::join!(first, run_queries(client, ON_SECOND, selection));
+            (mine, theirs, None)
+        }
+        // The import may wait forever behind this transaction: it is dropped.
+        Either::Right((mine, _)) => (mine, run_queries(client, ON_SECOND, selection).await, None),
+    };
+    own_results.extend(other_results);
+    let mut ordered: Vec<_> = own.iter().chain(ON_SECOND).zip(own_results).collect();
+    ordered.sort_by_key(|(name, _)| QUERIES.iter().position(|(q, _)| q == *name));
+    (ordered.into_iter().map(|(_, r)| r).collect(), used)
+}
+
+/// Runs the catalog queries `names` on `on`, sent together (tokio-postgres pipelines them),
+/// each result decoded as soon as it arrives while the server works on the next.
+async fn run_queries(
+    on: &tokio_postgres::Client,
+    names: &[&'static str],
+    selection: &Selection,
+) -> Vec<Result<Decoded, Error>> {
+    let schemas = &selection.schemas;
+    let ext = &selection.include_extension_objects;
+    let queries = QUERIES.iter().filter(|(name, _)| names.contains(name));
+    futures_util::future::join_all(queries.map(|(name, sql)| async move {
+        // schemas.sql takes only the schema list; the others also take the extension flag.
+        let params: &[(&(dyn ToSql + Sync), Type)] = if *name == "schemas" {
+            &[(schemas, Type::TEXT_ARRAY)]
+        } else {
+            &[(schemas, Type::TEXT_ARRAY), (ext, Type::BOOL)]
+        };
+        // Typed queries use the unnamed statement: no prepare round trip, and nothing that
+        // a transaction-mode pooler could lose between transactions.
+        let row = on
+            .query_typed_one(sql, params)
+            .await
+            .map_err(query_failed(name))?;
+        let text: &str = row.get(0);
+        Decoded::from_json(name, text)
+    }))
+    .await
 }
 
 /// Exports the snapshot of `client`'s transaction; `None` when the server refuses, and then
