@@ -23,6 +23,7 @@ pub mod introspect;
 #[cfg(feature = "live")]
 pub mod migrations;
 pub mod model;
+pub mod supabase;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,109 @@
+//! The SQL that makes a plain PostgreSQL cluster look like a Supabase project: the platform
+//! baseline and the extension shims, embedded from `src/supabase/sql/` (documented in its
+//! `README.md`).
+
+/// One baseline file: its name and its text, embedded from `sql/baseline/`.
+macro_rules! baseline {
+    ($file:literal) => {
+        ($file, include_str!(concat!("sql/baseline/", $file)))
+    };
+}
+
+/// One shim's file, embedded from `sql/shims/<extension>/`.
+macro_rules! shim_file {
+    ($dir:literal, $file:literal) => {
+        ($file, include_str!(concat!("sql/shims/", $dir, "/", $file)))
+    };
+}
+
+/// Baseline scripts, applied in this order as the superuser to a fresh cluster, after the
+/// [`SHIMS`] the server lacks have been installed (the baseline creates `supabase_vault` and
+/// `pg_graphql`, as the platform does).
+pub const BASELINE: &[(&str, &str)] = &[
+    baseline!("00_roles.sql"),
+    baseline!("10_schemas.sql"),
+    baseline!("20_auth.sql"),
+    baseline!("30_storage.sql"),
+    baseline!("40_realtime.sql"),
+    baseline!("50_services.sql"),
+    baseline!("90_privileges.sql"),
+];
+
+/// One shim extension: installed into the server's extension folder when the server lacks
+/// the real extension, so that `CREATE EXTENSION name` then works unchanged.
+#[derive(Debug)]
+pub struct Shim {
+    /// The extension's name, as in `CREATE EXTENSION name`.
+    pub name: &'static str,
+    /// The files to put in the extension folder: file name and contents (the `.control`
+    /// file and one install script).
+    pub files: &'static [(&'static str, &'static str)],
+}
+
+/// Every shim, by extension name.
+pub const SHIMS: &[Shim] = &[];
+
+/// A hash of every baseline and shim file name and text, for the cluster cache key: the
+/// same on every run and every build (64-bit FNV-1a, not the std hasher, whose output may
+/// change between Rust releases).
+pub fn fingerprint() -> u64 {
+    let mut hash = Fnv::new();
+    for (name, sql) in BASELINE {
+        hash.field(name);
+        hash.field(sql);
+    }
+    for shim in SHIMS {
+        hash.field(shim.name);
+        for (name, text) in shim.files {
+            hash.field(name);
+            hash.field(text);
+        }
+    }
+    hash.0
+}
+
+/// 64-bit FNV-1a over length-prefixed fields (so that moving text between fields changes it).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn field(&mut self, text: &str) {
+        let len = text.len() as u64;
+        for byte in len.to_le_bytes().iter().chain(text.as_bytes()) {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_is_stable_and_depends_on_the_text() {
+        assert_eq!(fingerprint(), fingerprint());
+        let mut a = Fnv::new();
+        a.field("ab");
+        a.field("c");
+        let mut b = Fnv::new();
+        b.field("a");
+        b.field("bc");
+        assert_ne!(a.0, b.0);
+    }
+
+    #[test]
+    fn shim_names_are_unique_and_each_has_a_control_file() {
+        let mut names: Vec<_> = SHIMS.iter().map(|s| s.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), SHIMS.len());
+        for shim in SHIMS {
+            let control = format!("{}.control", shim.name);
+            assert!(shim.files.iter().any(|(n, _)| *n == control), "{}", shim.name);
+        }
+    }
+}
