@@ -1,0 +1,146 @@
+//! Applying the platform baseline, `roles.sql` and the migrations, as the Supabase CLI does:
+//! file name order, one transaction per file, as the role `postgres`, with the statements
+//! supautils lets `postgres` run switched to the superuser ([`super::privilege`]).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use tokio_postgres::Client;
+
+use super::SUPERUSER;
+use super::assets::BASELINE;
+use super::privilege::{Made, Privilege, classify};
+use crate::migrations::{MigrationError, failure, split_statements};
+
+/// The role migrations run as.
+pub const MIGRATION_ROLE: &str = "postgres";
+
+/// How often a long run reports progress.
+const PROGRESS_EVERY: Duration = Duration::from_secs(1);
+
+/// Applies the baseline scripts as the superuser, statement by statement (so that a failure
+/// names its line).
+pub async fn baseline(client: &Client) -> Result<(), MigrationError> {
+    for (name, sql) in BASELINE {
+        let file = PathBuf::from(format!("src/supabase/sql/baseline/{name}"));
+        for stmt in split_statements(sql) {
+            if let Err(e) = client.batch_execute(stmt.text).await {
+                return Err(failure(&file, &stmt, &e));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Applies `files` in order on a session of the superuser whose default role is
+/// [`MIGRATION_ROLE`], one transaction per file. Skipped statements are added to `warnings`;
+/// `progress` hears `applied i/n migrations` about once a second.
+pub async fn files(
+    client: &Client,
+    files: &[PathBuf],
+    warnings: &mut Vec<String>,
+    progress: &dyn Fn(&str),
+) -> Result<(), MigrationError> {
+    let mut last = Instant::now();
+    for (i, file) in files.iter().enumerate() {
+        apply_file(client, file, warnings).await?;
+        if last.elapsed() >= PROGRESS_EVERY {
+            progress(&format!("applied {}/{} migrations", i + 1, files.len()));
+            last = Instant::now();
+        }
+    }
+    Ok(())
+}
+
+async fn apply_file(
+    client: &Client,
+    file: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<(), MigrationError> {
+    let sql = std::fs::read_to_string(file).map_err(|source| MigrationError::Read {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let statements = split_statements(&sql);
+    let whole = |e: tokio_postgres::Error| MigrationError::Failed {
+        file: file.to_path_buf(),
+        line: 1,
+        message: e.to_string(),
+    };
+    client.batch_execute("BEGIN").await.map_err(whole)?;
+    for stmt in &statements {
+        let (privilege, made) = classify(stmt.text);
+        let done = match privilege {
+            Privilege::Owner => client.batch_execute(stmt.text).await,
+            Privilege::Superuser => as_superuser(client, stmt.text, made).await,
+            Privilege::Skip(why) => {
+                warnings.push(format!("{}:{}: skipped: {why}", file.display(), stmt.line));
+                Ok(())
+            }
+        };
+        if let Err(e) = done {
+            let _ = client.batch_execute("ROLLBACK").await;
+            return Err(failure(file, stmt, &e));
+        }
+    }
+    client.batch_execute("COMMIT").await.map_err(whole)
+}
+
+/// Runs `statement` as the superuser and then restores the current role; after creating an
+/// extension or a foreign-data wrapper, grants `postgres` what the platform's supautils
+/// grants it on them.
+async fn as_superuser(
+    client: &Client,
+    statement: &str,
+    made: Made,
+) -> Result<(), tokio_postgres::Error> {
+    let role: String = client.query_one("SELECT current_user::text", &[]).await?.get(0);
+    client
+        .batch_execute(&format!("SET ROLE {}", quote_ident(SUPERUSER)))
+        .await?;
+    let done = client.batch_execute(statement).await;
+    let granted = match (&done, made) {
+        (Ok(()), Made::Extension | Made::ForeignDataWrapper) => {
+            client.batch_execute(GRANT_EXTENSION_OBJECTS).await
+        }
+        _ => Ok(()),
+    };
+    // A failed statement aborts the transaction; the run stops there anyway.
+    if done.is_ok() {
+        client
+            .batch_execute(&format!("SET ROLE {}", quote_ident(&role)))
+            .await?;
+    }
+    done.and(granted)
+}
+
+/// What supautils' after-create scripts give `postgres` on the platform, for every extension
+/// at once: `USAGE` on the schemas extensions made or live in, all rights on their tables,
+/// sequences and functions, and `USAGE` on every foreign-data wrapper, with grant option.
+const GRANT_EXTENSION_OBJECTS: &str = r#"DO $gen_types$
+DECLARE
+    s text;
+BEGIN
+    FOR s IN
+        SELECT n.nspname FROM pg_namespace n
+        WHERE (n.oid IN (SELECT objid FROM pg_depend
+                         WHERE classid = 'pg_namespace'::regclass AND deptype = 'e')
+               OR n.oid IN (SELECT extnamespace FROM pg_extension))
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+          AND n.nspowner <> (SELECT oid FROM pg_roles WHERE rolname = 'postgres')
+    LOOP
+        EXECUTE format('GRANT USAGE ON SCHEMA %I TO postgres WITH GRANT OPTION', s);
+        EXECUTE format('GRANT ALL ON ALL TABLES IN SCHEMA %I TO postgres WITH GRANT OPTION', s);
+        EXECUTE format('GRANT ALL ON ALL SEQUENCES IN SCHEMA %I TO postgres WITH GRANT OPTION', s);
+        EXECUTE format('GRANT ALL ON ALL FUNCTIONS IN SCHEMA %I TO postgres WITH GRANT OPTION', s);
+    END LOOP;
+    FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
+        EXECUTE format('GRANT USAGE ON FOREIGN DATA WRAPPER %I TO postgres WITH GRANT OPTION', s);
+    END LOOP;
+END
+$gen_types$"#;
+
+/// `name` as a quoted SQL identifier.
+pub fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
