@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod candidates;
+pub mod reference;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
