@@ -93,6 +93,14 @@ fn the_fixture_project_matches_the_reference_generator_item_by_item() {
         "compat = \"supabase\" vs the reference on the fixture project (files in {})",
         ws.display()
     );
+    // A comparison that cannot fail proves nothing: a wrong column type must be caught.
+    let wrong = ours.replacen("task: string", "task: number", 1);
+    assert_ne!(wrong, ours);
+    let failing = not_mutually_assignable(&ws.join("probe"), &wrong, &reference, &schemas, &paths);
+    assert!(
+        failing.contains(&"public.Tables.todos.Row".to_string()),
+        "{failing:?}"
+    );
 }
 
 #[test]
