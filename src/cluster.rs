@@ -109,11 +109,12 @@ impl TempCluster {
         let data = cluster.data_dir();
         match init {
             Init::Fresh { superuser } => cluster.initdb(superuser)?,
-            Init::Copy { template, .. } => copy_tree(template, &data)
-                .map_err(|detail| ClusterError::Step {
+            Init::Copy { template, .. } => {
+                copy_tree(template, &data).map_err(|detail| ClusterError::Step {
                     step: "copying the cached cluster",
                     detail,
-                })?,
+                })?
+            }
         }
         cluster.start_server()?;
         Ok(cluster)
@@ -299,7 +300,9 @@ pub fn server_user() -> Result<Option<(u32, u32)>, ClusterError> {
         return Ok(None);
     }
     let user = std::env::var("GEN_TYPES_PG_USER").unwrap_or_else(|_| "postgres".into());
-    lookup_user(&user).map(Some).ok_or(ClusterError::NoUser(user))
+    lookup_user(&user)
+        .map(Some)
+        .ok_or(ClusterError::NoUser(user))
 }
 
 fn lookup_user(name: &str) -> Option<(u32, u32)> {

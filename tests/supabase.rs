@@ -57,7 +57,12 @@ fn the_fixture_project_matches_the_reference_generator_item_by_item() {
     // The one file that does not follow the CLI's naming rule is skipped, with a warning.
     assert_eq!(prepared.warnings.len(), 1, "{:?}", prepared.warnings);
     assert!(prepared.warnings[0].contains("migrations/README.md: the file name does not match"));
-    let schemas: Vec<&str> = prepared.project.api_schemas.iter().map(String::as_str).collect();
+    let schemas: Vec<&str> = prepared
+        .project
+        .api_schemas
+        .iter()
+        .map(String::as_str)
+        .collect();
     let config = Config {
         schemas: prepared.project.api_schemas.clone(),
         targets: Some(vec![Target::Typescript]),
@@ -78,7 +83,15 @@ fn the_fixture_project_matches_the_reference_generator_item_by_item() {
         .next()
         .unwrap();
     // The project's objects are all there (a run that applied nothing would compare equal).
-    for name in ["profiles", "todos", "documents", "integrations", "match_documents", "settings", "get_setting"] {
+    for name in [
+        "profiles",
+        "todos",
+        "documents",
+        "integrations",
+        "match_documents",
+        "settings",
+        "get_setting",
+    ] {
         assert!(ours.contains(name), "{name} is missing:\n{ours}");
     }
     let reference = reference_types_at(&prepared.cluster.uri("postgres"), &schemas);
@@ -86,7 +99,10 @@ fn the_fixture_project_matches_the_reference_generator_item_by_item() {
     assert!(paths.len() > 30, "only {} items", paths.len());
     let ws = node_workspace("supabase-reference");
     let failing = not_mutually_assignable(&ws, &ours, &reference, &schemas, &paths);
-    let known: Vec<String> = KNOWN_DIFFERENCES.iter().map(|(p, _)| p.to_string()).collect();
+    let known: Vec<String> = KNOWN_DIFFERENCES
+        .iter()
+        .map(|(p, _)| p.to_string())
+        .collect();
     assert_eq!(
         failing,
         known,
@@ -108,7 +124,13 @@ fn generate_supabase_writes_every_target_and_they_compile() {
     let out = tempfile::tempdir().unwrap();
     let o = gen_types(
         &repo(),
-        &["generate", "--supabase", &fixture().to_string_lossy(), "--out", &out.path().to_string_lossy()],
+        &[
+            "generate",
+            "--supabase",
+            &fixture().to_string_lossy(),
+            "--out",
+            &out.path().to_string_lossy(),
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
@@ -121,7 +143,11 @@ fn generate_supabase_writes_every_target_and_they_compile() {
     assert_eq!(written, Target::ALL.len(), "one file per target");
     // TypeScript, Zod and the contracts compile under --strict.
     let ws = node_workspace("supabase-targets");
-    for name in ["database.types.ts", "database.schemas.ts", "database.contracts.ts"] {
+    for name in [
+        "database.types.ts",
+        "database.schemas.ts",
+        "database.contracts.ts",
+    ] {
         std::fs::write(ws.join(name), read(name)).unwrap();
     }
     write_tsconfig(&ws);
@@ -137,7 +163,10 @@ fn generate_supabase_writes_every_target_and_they_compile() {
     for schema in ["public:", "graphql_public:", "app:"] {
         assert!(types.contains(schema), "{schema} is missing");
     }
-    assert!(!types.contains("  auth:"), "platform schemas stay out unless selected");
+    assert!(
+        !types.contains("  auth:"),
+        "platform schemas stay out unless selected"
+    );
 }
 
 /// A project folder in a temporary folder with the given migrations.
@@ -154,7 +183,10 @@ fn project(migrations: &[(&str, &str)]) -> tempfile::TempDir {
 #[test]
 fn a_failing_migration_is_reported_with_its_file_and_line_and_exit_2() {
     let dir = project(&[
-        ("20240101000000_ok.sql", "create table public.a (id int primary key);\n"),
+        (
+            "20240101000000_ok.sql",
+            "create table public.a (id int primary key);\n",
+        ),
         (
             "20240102000000_bad.sql",
             "-- a comment\ncreate table public.b (id int);\nselect id,\n  nope\nfrom public.b;\n",
@@ -182,7 +214,10 @@ fn migrations_run_as_postgres_with_the_platform_s_privileged_statements_allowed(
         alter role authenticated set statement_timeout = '10s';\n\
         create table public.owned (id int);\n";
     let dir = project(&[("20240101000000_allowed.sql", allowed)]);
-    let o = gen_types(dir.path(), &["generate", "--supabase", "--out", "out", "-q"]);
+    let o = gen_types(
+        dir.path(),
+        &["generate", "--supabase", "--out", "out", "-q"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stderr(&o), "", "-q prints nothing on success");
     // Not allowed: what needs a superuser on the platform.
@@ -254,7 +289,10 @@ fn a_server_that_is_not_installed_is_downloaded_from_npm_and_reused() {
         "{first}"
     );
     let again = run(&downloaded.to_string_lossy(), Some(&major));
-    assert!(!again.contains("downloading"), "the download is reused: {again}");
+    assert!(
+        !again.contains("downloading"),
+        "the download is reused: {again}"
+    );
     // The example's types do not depend on the server version.
     let local = out.path().join("local");
     run(&local.to_string_lossy(), None);

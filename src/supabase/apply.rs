@@ -94,7 +94,10 @@ async fn as_superuser(
     statement: &str,
     made: Made,
 ) -> Result<(), tokio_postgres::Error> {
-    let role: String = client.query_one("SELECT current_user::text", &[]).await?.get(0);
+    let role: String = client
+        .query_one("SELECT current_user::text", &[])
+        .await?
+        .get(0);
     client
         .batch_execute(&format!("SET ROLE {}", quote_ident(SUPERUSER)))
         .await?;

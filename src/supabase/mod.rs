@@ -150,8 +150,12 @@ fn baseline_cluster(server: &Server, progress: &dyn Fn(&str)) -> Result<PathBuf,
             server.version
         ));
         let made = (|| {
-            let cluster =
-                TempCluster::start_from(&server.bindir, Init::Fresh { superuser: SUPERUSER })?;
+            let cluster = TempCluster::start_from(
+                &server.bindir,
+                Init::Fresh {
+                    superuser: SUPERUSER,
+                },
+            )?;
             let url = cluster.connection_string("postgres");
             runtime()?.block_on(async {
                 let client = connect(&url).await?;

@@ -93,7 +93,10 @@ fn words(statement: &str, n: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut chars = statement.chars().peekable();
     while out.len() < n {
-        while chars.peek().is_some_and(|c| c.is_whitespace() || *c == ',' || *c == '(' || *c == ')' || *c == ';') {
+        while chars
+            .peek()
+            .is_some_and(|c| c.is_whitespace() || *c == ',' || *c == '(' || *c == ')' || *c == ';')
+        {
             chars.next();
         }
         let Some(&first) = chars.peek() else { break };
@@ -131,11 +134,19 @@ mod tests {
     #[test]
     fn platform_privileged_statements_run_as_the_superuser() {
         let su = |s: &str| classify(s).0 == Privilege::Superuser;
-        assert!(su("create extension if not exists vector with schema extensions;"));
+        assert!(su(
+            "create extension if not exists vector with schema extensions;"
+        ));
         assert!(su("COMMENT ON EXTENSION pg_net IS 'x'"));
-        assert!(su("create event trigger t on ddl_command_end execute function f()"));
-        assert!(su("alter publication supabase_realtime add table public.todos"));
-        assert!(su("create foreign data wrapper stripe_wrapper handler h validator v"));
+        assert!(su(
+            "create event trigger t on ddl_command_end execute function f()"
+        ));
+        assert!(su(
+            "alter publication supabase_realtime add table public.todos"
+        ));
+        assert!(su(
+            "create foreign data wrapper stripe_wrapper handler h validator v"
+        ));
         assert!(su("alter role authenticated set statement_timeout = '8s'"));
         assert!(su("grant anon, authenticated to my_login"));
         assert!(!su("alter role supabase_admin set search_path = x"));
@@ -146,7 +157,13 @@ mod tests {
         assert!(!su("create table extension (id int)"));
         assert!(!su("comment on table t is 'extension'"));
         assert_eq!(classify("create extension x").1, Made::Extension);
-        assert_eq!(classify("CREATE FOREIGN DATA WRAPPER w").1, Made::ForeignDataWrapper);
-        assert!(matches!(classify("security label for pgsodium on column t.c is 'x'").0, Privilege::Skip(_)));
+        assert_eq!(
+            classify("CREATE FOREIGN DATA WRAPPER w").1,
+            Made::ForeignDataWrapper
+        );
+        assert!(matches!(
+            classify("security label for pgsodium on column t.c is 'x'").0,
+            Privilege::Skip(_)
+        ));
     }
 }

@@ -78,9 +78,8 @@ impl Project {
         };
         Ok(Project {
             dir: dir.to_path_buf(),
-            api_schemas: api_schemas.unwrap_or_else(|| {
-                DEFAULT_API_SCHEMAS.iter().map(|s| s.to_string()).collect()
-            }),
+            api_schemas: api_schemas
+                .unwrap_or_else(|| DEFAULT_API_SCHEMAS.iter().map(|s| s.to_string()).collect()),
             major_version,
             roles,
             migrations,
@@ -146,7 +145,10 @@ pub fn list_migrations(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<String>
     let mut skipped = Vec::new();
     for (i, (name, path, is_dir)) in entries.into_iter().enumerate() {
         if is_dir {
-            skipped.push(format!("{}: a folder, not a migration file", path.display()));
+            skipped.push(format!(
+                "{}: a folder, not a migration file",
+                path.display()
+            ));
         } else if i == 0 && is_legacy_init(&name) {
             skipped.push(format!(
                 "{}: an `init` migration older than 2021-12-09 (the Supabase CLI skips it too)",
@@ -167,7 +169,10 @@ pub fn list_migrations(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<String>
 /// `<digits>_<anything>.sql`.
 fn is_migration_name(name: &str) -> bool {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && name[digits..].starts_with('_') && name.ends_with(".sql") && name.len() >= digits + 5
+    digits > 0
+        && name[digits..].starts_with('_')
+        && name.ends_with(".sql")
+        && name.len() >= digits + 5
 }
 
 /// `<14 digits>_init.sql` with a timestamp before 20211209000000.

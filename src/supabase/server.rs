@@ -100,7 +100,10 @@ impl Layout {
         let parent = bin.parent().unwrap_or(Path::new("/")).to_path_buf();
         let (share, pkglib) = match pg_config(&bin) {
             Some(dirs) => dirs,
-            None => (parent.join("share/postgresql"), parent.join("lib/postgresql")),
+            None => (
+                parent.join("share/postgresql"),
+                parent.join("lib/postgresql"),
+            ),
         };
         let canonical = |p: &Path| std::fs::canonicalize(p).map_err(|e| SupabaseError::io(p, e));
         let share = canonical(&share)?;
@@ -240,7 +243,10 @@ fn symlink(target: &Path, at: &Path) -> Result<(), SupabaseError> {
 mod tests {
     #[test]
     fn the_major_version_is_read_from_postgres_version() {
-        assert_eq!(super::major_of("postgres (PostgreSQL) 15.14 (Debian 15.14-1.pgdg120+1)"), Some(15));
+        assert_eq!(
+            super::major_of("postgres (PostgreSQL) 15.14 (Debian 15.14-1.pgdg120+1)"),
+            Some(15)
+        );
         assert_eq!(super::major_of("postgres (PostgreSQL) 18.1"), Some(18));
         assert_eq!(super::major_of("postgres 18"), None);
     }

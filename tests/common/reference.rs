@@ -58,9 +58,11 @@ pub fn not_mutually_assignable(
     let mut lines: BTreeMap<usize, String> = BTreeMap::new();
     let key = |p: &String| format!("[{}]", serde_json::to_string(p).unwrap());
     // The names in each section, so that an item only the reference has is caught too.
-    let sections = schemas
-        .iter()
-        .flat_map(|s| SECTIONS.iter().map(move |sec| vec![s.to_string(), sec.to_string()]));
+    let sections = schemas.iter().flat_map(|s| {
+        SECTIONS
+            .iter()
+            .map(move |sec| vec![s.to_string(), sec.to_string()])
+    });
     for section in sections {
         let index: String = section.iter().map(key).collect();
         let n = lines.len();
