@@ -299,3 +299,20 @@ fn a_server_that_is_not_installed_is_downloaded_from_npm_and_reused() {
     let read = |d: &Path| std::fs::read_to_string(d.join("database.types.ts")).unwrap();
     assert_eq!(read(&downloaded), read(&local));
 }
+
+#[test]
+fn migrations_see_the_settings_of_a_postgres_login() {
+    // `postgres` logs in with search_path "$user", public, extensions (the superuser's differs).
+    let check = "do $$ begin\n\
+        if current_setting('search_path') <> '\"$user\", public, extensions' then\n\
+          raise exception 'search_path is %', current_setting('search_path');\n\
+        end if;\n\
+        if current_user <> 'postgres' or session_user <> 'supabase_admin' then\n\
+          raise exception 'running as % (session %)', current_user, session_user;\n\
+        end if;\n\
+        end $$;\n\
+        create table t (id uuid primary key default uuid_generate_v4());\n";
+    let dir = project(&[("20240101000000_a.sql", check)]);
+    let o = gen_types(dir.path(), &["generate", "--supabase", "--out", "out", "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

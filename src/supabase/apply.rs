@@ -32,6 +32,27 @@ pub async fn baseline(client: &Client) -> Result<(), MigrationError> {
     Ok(())
 }
 
+/// Gives the session (the superuser's, whose role is [`MIGRATION_ROLE`]) the settings a login
+/// of [`MIGRATION_ROLE`] gets from `ALTER ROLE ... SET` (its `search_path` above all), as the
+/// superuser since some settings need one.
+pub async fn login_settings(client: &Client) -> Result<(), tokio_postgres::Error> {
+    client
+        .batch_execute(&format!(
+            "SET ROLE {su};
+             SELECT set_config(split_part(s, '=', 1), substr(s, strpos(s, '=') + 1), false)
+             FROM pg_db_role_setting d, unnest(d.setconfig) AS s
+             WHERE d.setrole = (SELECT oid FROM pg_roles WHERE rolname = '{role}')
+               AND d.setdatabase IN (0, (SELECT oid FROM pg_database
+                                         WHERE datname = current_database()))
+             ORDER BY d.setdatabase;
+             SET ROLE {role_ident}",
+            su = quote_ident(SUPERUSER),
+            role = MIGRATION_ROLE,
+            role_ident = quote_ident(MIGRATION_ROLE),
+        ))
+        .await
+}
+
 /// Applies `files` in order on a session of the superuser whose default role is
 /// [`MIGRATION_ROLE`], one transaction per file. Skipped statements are added to `warnings`;
 /// `progress` hears `applied i/n migrations` about once a second.

@@ -125,6 +125,7 @@ pub fn prepare(dir: &Path, options: &Options<'_>) -> Result<Prepared, PrepareErr
     );
     runtime()?.block_on(async {
         let client = connect(&url).await?;
+        apply::login_settings(&client).await?;
         apply::files(&client, &files, &mut warnings, options.progress).await?;
         Ok::<_, PrepareError>(())
     })?;

@@ -158,11 +158,19 @@ pub fn overlay(real_bindir: &Path) -> Result<Server, SupabaseError> {
         .map(|s| s.name)
         .collect();
     let root = layout.root();
+    // The extension folder's listing is part of the key: an extension installed later gets a
+    // new overlay that links it.
+    let mut installed: Vec<String> = std::fs::read_dir(&extensions)
+        .map_err(|e| SupabaseError::io(&extensions, e))?
+        .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
+        .collect();
+    installed.sort();
     let key = cache::key(&[
         &layout.bin.to_string_lossy(),
         &version,
         &format!("{:016x}", super::assets::fingerprint()),
         &shims.join(","),
+        &installed.join("/"),
     ]);
     let dir = cache::entry(&cache::root()?.join("overlays"), &key, |dir| {
         build_overlay(&layout, &root, dir, &shims)
