@@ -41,7 +41,29 @@ pub struct Shim {
 }
 
 /// Every shim, by extension name.
-pub const SHIMS: &[Shim] = &[];
+pub const SHIMS: &[Shim] = &[
+    Shim {
+        name: "pg_net",
+        files: &[
+            shim_file!("pg_net", "pg_net.control"),
+            shim_file!("pg_net", "pg_net--0.20.5.sql"),
+        ],
+    },
+    Shim {
+        name: "supabase_vault",
+        files: &[
+            shim_file!("supabase_vault", "supabase_vault.control"),
+            shim_file!("supabase_vault", "supabase_vault--0.3.1.sql"),
+        ],
+    },
+    Shim {
+        name: "vector",
+        files: &[
+            shim_file!("vector", "vector.control"),
+            shim_file!("vector", "vector--0.8.6.sql"),
+        ],
+    },
+];
 
 /// A hash of every baseline and shim file name and text, for the cluster cache key: the
 /// same on every run and every build (64-bit FNV-1a, not the std hasher, whose output may
