@@ -26,6 +26,7 @@ pub const BASELINE: &[(&str, &str)] = &[
     baseline!("30_storage.sql"),
     baseline!("40_realtime.sql"),
     baseline!("50_services.sql"),
+    baseline!("80_extension_grants.sql"),
     baseline!("90_privileges.sql"),
 ];
 
@@ -41,7 +42,85 @@ pub struct Shim {
 }
 
 /// Every shim, by extension name.
-pub const SHIMS: &[Shim] = &[];
+pub const SHIMS: &[Shim] = &[
+    Shim {
+        name: "http",
+        files: &[
+            shim_file!("http", "http.control"),
+            shim_file!("http", "http--1.7.sql"),
+        ],
+    },
+    Shim {
+        name: "pg_cron",
+        files: &[
+            shim_file!("pg_cron", "pg_cron.control"),
+            shim_file!("pg_cron", "pg_cron--1.6.sql"),
+        ],
+    },
+    Shim {
+        name: "pg_graphql",
+        files: &[
+            shim_file!("pg_graphql", "pg_graphql.control"),
+            shim_file!("pg_graphql", "pg_graphql--1.6.1.sql"),
+        ],
+    },
+    Shim {
+        name: "pg_hashids",
+        files: &[
+            shim_file!("pg_hashids", "pg_hashids.control"),
+            shim_file!("pg_hashids", "pg_hashids--1.3.sql"),
+        ],
+    },
+    Shim {
+        name: "pg_jsonschema",
+        files: &[
+            shim_file!("pg_jsonschema", "pg_jsonschema.control"),
+            shim_file!("pg_jsonschema", "pg_jsonschema--0.3.4.sql"),
+        ],
+    },
+    Shim {
+        name: "pg_net",
+        files: &[
+            shim_file!("pg_net", "pg_net.control"),
+            shim_file!("pg_net", "pg_net--0.20.5.sql"),
+        ],
+    },
+    Shim {
+        name: "pgjwt",
+        files: &[
+            shim_file!("pgjwt", "pgjwt.control"),
+            shim_file!("pgjwt", "pgjwt--0.2.0.sql"),
+        ],
+    },
+    Shim {
+        name: "plv8",
+        files: &[
+            shim_file!("plv8", "plv8.control"),
+            shim_file!("plv8", "plv8--3.2.4.sql"),
+        ],
+    },
+    Shim {
+        name: "supabase_vault",
+        files: &[
+            shim_file!("supabase_vault", "supabase_vault.control"),
+            shim_file!("supabase_vault", "supabase_vault--0.3.1.sql"),
+        ],
+    },
+    Shim {
+        name: "vector",
+        files: &[
+            shim_file!("vector", "vector.control"),
+            shim_file!("vector", "vector--0.8.6.sql"),
+        ],
+    },
+    Shim {
+        name: "wrappers",
+        files: &[
+            shim_file!("wrappers", "wrappers.control"),
+            shim_file!("wrappers", "wrappers--0.6.2.sql"),
+        ],
+    },
+];
 
 /// A hash of every baseline and shim file name and text, for the cluster cache key: the
 /// same on every run and every build (64-bit FNV-1a, not the std hasher, whose output may

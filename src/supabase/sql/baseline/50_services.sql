@@ -83,3 +83,9 @@ BEGIN
 END
 $fn$;
 GRANT EXECUTE ON FUNCTION graphql_public.graphql(text, text, jsonb, jsonb) TO postgres, anon, authenticated, service_role;
+
+-- The platform lets postgres read and manage secrets (and reference them in foreign keys).
+GRANT ALL ON vault.secrets, vault.decrypted_secrets TO postgres WITH GRANT OPTION;
+GRANT EXECUTE ON FUNCTION vault.create_secret(text, text, text, uuid),
+    vault.update_secret(uuid, text, text, text, uuid) TO postgres WITH GRANT OPTION;
+GRANT ALL ON vault.secrets, vault.decrypted_secrets TO service_role;
