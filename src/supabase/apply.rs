@@ -10,6 +10,7 @@ use tokio_postgres::Client;
 use super::SUPERUSER;
 use super::assets::BASELINE;
 use super::privilege::{Made, Privilege, classify};
+use super::rewrite;
 use crate::migrations::{MigrationError, failure, split_statements};
 
 /// The role migrations run as.
@@ -59,12 +60,13 @@ pub async fn login_settings(client: &Client) -> Result<(), tokio_postgres::Error
 pub async fn files(
     client: &Client,
     files: &[PathBuf],
+    shims: &[&str],
     warnings: &mut Vec<String>,
     progress: &dyn Fn(&str),
 ) -> Result<(), MigrationError> {
     let mut last = Instant::now();
     for (i, file) in files.iter().enumerate() {
-        apply_file(client, file, warnings).await?;
+        apply_file(client, file, shims, warnings).await?;
         if last.elapsed() >= PROGRESS_EVERY {
             progress(&format!("applied {}/{} migrations", i + 1, files.len()));
             last = Instant::now();
@@ -76,6 +78,7 @@ pub async fn files(
 async fn apply_file(
     client: &Client,
     file: &Path,
+    shims: &[&str],
     warnings: &mut Vec<String>,
 ) -> Result<(), MigrationError> {
     let sql = std::fs::read_to_string(file).map_err(|source| MigrationError::Read {
@@ -91,8 +94,19 @@ async fn apply_file(
     client.batch_execute("BEGIN").await.map_err(whole)?;
     for stmt in &statements {
         let (privilege, made) = classify(stmt.text);
+        let rewritten = shims
+            .contains(&"vector")
+            .then(|| rewrite::vector_index_options(stmt.text))
+            .flatten();
+        let text = match rewritten {
+            Some((text, warning)) => {
+                warnings.push(format!("{}:{}: {warning}", file.display(), stmt.line));
+                text
+            }
+            None => stmt.text.to_string(),
+        };
         let done = match privilege {
-            Privilege::Owner => client.batch_execute(stmt.text).await,
+            Privilege::Owner => client.batch_execute(&text).await,
             Privilege::Superuser => as_superuser(client, stmt.text, made).await,
             Privilege::Skip(why) => {
                 warnings.push(format!("{}:{}: skipped: {why}", file.display(), stmt.line));
@@ -108,8 +122,8 @@ async fn apply_file(
 }
 
 /// Runs `statement` as the superuser and then restores the current role; after creating an
-/// extension or a foreign-data wrapper, grants `postgres` what the platform's supautils
-/// grants it on them.
+/// extension or a foreign-data wrapper, grants `postgres` usage on the wrappers, as supautils
+/// does.
 async fn as_superuser(
     client: &Client,
     statement: &str,
@@ -138,28 +152,16 @@ async fn as_superuser(
     done.and(granted)
 }
 
-/// What supautils' after-create scripts give `postgres` on the platform, for every extension
-/// at once: `USAGE` on the schemas extensions made or live in, all rights on their tables,
-/// sequences and functions, and `USAGE` on every foreign-data wrapper, with grant option.
+/// What supautils gives `postgres` on foreign-data wrappers made by the superuser (a wrapper
+/// created by a migration, or by an extension such as postgres_fdw): `USAGE`, with grant
+/// option, so that it can create servers on them. (The platform's grants on what extensions
+/// make, pg_cron's and pg_net's schemas, come from its event triggers, part of the baseline.)
 const GRANT_EXTENSION_OBJECTS: &str = r#"DO $gen_types$
 DECLARE
-    s text;
+    w text;
 BEGIN
-    FOR s IN
-        SELECT n.nspname FROM pg_namespace n
-        WHERE (n.oid IN (SELECT objid FROM pg_depend
-                         WHERE classid = 'pg_namespace'::regclass AND deptype = 'e')
-               OR n.oid IN (SELECT extnamespace FROM pg_extension))
-          AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-          AND n.nspowner <> (SELECT oid FROM pg_roles WHERE rolname = 'postgres')
-    LOOP
-        EXECUTE format('GRANT USAGE ON SCHEMA %I TO postgres WITH GRANT OPTION', s);
-        EXECUTE format('GRANT ALL ON ALL TABLES IN SCHEMA %I TO postgres WITH GRANT OPTION', s);
-        EXECUTE format('GRANT ALL ON ALL SEQUENCES IN SCHEMA %I TO postgres WITH GRANT OPTION', s);
-        EXECUTE format('GRANT ALL ON ALL FUNCTIONS IN SCHEMA %I TO postgres WITH GRANT OPTION', s);
-    END LOOP;
-    FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
-        EXECUTE format('GRANT USAGE ON FOREIGN DATA WRAPPER %I TO postgres WITH GRANT OPTION', s);
+    FOR w IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
+        EXECUTE format('GRANT USAGE ON FOREIGN DATA WRAPPER %I TO postgres WITH GRANT OPTION', w);
     END LOOP;
 END
 $gen_types$"#;

@@ -12,6 +12,7 @@ pub mod cache;
 pub mod download;
 pub mod privilege;
 pub mod project;
+pub mod rewrite;
 pub mod server;
 
 use std::path::{Path, PathBuf};
@@ -126,7 +127,14 @@ pub fn prepare(dir: &Path, options: &Options<'_>) -> Result<Prepared, PrepareErr
     runtime()?.block_on(async {
         let client = connect(&url).await?;
         apply::login_settings(&client).await?;
-        apply::files(&client, &files, &mut warnings, options.progress).await?;
+        apply::files(
+            &client,
+            &files,
+            &server.shims,
+            &mut warnings,
+            options.progress,
+        )
+        .await?;
         Ok::<_, PrepareError>(())
     })?;
     Ok(Prepared {
