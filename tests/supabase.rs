@@ -136,7 +136,7 @@ fn the_fixture_project_matches_the_reference_generator_item_by_item() {
 fn generate_supabase_writes_every_target_and_they_compile() {
     let out = tempfile::tempdir().unwrap();
     let o = gen_types(
-        &repo(),
+        out.path(),
         &[
             "generate",
             "--supabase",
