@@ -52,6 +52,8 @@ pub enum Init<'a> {
     Fresh {
         /// The bootstrap superuser's name.
         superuser: &'a str,
+        /// More `initdb` arguments (e.g. `--wal-segsize=1` for a small cluster to copy).
+        initdb_args: &'a [&'a str],
     },
     /// A copy of a stopped cluster's data folder, whose bootstrap superuser is given.
     Copy {
@@ -75,6 +77,7 @@ impl TempCluster {
             bindir,
             Init::Fresh {
                 superuser: "postgres",
+                initdb_args: &[],
             },
         )
     }
@@ -97,7 +100,7 @@ impl TempCluster {
                 .map_err(step("handing the cluster folder to the server user"))?;
         }
         let superuser = match init {
-            Init::Fresh { superuser } | Init::Copy { superuser, .. } => superuser,
+            Init::Fresh { superuser, .. } | Init::Copy { superuser, .. } => superuser,
         };
         let cluster = Self {
             dir,
@@ -108,7 +111,10 @@ impl TempCluster {
         };
         let data = cluster.data_dir();
         match init {
-            Init::Fresh { superuser } => cluster.initdb(superuser)?,
+            Init::Fresh {
+                superuser,
+                initdb_args,
+            } => cluster.initdb(superuser, initdb_args)?,
             Init::Copy { template, .. } => {
                 copy_tree(template, &data).map_err(|detail| ClusterError::Step {
                     step: "copying the cached cluster",
@@ -120,7 +126,7 @@ impl TempCluster {
         Ok(cluster)
     }
 
-    fn initdb(&self, superuser: &str) -> Result<(), ClusterError> {
+    fn initdb(&self, superuser: &str, extra: &[&str]) -> Result<(), ClusterError> {
         let data = self.data_dir();
         self.run(
             "initdb",
@@ -134,8 +140,9 @@ impl TempCluster {
                     "-E",
                     "UTF8",
                     "--no-locale",
-                    "-D",
                 ])
+                .args(extra)
+                .arg("-D")
                 .arg(&data),
         )?;
         Ok(())

@@ -82,8 +82,8 @@ impl From<PrepareError> for Error {
             PrepareError::Supabase(e) => Error::Supabase(e),
             PrepareError::Cluster(e) => Error::Cluster(e),
             PrepareError::Migration(e) => Error::Migration(e),
-            PrepareError::Connect(e) => Error::Cluster(crate::cluster::ClusterError::Step {
-                step: "connecting",
+            e @ PrepareError::Connect(_) => Error::Cluster(crate::cluster::ClusterError::Step {
+                step: "a statement on the temporary PostgreSQL",
                 detail: e.to_string(),
             }),
         }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::SupabaseError;
 
 /// Bumped when the shape of a cache entry changes, so that old entries are not reused.
-const LAYOUT: &str = "1";
+const LAYOUT: &str = "3";
 
 /// The cache folder: `GEN_TYPES_CACHE`; as root `/var/cache/gen-types` (the server runs as an
 /// unprivileged user, who cannot enter root's home); else `$XDG_CACHE_HOME/gen-types`, else

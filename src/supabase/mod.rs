@@ -94,8 +94,8 @@ pub enum PrepareError {
     /// The baseline, `roles.sql` or a migration failed.
     #[error(transparent)]
     Migration(#[from] MigrationError),
-    /// Connecting to the cluster failed.
-    #[error("cannot connect to the temporary PostgreSQL: {0}")]
+    /// Connecting to the cluster, or a statement of gen-types' own, failed.
+    #[error("the temporary PostgreSQL: {}", db_message(.0))]
     Connect(#[from] tokio_postgres::Error),
 }
 
@@ -159,16 +159,21 @@ fn baseline_cluster(server: &Server, progress: &dyn Fn(&str)) -> Result<PathBuf,
             server.version
         ));
         let made = (|| {
+            // Small WAL segments, few of them kept, and no template0: a small folder to copy.
             let cluster = TempCluster::start_from(
                 &server.bindir,
                 Init::Fresh {
                     superuser: SUPERUSER,
+                    initdb_args: &["--wal-segsize=1"],
                 },
             )?;
             let url = cluster.connection_string("postgres");
             runtime()?.block_on(async {
                 let client = connect(&url).await?;
                 apply::baseline(&client).await?;
+                for statement in COMPACT {
+                    client.batch_execute(statement).await?;
+                }
                 Ok::<_, PrepareError>(())
             })?;
             cluster.shutdown()?;
@@ -186,6 +191,25 @@ fn baseline_cluster(server: &Server, progress: &dyn Fn(&str)) -> Result<PathBuf,
         (Ok(dir), _) => Ok(dir.join("data")),
         (Err(_), Some(e)) => Err(e),
         (Err(e), None) => Err(e.into()),
+    }
+}
+
+/// Makes the stopped baseline cluster small, since every run copies it: WAL segments are
+/// not kept for reuse, and `template0` (which nothing in a migration run uses) is dropped.
+const COMPACT: &[&str] = &[
+    "ALTER SYSTEM SET min_wal_size = '2MB'",
+    "ALTER SYSTEM SET wal_recycle = off",
+    "SELECT pg_reload_conf()",
+    "ALTER DATABASE template0 WITH ALLOW_CONNECTIONS false IS_TEMPLATE false",
+    "DROP DATABASE template0",
+    "CHECKPOINT",
+];
+
+/// Postgres's message for a driver error (the driver's own text says only "db error").
+fn db_message(e: &tokio_postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => e.to_string(),
     }
 }
 

@@ -17,6 +17,9 @@ use crate::cluster;
 /// The programs that must live in the overlay itself (they locate `share/` from their path).
 const OWN_PROGRAMS: &[&str] = &["postgres", "initdb", "pg_ctl"];
 
+/// The file of an overlay that holds the server's `postgres --version`.
+const VERSION_FILE: &str = "postgres-version.txt";
+
 /// A server ready for a Supabase project.
 #[derive(Debug, Clone)]
 pub struct Server {
@@ -150,7 +153,10 @@ fn pg_config(bin: &Path) -> Option<(PathBuf, PathBuf)> {
 /// The overlay of the installation whose binaries are in `real_bindir`, built on first use.
 pub fn overlay(real_bindir: &Path) -> Result<Server, SupabaseError> {
     let layout = Layout::of(real_bindir)?;
-    let version = version_of(&layout.bin)?;
+    // The server binary's identity, not `postgres --version` (a process start on every run).
+    let binary = layout.bin.join("postgres");
+    let meta = std::fs::metadata(&binary).map_err(|e| SupabaseError::io(&binary, e))?;
+    let identity = format!("{}:{:?}", meta.len(), meta.modified().ok());
     let extensions = layout.share.join("extension");
     let shims: Vec<&'static str> = SHIMS
         .iter()
@@ -167,14 +173,19 @@ pub fn overlay(real_bindir: &Path) -> Result<Server, SupabaseError> {
     installed.sort();
     let key = cache::key(&[
         &layout.bin.to_string_lossy(),
-        &version,
+        &identity,
         &format!("{:016x}", super::assets::fingerprint()),
         &shims.join(","),
         &installed.join("/"),
     ]);
     let dir = cache::entry(&cache::root()?.join("overlays"), &key, |dir| {
-        build_overlay(&layout, &root, dir, &shims)
+        build_overlay(&layout, &root, dir, &shims)?;
+        let version = version_of(&layout.bin)?;
+        let file = dir.join(VERSION_FILE);
+        std::fs::write(&file, version).map_err(|e| SupabaseError::io(&file, e))
     })?;
+    let file = dir.join(VERSION_FILE);
+    let version = std::fs::read_to_string(&file).map_err(|e| SupabaseError::io(&file, e))?;
     let mirror = |p: &Path| dir.join(p.strip_prefix(&root).unwrap_or(p));
     Ok(Server {
         bindir: mirror(&layout.bin),
