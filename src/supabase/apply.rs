@@ -107,7 +107,7 @@ async fn apply_file(
         };
         let done = match privilege {
             Privilege::Owner => client.batch_execute(&text).await,
-            Privilege::Superuser => as_superuser(client, stmt.text, made).await,
+            Privilege::Superuser => as_superuser(client, &text, made).await,
             Privilege::Skip(why) => {
                 warnings.push(format!("{}:{}: skipped: {why}", file.display(), stmt.line));
                 Ok(())
