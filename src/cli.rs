@@ -53,14 +53,21 @@ enum Command {
 #[derive(Debug, Default, Args)]
 struct SourceArgs {
     /// Database URL or key=value string (default: config, then $DATABASE_URL, then PG* variables).
-    #[arg(long, value_name = "URL", conflicts_with_all = ["from_snapshot", "migrations"])]
+    #[arg(long, value_name = "URL", conflicts_with_all = ["from_snapshot", "migrations", "supabase"])]
     db_url: Option<String>,
     /// Read the catalog from a snapshot file instead of a database.
-    #[arg(long, value_name = "FILE", conflicts_with = "migrations")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["migrations", "supabase"])]
     from_snapshot: Option<PathBuf>,
     /// Apply these .sql migrations to a throwaway local PostgreSQL and read that.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "supabase")]
     migrations: Option<PathBuf>,
+    /// Apply a Supabase project (roles.sql, migrations/) to a throwaway PostgreSQL with the
+    /// platform baseline and read its API schemas (DIR defaults to ./supabase).
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "supabase")]
+    supabase: Option<PathBuf>,
+    /// PostgreSQL major version of the server for --supabase (downloaded when not installed).
+    #[arg(long, value_name = "N")]
+    postgres_version: Option<u32>,
     /// Schema to read (repeatable; overrides the config's `schemas`).
     #[arg(long = "schema", value_name = "NAME")]
     schemas: Vec<String>,
@@ -134,7 +141,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
     let mut config = load_config(cli.config.as_deref())?;
     match command {
         Command::Generate(args) => {
-            let source = apply_source(&mut config, &args.source);
+            let source = apply_source(&mut config, &args.source)?;
             if let Some(dir) = args.out {
                 config.out = dir;
             }
@@ -188,7 +195,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             Ok(EXIT_OK)
         }
         Command::Introspect(args) => {
-            let source = apply_source(&mut config, &args);
+            let source = apply_source(&mut config, &args)?;
             let catalog = load(&source, &config, &out)?;
             let json = gen_types::snapshot_json(&catalog);
             std::io::stdout()
@@ -201,7 +208,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             Ok(EXIT_OK)
         }
         Command::Snapshot { source, out: file } => {
-            let source = apply_source(&mut config, &source);
+            let source = apply_source(&mut config, &source)?;
             let catalog = load(&source, &config, &out)?;
             let (dir, name) = split_file(&file);
             let files =
@@ -215,25 +222,42 @@ fn execute(cli: Cli) -> Result<i32, Error> {
 }
 
 fn load(source: &Source, config: &Config, out: &Printer) -> Result<gen_types::Catalog, Error> {
-    let loaded = gen_types::load_catalog(source, config)?;
+    let loaded = gen_types::load_catalog_with(source, config, &|p| out.info(p))?;
     for w in &loaded.warnings {
         out.info(&format!("warning: {w}"));
     }
     Ok(loaded.catalog)
 }
 
-/// Applies the source flags to the config and returns the source they name.
-fn apply_source(config: &mut Config, args: &SourceArgs) -> Source {
+/// Applies the source flags to the config and returns the source they name. A Supabase
+/// project reads its API schemas (`[api].schemas` of its config.toml) unless `--schema` names
+/// others.
+fn apply_source(config: &mut Config, args: &SourceArgs) -> Result<Source, Error> {
     if !args.schemas.is_empty() {
         config.schemas = args.schemas.clone();
     }
-    if let Some(p) = &args.from_snapshot {
+    if args.postgres_version.is_some() {
+        config.postgres_version = args.postgres_version;
+    }
+    let other_flag = args.db_url.is_some() || args.migrations.is_some();
+    Ok(if let Some(p) = &args.from_snapshot {
         Source::Snapshot(p.clone())
     } else if let Some(d) = &args.migrations {
         Source::Migrations(d.clone())
+    } else if let Some(dir) = args
+        .supabase
+        .clone()
+        .or_else(|| config.supabase.clone().filter(|_| !other_flag))
+    {
+        if args.schemas.is_empty() {
+            let project = gen_types::supabase::Project::read(&dir)
+                .map_err(gen_types::supabase::SupabaseError::from)?;
+            config.schemas = project.api_schemas;
+        }
+        Source::Supabase(dir)
     } else {
         Source::Database(args.db_url.clone())
-    }
+    })
 }
 
 /// Reads the named config, or ./config.toml when it exists, or the defaults. Relative paths
@@ -245,10 +269,13 @@ fn load_config(path: Option<&Path>) -> Result<Config, Error> {
         None => return Ok(Config::default()),
     };
     let mut config = Config::from_file(&path)?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && config.out.is_relative()
-    {
-        config.out = dir.join(&config.out);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if config.out.is_relative() {
+            config.out = dir.join(&config.out);
+        }
+        if let Some(project) = config.supabase.as_mut().filter(|p| p.is_relative()) {
+            *project = dir.join(&*project);
+        }
     }
     Ok(config)
 }

@@ -5,7 +5,8 @@
 //! `/usr/lib/postgresql/<newest>/bin`. `initdb` refuses to run as root, so as root the
 //! cluster runs as the unprivileged `postgres` user (or `GEN_TYPES_PG_USER`). The server
 //! listens only on a Unix socket inside its own temporary folder; it is stopped and the
-//! folder removed when the [`TempCluster`] is dropped.
+//! folder removed when the [`TempCluster`] is dropped. A cluster can also start from a copy of
+//! a stopped cluster's data folder (the cached Supabase baseline), skipping `initdb`.
 
 use std::ffi::CString;
 use std::os::unix::process::CommandExt;
@@ -41,6 +42,26 @@ pub struct TempCluster {
     bindir: PathBuf,
     run_as: Option<(u32, u32)>,
     port: u16,
+    superuser: String,
+}
+
+/// How a cluster's data folder comes to be.
+#[derive(Debug, Clone, Copy)]
+pub enum Init<'a> {
+    /// `initdb` with this bootstrap superuser.
+    Fresh {
+        /// The bootstrap superuser's name.
+        superuser: &'a str,
+        /// More `initdb` arguments (e.g. `--wal-segsize=1` for a small cluster to copy).
+        initdb_args: &'a [&'a str],
+    },
+    /// A copy of a stopped cluster's data folder, whose bootstrap superuser is given.
+    Copy {
+        /// The data folder to copy.
+        template: &'a Path,
+        /// Its bootstrap superuser's name.
+        superuser: &'a str,
+    },
 }
 
 impl TempCluster {
@@ -52,6 +73,17 @@ impl TempCluster {
 
     /// Starts a cluster from the binaries in `bindir`.
     pub fn start_with(bindir: &Path) -> Result<Self, ClusterError> {
+        Self::start_from(
+            bindir,
+            Init::Fresh {
+                superuser: "postgres",
+                initdb_args: &[],
+            },
+        )
+    }
+
+    /// Starts a cluster from the binaries in `bindir`, made as `init` says.
+    pub fn start_from(bindir: &Path, init: Init<'_>) -> Result<Self, ClusterError> {
         let step = |step: &'static str| {
             move |e: std::io::Error| ClusterError::Step {
                 step,
@@ -62,56 +94,92 @@ impl TempCluster {
             .prefix("gen-types-pg-")
             .tempdir()
             .map_err(step("creating the cluster folder"))?;
-        let run_as = if unsafe { libc::geteuid() } == 0 {
-            let user = std::env::var("GEN_TYPES_PG_USER").unwrap_or_else(|_| "postgres".into());
-            let ids = lookup_user(&user).ok_or(ClusterError::NoUser(user))?;
+        let run_as = server_user()?;
+        if let Some(ids) = run_as {
             chown(dir.path(), ids)
                 .map_err(step("handing the cluster folder to the server user"))?;
-            Some(ids)
-        } else {
-            None
+        }
+        let superuser = match init {
+            Init::Fresh { superuser, .. } | Init::Copy { superuser, .. } => superuser,
         };
         let cluster = Self {
             dir,
             bindir: bindir.to_path_buf(),
             run_as,
             port: 5432,
+            superuser: superuser.to_string(),
         };
         let data = cluster.data_dir();
-        cluster.run(
+        match init {
+            Init::Fresh {
+                superuser,
+                initdb_args,
+            } => cluster.initdb(superuser, initdb_args)?,
+            Init::Copy { template, .. } => {
+                copy_tree(template, &data).map_err(|detail| ClusterError::Step {
+                    step: "copying the cached cluster",
+                    detail,
+                })?
+            }
+        }
+        cluster.start_server()?;
+        Ok(cluster)
+    }
+
+    fn initdb(&self, superuser: &str, extra: &[&str]) -> Result<(), ClusterError> {
+        let data = self.data_dir();
+        self.run(
             "initdb",
-            Command::new(bindir.join("initdb"))
+            Command::new(self.bindir.join("initdb"))
                 .args([
                     "-U",
-                    "postgres",
+                    superuser,
                     "-A",
                     "trust",
                     "--no-sync",
                     "-E",
                     "UTF8",
                     "--no-locale",
-                    "-D",
                 ])
+                .args(extra)
+                .arg("-D")
                 .arg(&data),
         )?;
-        let opts = format!(
-            "-p {} -k {} -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200",
-            cluster.port,
-            cluster.dir.path().display()
-        );
-        cluster.run(
-            "pg_ctl start",
-            Command::new(bindir.join("pg_ctl"))
-                .args(["-w", "-t", "60", "-D"])
-                .arg(&data)
-                .arg("-l")
-                .arg(cluster.dir.path().join("server.log"))
-                .args(["-o", &opts, "start"]),
-        )?;
-        Ok(cluster)
+        Ok(())
     }
 
-    fn data_dir(&self) -> PathBuf {
+    fn start_server(&self) -> Result<(), ClusterError> {
+        let opts = format!(
+            "-p {} -k {} -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200",
+            self.port,
+            self.dir.path().display()
+        );
+        self.run(
+            "pg_ctl start",
+            Command::new(self.bindir.join("pg_ctl"))
+                .args(["-w", "-t", "60", "-D"])
+                .arg(self.data_dir())
+                .arg("-l")
+                .arg(self.dir.path().join("server.log"))
+                .args(["-o", &opts, "start"]),
+        )?;
+        Ok(())
+    }
+
+    /// Stops the server cleanly (a checkpoint first), so that its data folder can be copied.
+    pub fn shutdown(&self) -> Result<(), ClusterError> {
+        self.run(
+            "pg_ctl stop",
+            Command::new(self.bindir.join("pg_ctl"))
+                .args(["-w", "-m", "fast", "-D"])
+                .arg(self.data_dir())
+                .arg("stop"),
+        )?;
+        Ok(())
+    }
+
+    /// The cluster's data folder.
+    pub fn data_dir(&self) -> PathBuf {
         self.dir.path().join("data")
     }
 
@@ -135,12 +203,23 @@ impl TempCluster {
         Ok(out)
     }
 
-    /// A key=value connection string for `dbname` on this cluster.
+    /// A key=value connection string for `dbname` on this cluster, as the superuser.
     pub fn connection_string(&self, dbname: &str) -> String {
         format!(
-            "host={} port={} user=postgres dbname={dbname} sslmode=disable",
+            "host={} port={} user={} dbname={dbname} sslmode=disable",
             self.dir.path().display(),
-            self.port
+            self.port,
+            self.superuser
+        )
+    }
+
+    /// A `postgresql://` URL for `dbname` as the superuser (for tools that take only URLs).
+    pub fn uri(&self, dbname: &str) -> String {
+        format!(
+            "postgresql://{}@localhost:{}/{dbname}?host={}",
+            self.superuser,
+            self.port,
+            self.dir.path().display()
         )
     }
 
@@ -193,6 +272,44 @@ pub fn find_bindir() -> Option<PathBuf> {
         .collect();
     versions.sort();
     versions.pop().map(|(_, d)| d)
+}
+
+/// Copies the folder `from` to `to` (a new path) with owners and modes, sharing blocks where
+/// the file system can (`cp --reflink=auto`), else a plain recursive copy.
+pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    let attempt = |args: &[&str]| {
+        Command::new("cp")
+            .args(args)
+            .arg(from)
+            .arg(to)
+            .output()
+            .map_err(|e| e.to_string())
+    };
+    let out = attempt(&["-a", "--reflink=auto"])?;
+    if out.status.success() {
+        return Ok(());
+    }
+    // cp without GNU options (macOS): -R -p keeps modes, and owners when run as root.
+    let _ = std::fs::remove_dir_all(to);
+    let out = attempt(&["-R", "-p"])?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+    }
+}
+
+/// The uid and gid the server runs as when this process is root (`GEN_TYPES_PG_USER`, else
+/// `postgres`); `None` when not root.
+pub fn server_user() -> Result<Option<(u32, u32)>, ClusterError> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return Ok(None);
+    }
+    let user = std::env::var("GEN_TYPES_PG_USER").unwrap_or_else(|_| "postgres".into());
+    lookup_user(&user)
+        .map(Some)
+        .ok_or(ClusterError::NoUser(user))
 }
 
 fn lookup_user(name: &str) -> Option<(u32, u32)> {

@@ -48,6 +48,11 @@ pub struct Config {
     pub naming: NamingConfig,
     /// A folder whose `<target>/<name>.hbs` files replace the built-in templates.
     pub templates: Option<PathBuf>,
+    /// A Supabase project folder to read (as `--supabase DIR`), relative to the config file.
+    pub supabase: Option<PathBuf>,
+    /// The PostgreSQL major version of the throwaway server for `--supabase` (downloaded when
+    /// not installed; as `--postgres-version N`).
+    pub postgres_version: Option<u32>,
 }
 
 /// `[typescript]`
@@ -165,6 +170,8 @@ impl Default for Config {
             zod_lazy: ZodLazy::Auto,
             openapi: OpenapiConfig::default(),
             templates: None,
+            supabase: None,
+            postgres_version: None,
         }
     }
 }

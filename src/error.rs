@@ -10,6 +10,8 @@ use crate::emit::EmitError;
 use crate::introspect;
 #[cfg(feature = "live")]
 use crate::migrations::MigrationError;
+#[cfg(feature = "live")]
+use crate::supabase::{PrepareError, SupabaseError};
 use crate::write::WriteError;
 
 /// Exit code: success.
@@ -55,6 +57,10 @@ pub enum Error {
     #[cfg(feature = "live")]
     #[error("cannot start a temporary PostgreSQL: {0}")]
     Cluster(#[from] ClusterError),
+    /// A Supabase project could not be prepared (its folder, the cache, the server download).
+    #[cfg(feature = "live")]
+    #[error(transparent)]
+    Supabase(#[from] SupabaseError),
     /// An emitter failed.
     #[error(transparent)]
     Emit(#[from] EmitError),
@@ -79,6 +85,21 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+#[cfg(feature = "live")]
+impl From<PrepareError> for Error {
+    fn from(e: PrepareError) -> Self {
+        match e {
+            PrepareError::Supabase(e) => Error::Supabase(e),
+            PrepareError::Cluster(e) => Error::Cluster(e),
+            PrepareError::Migration(e) => Error::Migration(e),
+            e @ PrepareError::Connect(_) => Error::Cluster(crate::cluster::ClusterError::Step {
+                step: "a statement on the temporary PostgreSQL",
+                detail: e.to_string(),
+            }),
+        }
+    }
 }
 
 impl Error {
@@ -120,6 +141,10 @@ impl Error {
             #[cfg(feature = "live")]
             Error::Cluster(_) => EXIT_DATABASE,
             Error::Write(crate::write::WriteError::OutsideOutput(_)) => EXIT_USAGE,
+            #[cfg(feature = "live")]
+            Error::Supabase(SupabaseError::Project(_)) => EXIT_USAGE,
+            #[cfg(feature = "live")]
+            Error::Supabase(_) => EXIT_DATABASE,
             _ => EXIT_OTHER,
         }
     }

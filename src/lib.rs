@@ -25,6 +25,8 @@ pub mod introspect;
 pub mod migrations;
 pub mod model;
 pub mod redact;
+#[cfg(feature = "live")]
+pub mod supabase;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -48,6 +50,9 @@ pub enum Source {
     Snapshot(PathBuf),
     /// A folder of `.sql` migrations, applied to a throwaway local PostgreSQL.
     Migrations(PathBuf),
+    /// A Supabase project folder (`supabase/`): its `roles.sql` and migrations, applied to a
+    /// throwaway PostgreSQL with the Supabase platform baseline (see [`supabase`]).
+    Supabase(PathBuf),
 }
 
 /// A catalog and the warnings met while reading it.
@@ -61,10 +66,19 @@ pub struct Loaded {
 
 /// Reads the catalog from `source` as `config` selects it.
 pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
+    load_catalog_with(source, config, &|_| {})
+}
+
+/// [`load_catalog`], telling `progress` about long steps (downloads, migration runs).
+pub fn load_catalog_with(
+    source: &Source,
+    config: &Config,
+    progress: &dyn Fn(&str),
+) -> Result<Loaded, Error> {
     let (mut catalog, warnings) = match source {
         Source::Snapshot(path) => (read_snapshot(path)?, Vec::new()),
         #[cfg(not(feature = "live"))]
-        Source::Database(_) | Source::Migrations(_) => {
+        Source::Database(_) | Source::Migrations(_) | Source::Supabase(_) => {
             return Err(Error::Usage(
                 "reading a database or migrations needs gen-types' `live` feature; this build reads catalog snapshots only".into(),
             ));
@@ -124,6 +138,18 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
                 .await?)
             })?
         }
+        #[cfg(feature = "live")]
+        Source::Supabase(dir) => {
+            let options = supabase::Options {
+                postgres_version: config.postgres_version,
+                progress,
+            };
+            let prepared = supabase::prepare(dir, &options)?;
+            let (catalog, mut warnings) =
+                read_cluster(&prepared.cluster.connection_string("postgres"), config)?;
+            warnings.splice(0..0, prepared.warnings);
+            (catalog, warnings)
+        }
     };
     let patterns = |p: &config::Patterns| {
         Filter::new(&p.include, &p.exclude).map_err(|e| Error::Usage(e.to_string()))
@@ -150,6 +176,19 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
     }
     let warnings = warnings.iter().map(|w| redact::printable(w)).collect();
     Ok(Loaded { catalog, warnings })
+}
+
+/// Introspects the database at `url` (a throwaway cluster: one connection, no snapshot).
+#[cfg(feature = "live")]
+fn read_cluster(url: &str, config: &Config) -> Result<(Catalog, Vec<String>), Error> {
+    let options = ConnectOptions::resolve(Some(url))?;
+    block_on(async {
+        let client = options.connect().await?;
+        Ok(
+            introspect::introspect(&client, None, &selection(config), options.statement_timeout)
+                .await?,
+        )
+    })
 }
 
 #[cfg(feature = "live")]

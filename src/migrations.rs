@@ -55,46 +55,58 @@ pub async fn apply(client: &tokio_postgres::Client, dir: &Path) -> Result<usize,
         })?;
         for stmt in split_statements(&sql) {
             if let Err(e) = client.batch_execute(stmt.text).await {
-                let (line, message) = match e.as_db_error() {
-                    Some(db) => {
-                        let line = match db.position() {
-                            Some(tokio_postgres::error::ErrorPosition::Original(pos)) => {
-                                stmt.line + line_of_char(stmt.text, *pos as usize) - 1
-                            }
-                            _ => stmt.line,
-                        };
-                        let mut message = db.message().to_string();
-                        if let Some(d) = db.detail() {
-                            message.push_str(&format!(" (detail: {d})"));
-                        }
-                        if let Some(h) = db.hint() {
-                            message.push_str(&format!(" (hint: {h})"));
-                        }
-                        (line, message)
-                    }
-                    None => (stmt.line, e.to_string()),
-                };
-                return Err(MigrationError::Failed {
-                    file: file.clone(),
-                    line,
-                    message,
-                });
+                return Err(failure(file, &stmt, &e));
             }
         }
     }
     Ok(files.len())
 }
 
+/// The error for `stmt` of `file` failing with `e`, at the line Postgres's error position
+/// points to (else the statement's first line), with Postgres's message, detail and hint.
+pub(crate) fn failure(
+    file: &Path,
+    stmt: &Statement<'_>,
+    e: &tokio_postgres::Error,
+) -> MigrationError {
+    let (line, message) = match e.as_db_error() {
+        Some(db) => {
+            let line = match db.position() {
+                Some(tokio_postgres::error::ErrorPosition::Original(pos)) => {
+                    stmt.line + line_of_char(stmt.text, *pos as usize) - 1
+                }
+                _ => stmt.line,
+            };
+            let mut message = db.message().to_string();
+            if let Some(d) = db.detail() {
+                message.push_str(&format!(" (detail: {d})"));
+            }
+            if let Some(h) = db.hint() {
+                message.push_str(&format!(" (hint: {h})"));
+            }
+            (line, message)
+        }
+        None => (stmt.line, e.to_string()),
+    };
+    MigrationError::Failed {
+        file: file.to_path_buf(),
+        line,
+        message,
+    }
+}
+
 /// One statement of a script and the 1-based line its first token is on.
 #[derive(Debug, PartialEq)]
-struct Statement<'a> {
-    line: usize,
-    text: &'a str,
+pub(crate) struct Statement<'a> {
+    /// The 1-based line of the first token.
+    pub(crate) line: usize,
+    /// The statement, from its first token to its semicolon.
+    pub(crate) text: &'a str,
 }
 
 /// Splits a script at top-level semicolons, skipping those in quotes, dollar quotes and
 /// comments. Statements that are only whitespace and comments are dropped.
-fn split_statements(sql: &str) -> Vec<Statement<'_>> {
+pub(crate) fn split_statements(sql: &str) -> Vec<Statement<'_>> {
     let b = sql.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;

@@ -7,6 +7,7 @@
 
 pub mod candidates;
 pub mod pgbouncer;
+pub mod reference;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,0 +1,102 @@
+//! The user's cache folder: downloaded servers, server overlays with the shims, and stopped
+//! clusters with the platform baseline applied, each keyed so that a stale entry is never
+//! reused. Entries are built under a temporary name and renamed into place, so concurrent
+//! runs and killed runs never leave a half-built entry behind a final name.
+
+use std::path::{Path, PathBuf};
+
+use super::SupabaseError;
+
+/// Bumped when the shape of a cache entry changes, so that old entries are not reused.
+const LAYOUT: &str = "3";
+
+/// The cache folder: `GEN_TYPES_CACHE`; as root `/var/cache/gen-types` (the server runs as an
+/// unprivileged user, who cannot enter root's home); else `$XDG_CACHE_HOME/gen-types`, else
+/// `~/.cache/gen-types`.
+pub fn root() -> Result<PathBuf, SupabaseError> {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    let dir = if let Some(dir) = var("GEN_TYPES_CACHE") {
+        PathBuf::from(dir)
+    } else if unsafe { libc::geteuid() } == 0 {
+        PathBuf::from("/var/cache/gen-types")
+    } else if let Some(xdg) = var("XDG_CACHE_HOME") {
+        PathBuf::from(xdg).join("gen-types")
+    } else if let Some(home) = var("HOME") {
+        PathBuf::from(home).join(".cache/gen-types")
+    } else {
+        return Err(SupabaseError::Cache(
+            "no cache folder: set GEN_TYPES_CACHE (or HOME / XDG_CACHE_HOME)".into(),
+        ));
+    };
+    create_public_dir(&dir)?;
+    Ok(dir)
+}
+
+/// Creates `dir` (and its parents) readable and enterable by everyone: the server may run as
+/// another user than this process.
+pub fn create_public_dir(dir: &Path) -> Result<(), SupabaseError> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(dir).map_err(|e| SupabaseError::io(dir, e))?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755))
+        .map_err(|e| SupabaseError::io(dir, e))
+}
+
+/// A hex key over some fields and the cache layout version (64-bit FNV-1a, stable across
+/// builds).
+pub fn key(fields: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for field in std::iter::once(&LAYOUT).chain(fields) {
+        let len = field.len() as u64;
+        for byte in len.to_le_bytes().iter().chain(field.as_bytes()) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// The entry `parent/name`, built by `build` into a fresh folder when it is missing. `build`
+/// gets the folder to fill; it is renamed to its final name when `build` succeeds, and removed
+/// when it fails. A concurrent run that finishes first wins; this run's copy is discarded.
+pub fn entry(
+    parent: &Path,
+    name: &str,
+    build: impl FnOnce(&Path) -> Result<(), SupabaseError>,
+) -> Result<PathBuf, SupabaseError> {
+    let done = parent.join(name);
+    if done.is_dir() {
+        return Ok(done);
+    }
+    create_public_dir(parent)?;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let tmp = parent.join(format!(".tmp-{name}-{}-{nanos}", std::process::id()));
+    create_public_dir(&tmp)?;
+    let built = build(&tmp);
+    if let Err(e) = built {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    if std::fs::rename(&tmp, &done).is_err() {
+        // Another run put its entry there first: use that one.
+        let _ = std::fs::remove_dir_all(&tmp);
+        if !done.is_dir() {
+            return Err(SupabaseError::Cache(format!(
+                "cannot move the new cache entry into {}",
+                done.display()
+            )));
+        }
+    }
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keys_change_with_any_field() {
+        assert_eq!(super::key(&["a", "b"]), super::key(&["a", "b"]));
+        assert_ne!(super::key(&["a", "b"]), super::key(&["ab", ""]));
+        assert_eq!(super::key(&["x"]).len(), 16);
+    }
+}
