@@ -182,7 +182,11 @@ mod tests {
         assert_eq!(names.len(), SHIMS.len());
         for shim in SHIMS {
             let control = format!("{}.control", shim.name);
-            assert!(shim.files.iter().any(|(n, _)| *n == control), "{}", shim.name);
+            assert!(
+                shim.files.iter().any(|(n, _)| *n == control),
+                "{}",
+                shim.name
+            );
         }
     }
 }
