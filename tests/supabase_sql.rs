@@ -495,3 +495,47 @@ fn pg_hashids_round_trips() {
         ],
     });
 }
+
+/// pgsodium's key table, key types and functions; its SECURITY LABEL provider is C, so a
+/// label statement is refused (`--supabase` skips those with a warning).
+#[test]
+fn pgsodium_keys_and_functions() {
+    check(&Case {
+        name: "pgsodium",
+        migration: r#"
+            reset role;
+            create extension if not exists pgsodium;
+            grant pgsodium_keyiduser, pgsodium_keymaker to postgres;
+            set role postgres;
+            create table public.notes (
+                id bigint generated always as identity primary key,
+                key_id uuid,
+                body bytea
+            );
+            insert into public.notes (key_id, body)
+            select k.id, pgsodium.crypto_aead_det_encrypt(convert_to('hello', 'utf8'), ''::bytea, k.id)
+            from pgsodium.create_key(name := 'notes') as k;
+        "#,
+        schemas: &["pgsodium"],
+        expected: &[
+            r#"key: { Row: { associated_data: string | null comment: string | null created: string
+               expires: string | null id: string key_context: string | null key_id: number | null
+               key_type: Database["pgsodium"]["Enums"]["key_type"] | null name: string | null
+               parent_key: string | null raw_key: string | null raw_key_nonce: string | null
+               status: Database["pgsodium"]["Enums"]["key_status"] | null user_data: string | null }"#,
+            r#"key_status: "default" | "valid" | "invalid" | "expired""#,
+            r#"crypto_aead_det_noncegen: { Args: Record<PropertyKey, never> Returns: string }"#,
+            r#"randombytes_uniform: { Args: { upper_bound: number } Returns: number }"#,
+            r#"crypto_box_keypair: { public: string | null secret: string | null }"#,
+        ],
+    });
+    for message in error_of(
+        "pgsodium_label",
+        "reset role;
+         create extension pgsodium;
+         create table public.t (secret text);
+         security label for pgsodium on column public.t.secret is 'ENCRYPT WITH KEY ID 00000000-0000-0000-0000-000000000000';",
+    ) {
+        assert_eq!(message, r#"security label provider "pgsodium" is not loaded"#);
+    }
+}

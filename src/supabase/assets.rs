@@ -93,6 +93,13 @@ pub const SHIMS: &[Shim] = &[
         ],
     },
     Shim {
+        name: "pgsodium",
+        files: &[
+            shim_file!("pgsodium", "pgsodium.control"),
+            shim_file!("pgsodium", "pgsodium--3.1.10.sql"),
+        ],
+    },
+    Shim {
         name: "plv8",
         files: &[
             shim_file!("plv8", "plv8.control"),
