@@ -539,3 +539,46 @@ fn pgsodium_keys_and_functions() {
         assert_eq!(message, r#"security label provider "pgsodium" is not loaded"#);
     }
 }
+
+#[test]
+fn postgis_columns_indexes_and_functions() {
+    check(&Case {
+        name: "postgis",
+        migration: r#"
+            create extension if not exists postgis with schema extensions;
+            create table public.places (
+                id bigint generated always as identity primary key,
+                name text not null,
+                location extensions.geography(Point, 4326) not null,
+                area extensions.geometry(MultiPolygon, 4326)
+            );
+            create index places_location_idx on public.places using gist (location);
+            create index on public.places using gist (area);
+            insert into public.places (name, location)
+            values ('office', extensions.st_point(-73.98, 40.75)::extensions.geography);
+            create function public.nearby_places(lat float, long float, meters float)
+            returns setof public.places language sql stable as $$
+                select * from public.places
+                where extensions.st_dwithin(location, extensions.st_point(long, lat)::extensions.geography, meters)
+                order by extensions.st_distance(location, extensions.st_point(long, lat)::extensions.geography)
+            $$;
+            create function public.place_geojson(place_id bigint) returns json language sql stable as $$
+                select extensions.st_asgeojson(location)::json from public.places where id = place_id
+            $$;
+            do $$
+            begin
+                if (select count(*) from public.nearby_places(40.75, -73.98, 10)) <> 1 then
+                    raise exception 'the office is not near itself';
+                end if;
+            end $$;
+        "#,
+        schemas: &["public"],
+        expected: &[
+            r#"places: { Row: { area: unknown id: number location: unknown name: string }"#,
+            r#"Insert: { area?: unknown id?: never location: unknown name: string }"#,
+            r#"nearby_places: { Args: { lat: number long: number meters: number }
+               Returns: { area: unknown id: number location: unknown name: string }[]"#,
+            r#"place_geojson: { Args: { place_id: number } Returns: Json }"#,
+        ],
+    });
+}

@@ -107,6 +107,13 @@ pub const SHIMS: &[Shim] = &[
         ],
     },
     Shim {
+        name: "postgis",
+        files: &[
+            shim_file!("postgis", "postgis.control"),
+            shim_file!("postgis", "postgis--3.3.7.sql"),
+        ],
+    },
+    Shim {
         name: "supabase_vault",
         files: &[
             shim_file!("supabase_vault", "supabase_vault.control"),
