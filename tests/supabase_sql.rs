@@ -582,3 +582,76 @@ fn postgis_columns_indexes_and_functions() {
         ],
     });
 }
+
+/// Each shim's functions, as `name(identity arguments) -> result`, in name order.
+fn shim_signatures(cluster: &ShimCluster, db: &str, extension: &str) -> Vec<String> {
+    let mut client = cluster.client(db);
+    client
+        .batch_execute(
+            "SET search_path = public, extensions, net, vault, cron, graphql, pgsodium, pg_catalog",
+        )
+        .unwrap();
+    client
+        .query(
+            "SELECT format('%s(%s) -> %s', p.proname, pg_get_function_identity_arguments(p.oid),
+                    CASE WHEN p.proretset AND 't' = ANY (p.proargmodes) THEN 'TABLE'
+                         WHEN p.proretset THEN 'SETOF ' || format_type(p.prorettype, NULL)
+                         ELSE format_type(p.prorettype, NULL) END)
+             FROM pg_proc AS p
+             JOIN pg_depend AS d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+             JOIN pg_extension AS e ON e.oid = d.refobjid
+             WHERE e.extname = $1 AND p.prokind = 'f'
+             ORDER BY 1",
+            &[&extension],
+        )
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect()
+}
+
+/// The function signatures each shim declares equal those of the real extension, as listed
+/// (from the extensions' public sources) in tests/fixtures/supabase_shims/<extension>.txt;
+/// for the pgsodium and PostGIS subsets, the real signatures of the functions provided.
+#[test]
+fn shim_function_signatures_are_the_real_extensions() {
+    // Support functions whose real argument type is internal to the extension (box2d).
+    const KNOWN: &[&str] =
+        &["geography_gist_same(geom1 geography, geom2 geography, internal) -> internal"];
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/supabase_shims");
+    let setup = "CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA extensions;
+        CREATE EXTENSION IF NOT EXISTS http WITH SCHEMA extensions;
+        CREATE EXTENSION IF NOT EXISTS pgjwt WITH SCHEMA extensions;
+        CREATE EXTENSION IF NOT EXISTS pg_graphql;
+        CREATE EXTENSION IF NOT EXISTS pg_hashids WITH SCHEMA extensions;
+        CREATE EXTENSION IF NOT EXISTS pg_cron WITH SCHEMA pg_catalog;
+        CREATE EXTENSION IF NOT EXISTS pgsodium;
+        CREATE EXTENSION IF NOT EXISTS pg_jsonschema WITH SCHEMA extensions;
+        CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA extensions;";
+    for major in majors() {
+        let cluster = cluster(major);
+        let db = cluster.database(&format!("signatures_{major}"));
+        cluster.client(&db).batch_execute(setup).unwrap();
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&fixtures).unwrap() {
+            let path = entry.unwrap().path();
+            let extension = path.file_stem().unwrap().to_str().unwrap().to_string();
+            let mut expected: Vec<String> = std::fs::read_to_string(&path)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .map(str::to_string)
+                .collect();
+            expected.sort();
+            let mut actual: Vec<String> = shim_signatures(cluster, &db, &extension)
+                .into_iter()
+                .filter(|s| !KNOWN.contains(&s.as_str()))
+                .collect();
+            actual.sort();
+            assert_eq!(actual, expected, "PostgreSQL {major}, {extension}");
+            checked += 1;
+        }
+        assert_eq!(checked, 11);
+    }
+}

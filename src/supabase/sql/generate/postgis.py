@@ -40,9 +40,10 @@ def unavailable(sig, ret):
 
 for t, srid in (("geometry", 0), ("geography", 4326)):
     w(f"CREATE TYPE {t};\n")
-    w(f"CREATE FUNCTION {t}_in(cstring) RETURNS {t}\n    LANGUAGE internal {IMM}\n    AS 'textin';\n")
+    io_args = "" if t == "geometry" else ", oid, integer"
+    w(f"CREATE FUNCTION {t}_in(cstring{io_args}) RETURNS {t}\n    LANGUAGE internal {IMM}\n    AS 'textin';\n")
     w(f"CREATE FUNCTION {t}_out({t}) RETURNS cstring\n    LANGUAGE internal {IMM}\n    AS 'textout';\n")
-    w(f"CREATE FUNCTION {t}_recv(internal) RETURNS {t}\n    LANGUAGE internal {IMM}\n    AS 'textrecv';\n")
+    w(f"CREATE FUNCTION {t}_recv(internal{io_args}) RETURNS {t}\n    LANGUAGE internal {IMM}\n    AS 'textrecv';\n")
     w(f"CREATE FUNCTION {t}_send({t}) RETURNS bytea\n    LANGUAGE internal {IMM}\n    AS 'textsend';\n")
     w(f"-- The type modifier: SRID << 8 | geometry type << 2 | has Z << 1 | has M, as PostGIS packs it.\n"
       f"CREATE FUNCTION {t}_typmod_in(cstring[]) RETURNS integer\n    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE\n    AS $fn$\n"
@@ -71,8 +72,10 @@ NUM = "(regexp_match({0}, 'POINT\\s*(?:Z|M|ZM)?\\s*\\(\\s*([-+0-9.eE]+)\\s+([-+0
 for t, d in (("geometry", 0), ("geography", 4326)):
     for name, op, neg, comm in [("lt", "<", ">=", ">"), ("le", "<=", ">", ">="), ("eq", "=", "<>", "="),
                                 ("ge", ">=", "<", "<="), ("gt", ">", "<=", "<")]:
-        w(f"CREATE FUNCTION {t}_{name}(geom1 {t}, geom2 {t}) RETURNS boolean\n    LANGUAGE internal {IMM}\n    AS 'bytea{name}';\n")
-    w(f"CREATE FUNCTION {t}_cmp(geom1 {t}, geom2 {t}) RETURNS integer\n    LANGUAGE internal {IMM}\n    AS 'byteacmp';\n")
+        args = f"geom1 {t}, geom2 {t}" if t == "geometry" else f"{t}, {t}"
+        w(f"CREATE FUNCTION {t}_{name}({args}) RETURNS boolean\n    LANGUAGE internal {IMM}\n    AS 'bytea{name}';\n")
+    args = f"geom1 {t}, geom2 {t}" if t == "geometry" else f"{t}, {t}"
+    w(f"CREATE FUNCTION {t}_cmp({args}) RETURNS integer\n    LANGUAGE internal {IMM}\n    AS 'byteacmp';\n")
     for name, op, neg, comm in [("lt", "<", ">=", ">"), ("le", "<=", ">", ">="), ("eq", "=", None, "="),
                                 ("ge", ">=", "<", "<="), ("gt", ">", "<=", "<")]:
         sel = ("eqsel", "eqjoinsel") if op == "=" else (("scalarltsel", "scalarltjoinsel") if "<" in op else ("scalargtsel", "scalargtjoinsel"))
@@ -88,7 +91,7 @@ f("st_srid(geog geography)", "integer", "SELECT " + SRID.format("geog", 4326))
 f("st_setsrid(geom geometry, srid integer)", "geometry", "SELECT ('SRID=' || srid || ';' || " + BODY.format("geom") + ")::geometry")
 f("st_setsrid(geog geography, srid integer)", "geography", "SELECT ('SRID=' || srid || ';' || " + BODY.format("geog") + ")::geography")
 f("st_point(double precision, double precision)", "geometry", "SELECT format('POINT(%s %s)', $1, $2)::geometry")
-f("st_point(x double precision, y double precision, srid integer)", "geometry", "SELECT format('SRID=%s;POINT(%s %s)', srid, x, y)::geometry")
+f("st_point(double precision, double precision, srid integer)", "geometry", "SELECT format('SRID=%s;POINT(%s %s)', srid, $1, $2)::geometry")
 f("st_makepoint(double precision, double precision)", "geometry", "SELECT format('POINT(%s %s)', $1, $2)::geometry")
 f("st_makepoint(double precision, double precision, double precision)", "geometry", "SELECT format('POINT Z (%s %s %s)', $1, $2, $3)::geometry")
 f("st_makepoint(double precision, double precision, double precision, double precision)", "geometry", "SELECT format('POINT ZM (%s %s %s %s)', $1, $2, $3, $4)::geometry")
@@ -144,7 +147,7 @@ for sig, ret in [
     ("st_transform(geometry, integer)", "geometry"),
     ("st_buffer(geom geometry, radius double precision, options text DEFAULT ''::text)", "geometry"),
     ("st_buffer(geography, double precision)", "geography"),
-    ("st_area(geom geometry)", "double precision"),
+    ("st_area(geometry)", "double precision"),
     ("st_area(geog geography, use_spheroid boolean DEFAULT true)", "double precision"),
     ("st_length(geometry)", "double precision"),
     ("st_length(geog geography, use_spheroid boolean DEFAULT true)", "double precision"),
@@ -172,7 +175,7 @@ SUPPORT = [(1, "consistent", "(internal, {t}, integer)", "boolean", "gbt_bytea_c
            (4, "decompress", "(internal)", "internal", "gbt_var_decompress"),
            (5, "penalty", "(internal, internal, internal)", "internal", "gbt_bytea_penalty"),
            (6, "picksplit", "(internal, internal)", "internal", "gbt_bytea_picksplit"),
-           (7, "same", "({t}, {t}, internal)", "internal", "gbt_bytea_same")]
+           (7, "same", "(geom1 {t}, geom2 {t}, internal)", "internal", "gbt_bytea_same")]
 for t, suffix, opclass in (("geometry", "_2d", "gist_geometry_ops_2d"), ("geography", "", "gist_geography_ops")):
     fns = []
     for num, name, args, ret, sym in SUPPORT:

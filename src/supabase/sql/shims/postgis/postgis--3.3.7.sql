@@ -85,7 +85,7 @@ CREATE CAST (geometry AS geometry) WITH FUNCTION geometry(geometry, integer, boo
 
 CREATE TYPE geography;
 
-CREATE FUNCTION geography_in(cstring) RETURNS geography
+CREATE FUNCTION geography_in(cstring, oid, integer) RETURNS geography
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE
     AS 'textin';
 
@@ -93,7 +93,7 @@ CREATE FUNCTION geography_out(geography) RETURNS cstring
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE
     AS 'textout';
 
-CREATE FUNCTION geography_recv(internal) RETURNS geography
+CREATE FUNCTION geography_recv(internal, oid, integer) RETURNS geography
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE
     AS 'textrecv';
 
@@ -222,27 +222,27 @@ CREATE OPERATOR CLASS btree_geometry_ops
     OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
     FUNCTION 1 geometry_cmp(geometry, geometry);
 
-CREATE FUNCTION geography_lt(geom1 geography, geom2 geography) RETURNS boolean
+CREATE FUNCTION geography_lt(geography, geography) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE
     AS 'bytealt';
 
-CREATE FUNCTION geography_le(geom1 geography, geom2 geography) RETURNS boolean
+CREATE FUNCTION geography_le(geography, geography) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE
     AS 'byteale';
 
-CREATE FUNCTION geography_eq(geom1 geography, geom2 geography) RETURNS boolean
+CREATE FUNCTION geography_eq(geography, geography) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE
     AS 'byteaeq';
 
-CREATE FUNCTION geography_ge(geom1 geography, geom2 geography) RETURNS boolean
+CREATE FUNCTION geography_ge(geography, geography) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE
     AS 'byteage';
 
-CREATE FUNCTION geography_gt(geom1 geography, geom2 geography) RETURNS boolean
+CREATE FUNCTION geography_gt(geography, geography) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE
     AS 'byteagt';
 
-CREATE FUNCTION geography_cmp(geom1 geography, geom2 geography) RETURNS integer
+CREATE FUNCTION geography_cmp(geography, geography) RETURNS integer
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE
     AS 'byteacmp';
 
@@ -296,9 +296,9 @@ CREATE FUNCTION st_point(double precision, double precision) RETURNS geometry
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $fn$ SELECT format('POINT(%s %s)', $1, $2)::geometry $fn$;
 
-CREATE FUNCTION st_point(x double precision, y double precision, srid integer) RETURNS geometry
+CREATE FUNCTION st_point(double precision, double precision, srid integer) RETURNS geometry
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $fn$ SELECT format('SRID=%s;POINT(%s %s)', srid, x, y)::geometry $fn$;
+    AS $fn$ SELECT format('SRID=%s;POINT(%s %s)', srid, $1, $2)::geometry $fn$;
 
 CREATE FUNCTION st_makepoint(double precision, double precision) RETURNS geometry
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -468,7 +468,7 @@ CREATE FUNCTION st_buffer(geography, double precision) RETURNS geography
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $fn$ BEGIN RAISE EXCEPTION 'st_buffer is not available in the gen-types PostGIS shim'; END $fn$;
 
-CREATE FUNCTION st_area(geom geometry) RETURNS double precision
+CREATE FUNCTION st_area(geometry) RETURNS double precision
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $fn$ BEGIN RAISE EXCEPTION 'st_area is not available in the gen-types PostGIS shim'; END $fn$;
 
@@ -560,7 +560,7 @@ CREATE FUNCTION geometry_gist_picksplit_2d(internal, internal) RETURNS internal
     LANGUAGE c STRICT
     AS '$libdir/btree_gist', 'gbt_bytea_picksplit';
 
-CREATE FUNCTION geometry_gist_same_2d(geometry, geometry, internal) RETURNS internal
+CREATE FUNCTION geometry_gist_same_2d(geom1 geometry, geom2 geometry, internal) RETURNS internal
     LANGUAGE c STRICT
     AS '$libdir/btree_gist', 'gbt_bytea_same';
 
@@ -573,7 +573,7 @@ CREATE OPERATOR CLASS gist_geometry_ops_2d
     FUNCTION 4 geometry_gist_decompress_2d(internal),
     FUNCTION 5 geometry_gist_penalty_2d(internal, internal, internal),
     FUNCTION 6 geometry_gist_picksplit_2d(internal, internal),
-    FUNCTION 7 geometry_gist_same_2d(geometry, geometry, internal);
+    FUNCTION 7 geometry_gist_same_2d(geom1 geometry, geom2 geometry, internal);
 
 CREATE FUNCTION geography_gist_consistent(internal, geography, integer) RETURNS boolean
     LANGUAGE c STRICT
@@ -599,7 +599,7 @@ CREATE FUNCTION geography_gist_picksplit(internal, internal) RETURNS internal
     LANGUAGE c STRICT
     AS '$libdir/btree_gist', 'gbt_bytea_picksplit';
 
-CREATE FUNCTION geography_gist_same(geography, geography, internal) RETURNS internal
+CREATE FUNCTION geography_gist_same(geom1 geography, geom2 geography, internal) RETURNS internal
     LANGUAGE c STRICT
     AS '$libdir/btree_gist', 'gbt_bytea_same';
 
@@ -612,7 +612,7 @@ CREATE OPERATOR CLASS gist_geography_ops
     FUNCTION 4 geography_gist_decompress(internal),
     FUNCTION 5 geography_gist_penalty(internal, internal, internal),
     FUNCTION 6 geography_gist_picksplit(internal, internal),
-    FUNCTION 7 geography_gist_same(geography, geography, internal);
+    FUNCTION 7 geography_gist_same(geom1 geography, geom2 geography, internal);
 
 CREATE VIEW geometry_columns AS
 SELECT current_database()::character varying(256) AS f_table_catalog, n.nspname AS f_table_schema,
