@@ -82,7 +82,7 @@ pub const SHIMS: &[Shim] = &[
         name: "pg_net",
         files: &[
             shim_file!("pg_net", "pg_net.control"),
-            shim_file!("pg_net", "pg_net--0.20.5.sql"),
+            shim_file!("pg_net", "pg_net--0.20.4.sql"),
         ],
     },
     Shim {
@@ -103,7 +103,7 @@ pub const SHIMS: &[Shim] = &[
         name: "plv8",
         files: &[
             shim_file!("plv8", "plv8.control"),
-            shim_file!("plv8", "plv8--3.2.4.sql"),
+            shim_file!("plv8", "plv8--3.2.2.sql"),
         ],
     },
     Shim {
