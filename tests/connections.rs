@@ -329,3 +329,142 @@ fn a_saturated_pooler_fails_within_the_connect_timeout() {
     assert!(took < Duration::from_secs(6), "{took:?}");
     busy.rollback().unwrap();
 }
+
+/// A TCP proxy to the test server that can be frozen: from then on it passes nothing more to
+/// its clients, as when a network path dies with the connections open.
+struct FreezingProxy {
+    port: u16,
+    frozen: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl FreezingProxy {
+    fn start() -> Self {
+        use std::io::{Read, Write};
+        use std::sync::atomic::Ordering;
+        let (host, port) = common::server_host_port();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let proxy_port = listener.local_addr().unwrap().port();
+        let frozen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = frozen.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                let client = client.unwrap();
+                let mut to_server: Box<dyn ReadWrite> = if host.starts_with('/') {
+                    let path = format!("{host}/.s.PGSQL.{port}");
+                    Box::new(std::os::unix::net::UnixStream::connect(path).unwrap())
+                } else {
+                    Box::new(std::net::TcpStream::connect((host.as_str(), port)).unwrap())
+                };
+                let server_reader = to_server.try_clone_box();
+                let mut client_reader = client.try_clone().unwrap();
+                let mut client_writer = client;
+                // client -> server
+                std::thread::spawn(move || {
+                    let mut buf = [0u8; 8192];
+                    while let Ok(n) = client_reader.read(&mut buf) {
+                        if n == 0 || to_server.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                    }
+                });
+                // server -> client, until frozen
+                let flag = flag.clone();
+                std::thread::spawn(move || {
+                    let mut server_reader = server_reader;
+                    let mut buf = [0u8; 8192];
+                    while let Ok(n) = server_reader.read(&mut buf) {
+                        while flag.load(Ordering::SeqCst) {
+                            std::thread::sleep(Duration::from_millis(100));
+                        }
+                        if n == 0 || client_writer.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        FreezingProxy {
+            port: proxy_port,
+            frozen,
+        }
+    }
+
+    fn freeze(&self) {
+        self.frozen.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// A stream to the server that can be cloned for the other direction.
+trait ReadWrite: std::io::Read + std::io::Write + Send {
+    fn try_clone_box(&self) -> Box<dyn ReadWrite>;
+}
+
+impl ReadWrite for std::net::TcpStream {
+    fn try_clone_box(&self) -> Box<dyn ReadWrite> {
+        Box::new(self.try_clone().unwrap())
+    }
+}
+
+impl ReadWrite for std::os::unix::net::UnixStream {
+    fn try_clone_box(&self) -> Box<dyn ReadWrite> {
+        Box::new(self.try_clone().unwrap())
+    }
+}
+
+#[test]
+fn a_server_that_stops_answering_mid_read_fails_the_run() {
+    // The catalog read waits on a lock (pg_partition_tree locks the partitions) while the
+    // network path to the server dies: without a bound of its own, the run would wait for
+    // TCP keepalives, hours away.
+    let db = TestDb::new();
+    db.execute(
+        "CREATE TABLE public.p (id int) PARTITION BY RANGE (id);
+         CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES FROM (0) TO (10);",
+    );
+    let mut holder = db.client();
+    let mut locked = holder.transaction().unwrap();
+    locked
+        .batch_execute("LOCK TABLE public.p IN ACCESS EXCLUSIVE MODE")
+        .unwrap();
+    let proxy = FreezingProxy::start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[database]\nstatement_timeout_secs = 2\n",
+    )
+    .unwrap();
+    let url = format!(
+        "host=127.0.0.1 port={} user=postgres dbname={} sslmode=disable connect_timeout=2 password={PASSWORD}",
+        proxy.port, db.name
+    );
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gen-types"))
+        .current_dir(dir.path())
+        .args(["introspect", "--db-url", &url])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The read is under way (and waits for the lock) before the path dies.
+    std::thread::sleep(Duration::from_millis(700));
+    proxy.freeze();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(40) {
+            child.kill().unwrap();
+            panic!("the run hung");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let o = child.wait_with_output().unwrap();
+    let took = start.elapsed();
+    // 2 s for the first statement plus 2 s for each of the 7 queries.
+    assert_failure(
+        &o,
+        3,
+        "error: the server stopped answering during the catalog queries (no answer within 16 s)",
+        "",
+        &[PASSWORD],
+    );
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    locked.rollback().unwrap();
+}

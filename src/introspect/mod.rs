@@ -74,6 +74,13 @@ pub enum Error {
         /// The bound ([`Limits::first_reply`]).
         after: std::time::Duration,
     },
+    /// The server stopped answering during the catalog queries: no answer within the time
+    /// they could take if each ran into the statement timeout.
+    #[error("the server stopped answering during the catalog queries (no answer within {} s)", after.as_secs())]
+    Stalled {
+        /// The bound: the first statement's plus the statement timeout per query.
+        after: std::time::Duration,
+    },
     /// Catalog objects vanished under every attempt to read (see [`READ_ATTEMPTS`]).
     #[error(
         "the catalog kept changing while it was read ({attempts} attempts); run again when the DDL is done"
@@ -121,6 +128,7 @@ impl Error {
             Self::Connect { .. }
                 | Self::Timeout { .. }
                 | Self::NoReply { .. }
+                | Self::Stalled { .. }
                 | Self::Query { .. }
                 | Self::KeptChanging { .. }
         )
@@ -268,19 +276,35 @@ async fn read_snapshot(
             _ => None,
         }
     };
-    let (results, used) = run_split(client, joined, selection).await;
+    // The server bounds each statement; this bounds a server or network that stops
+    // answering altogether (TCP keepalives would take hours to notice).
+    let bound = limits.first_reply + limits.statement * QUERIES.len() as u32;
+    let (results, used) = tokio::time::timeout(bound, run_split(client, joined, selection))
+        .await
+        .map_err(|_| Error::Stalled { after: bound })?;
     for c in std::iter::once(client).chain(used) {
         c.batch_execute("COMMIT")
             .await
             .map_err(query_failed("commit"))?;
     }
-    // A query that failed aborts the transaction, and the queries after it on the same
-    // connection then fail with "current transaction is aborted": report the cause.
+    let rows = into_rows(results)?;
+    let mut warnings = Vec::new();
+    for s in &selection.schemas {
+        if !rows.schemas.iter().any(|r| &r.name == s) {
+            warnings.push(format!("schema `{s}` does not exist"));
+        }
+    }
+    Ok(Rows { rows, warnings })
+}
+
+/// The rows of every query, or the failure that caused the others: a query that failed
+/// aborts the transaction, and the queries after it on the same connection then fail with
+/// "current transaction is aborted".
+fn into_rows(mut results: Vec<Result<Decoded, Error>>) -> Result<CatalogRows, Error> {
     let follow_up = |e: &Error| {
         matches!(e, Error::Query { source, .. }
             if source.code() == Some(&tokio_postgres::error::SqlState::IN_FAILED_SQL_TRANSACTION))
     };
-    let mut results = results;
     if let Some(cause) = results
         .iter()
         .position(|r| r.as_ref().is_err_and(|e| !follow_up(e)))
@@ -299,13 +323,7 @@ async fn read_snapshot(
             Decoded::Types(v) => rows.types = v,
         }
     }
-    let mut warnings = Vec::new();
-    for s in &selection.schemas {
-        if !rows.schemas.iter().any(|r| &r.name == s) {
-            warnings.push(format!("schema `{s}` does not exist"));
-        }
-    }
-    Ok(Rows { rows, warnings })
+    Ok(rows)
 }
 
 /// Runs every catalog query: those of [`ON_SECOND`] on the second connection once `joined`
