@@ -17,8 +17,8 @@ macro_rules! shim_file {
 }
 
 /// Baseline scripts, applied in this order as the superuser to a fresh cluster, after the
-/// [`SHIMS`] the server lacks have been installed (the baseline creates `supabase_vault` and
-/// `pg_graphql`, as the platform does).
+/// [`SHIMS`] the server lacks have been installed (the baseline enables `pg_net` and
+/// `supabase_vault`, as the platform does).
 pub const BASELINE: &[(&str, &str)] = &[
     baseline!("00_roles.sql"),
     baseline!("10_schemas.sql"),
@@ -82,7 +82,7 @@ pub const SHIMS: &[Shim] = &[
         name: "pg_net",
         files: &[
             shim_file!("pg_net", "pg_net.control"),
-            shim_file!("pg_net", "pg_net--0.20.5.sql"),
+            shim_file!("pg_net", "pg_net--0.20.4.sql"),
         ],
     },
     Shim {
@@ -93,10 +93,24 @@ pub const SHIMS: &[Shim] = &[
         ],
     },
     Shim {
+        name: "pgsodium",
+        files: &[
+            shim_file!("pgsodium", "pgsodium.control"),
+            shim_file!("pgsodium", "pgsodium--3.1.10.sql"),
+        ],
+    },
+    Shim {
         name: "plv8",
         files: &[
             shim_file!("plv8", "plv8.control"),
-            shim_file!("plv8", "plv8--3.2.4.sql"),
+            shim_file!("plv8", "plv8--3.2.2.sql"),
+        ],
+    },
+    Shim {
+        name: "postgis",
+        files: &[
+            shim_file!("postgis", "postgis.control"),
+            shim_file!("postgis", "postgis--3.3.7.sql"),
         ],
     },
     Shim {
@@ -150,8 +164,12 @@ impl Fnv {
     }
 
     fn field(&mut self, text: &str) {
-        let len = text.len() as u64;
-        for byte in len.to_le_bytes().iter().chain(text.as_bytes()) {
+        self.bytes(&(text.len() as u64).to_le_bytes());
+        self.bytes(text.as_bytes());
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        for byte in bytes {
             self.0 ^= u64::from(*byte);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
@@ -163,8 +181,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fingerprint_is_stable_and_depends_on_the_text() {
-        assert_eq!(fingerprint(), fingerprint());
+    fn the_hash_is_fnv_1a_and_fields_are_delimited() {
+        // The published FNV-1a 64 test vector: the hash cannot drift between builds.
+        let mut known = Fnv::new();
+        known.bytes(b"a");
+        assert_eq!(known.0, 0xaf63_dc4c_8601_ec8c);
         let mut a = Fnv::new();
         a.field("ab");
         a.field("c");
@@ -175,14 +196,45 @@ mod tests {
     }
 
     #[test]
-    fn shim_names_are_unique_and_each_has_a_control_file() {
+    fn each_shim_has_a_control_file_and_the_script_of_its_version() {
         let mut names: Vec<_> = SHIMS.iter().map(|s| s.name).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), SHIMS.len());
         for shim in SHIMS {
             let control = format!("{}.control", shim.name);
-            assert!(shim.files.iter().any(|(n, _)| *n == control), "{}", shim.name);
+            let (_, text) = shim
+                .files
+                .iter()
+                .find(|(n, _)| *n == control)
+                .unwrap_or_else(|| panic!("{} has no control file", shim.name));
+            let version = text
+                .lines()
+                .find_map(|l| l.strip_prefix("default_version = '"))
+                .and_then(|v| v.strip_suffix('\''))
+                .unwrap_or_else(|| panic!("{control} has no default_version"));
+            let script = format!("{}--{version}.sql", shim.name);
+            assert!(
+                shim.files.iter().any(|(n, _)| *n == script),
+                "{} lacks {script}",
+                shim.name
+            );
+            assert!(
+                !shim
+                    .files
+                    .iter()
+                    .any(|(_, t)| t.contains("MODULE_PATHNAME")),
+                "{} needs a library of its own",
+                shim.name
+            );
         }
+    }
+
+    #[test]
+    fn baseline_files_are_listed_in_apply_order() {
+        let names: Vec<_> = BASELINE.iter().map(|(n, _)| *n).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
     }
 }

@@ -1,4 +1,4 @@
--- gen-types shim for pg_net 0.20.5: the net schema's queue and response tables, types and
+-- gen-types shim for pg_net 0.20.4: the net schema's queue and response tables, types and
 -- functions with pg_net's signatures. Requests are queued in net.http_request_queue and get
 -- their id back, but no worker ever sends them: net._http_response stays empty. Written for
 -- gen-types; see src/supabase/sql/README.md.
