@@ -225,9 +225,9 @@ impl RoutineBody {
         if !routine {
             return;
         }
-        if word.eq_ignore_ascii_case("begin") {
-            self.depth += 1;
-        } else if word.eq_ignore_ascii_case("case") && self.depth > 0 {
+        let opens = word.eq_ignore_ascii_case("begin")
+            || (word.eq_ignore_ascii_case("case") && self.depth > 0);
+        if opens {
             self.depth += 1;
         } else if word.eq_ignore_ascii_case("end") && self.depth > 0 {
             self.depth -= 1;
