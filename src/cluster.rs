@@ -274,29 +274,44 @@ pub fn find_bindir() -> Option<PathBuf> {
     versions.pop().map(|(_, d)| d)
 }
 
-/// Copies the folder `from` to `to` (a new path) with owners and modes, sharing blocks where
-/// the file system can (`cp --reflink=auto`), else a plain recursive copy.
+/// Copies the folder `from` to `to` (a new path) with modes, and owners when run as root.
+/// File contents are copied by the kernel (`copy_file_range`, which shares blocks on file
+/// systems that can; a clone on macOS).
 pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    let attempt = |args: &[&str]| {
-        Command::new("cp")
-            .args(args)
-            .arg(from)
-            .arg(to)
-            .output()
-            .map_err(|e| e.to_string())
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    copy_dir(from, to, root)
+        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path, root: bool) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let owner = |path: &Path, meta: &std::fs::Metadata| {
+        if root {
+            std::os::unix::fs::lchown(path, Some(meta.uid()), Some(meta.gid()))
+        } else {
+            Ok(())
+        }
     };
-    let out = attempt(&["-a", "--reflink=auto"])?;
-    if out.status.success() {
-        return Ok(());
+    let meta = std::fs::metadata(from)?;
+    std::fs::create_dir(to)?;
+    std::fs::set_permissions(to, meta.permissions())?;
+    owner(to, &meta)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if kind.is_dir() {
+            copy_dir(&src, &dst, root)?;
+        } else if kind.is_symlink() {
+            std::os::unix::fs::symlink(std::fs::read_link(&src)?, &dst)?;
+            owner(&dst, &entry.metadata()?)?;
+        } else {
+            std::fs::copy(&src, &dst)?;
+            owner(&dst, &entry.metadata()?)?;
+        }
     }
-    // cp without GNU options (macOS): -R -p keeps modes, and owners when run as root.
-    let _ = std::fs::remove_dir_all(to);
-    let out = attempt(&["-R", "-p"])?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
-    }
+    Ok(())
 }
 
 /// The uid and gid the server runs as when this process is root (`GEN_TYPES_PG_USER`, else

@@ -105,12 +105,15 @@ pub(crate) struct Statement<'a> {
 }
 
 /// Splits a script at top-level semicolons, skipping those in quotes, dollar quotes and
-/// comments. Statements that are only whitespace and comments are dropped.
+/// comments, and, as psql does, those inside the `BEGIN ... END` of a SQL-standard function
+/// body (`CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END`). Statements that
+/// are only whitespace and comments are dropped.
 pub(crate) fn split_statements(sql: &str) -> Vec<Statement<'_>> {
     let b = sql.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    let mut body = RoutineBody::default();
     fn push<'s>(sql: &'s str, from: usize, to: usize, out: &mut Vec<Statement<'s>>) {
         let text = &sql[from..to];
         if has_code(text) {
@@ -173,16 +176,63 @@ pub(crate) fn split_statements(sql: &str) -> Vec<Statement<'_>> {
                     _ => i += 1,
                 }
             }
-            b';' => {
+            b';' if body.depth == 0 => {
                 push(sql, start, i + 1, &mut out);
                 i += 1;
                 start = i;
+                body = RoutineBody::default();
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {
+                // `i` is on a character boundary: every branch steps over whole characters.
+                let rest = &sql[i..];
+                let end = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .unwrap_or(rest.len());
+                if end == 0 {
+                    i += rest.chars().next().map_or(1, char::len_utf8);
+                } else {
+                    body.word(&rest[..end]);
+                    i += end;
+                }
             }
             _ => i += 1,
         }
     }
     push(sql, start, b.len(), &mut out);
     out
+}
+
+/// psql's heuristic for the semicolons of a SQL-standard routine body: in a statement that
+/// starts `CREATE [OR REPLACE] FUNCTION|PROCEDURE`, `BEGIN` and `CASE` open a block that `END`
+/// closes, and semicolons inside a block do not end the statement.
+#[derive(Default)]
+struct RoutineBody {
+    /// The statement's first words, lower-cased initials (up to four).
+    initials: Vec<u8>,
+    /// Open blocks.
+    depth: usize,
+}
+
+impl RoutineBody {
+    fn word(&mut self, word: &str) {
+        if self.initials.len() < 4 {
+            self.initials.push(word.as_bytes()[0].to_ascii_lowercase());
+        }
+        let routine = matches!(
+            self.initials.as_slice(),
+            [b'c', b'f' | b'p', ..] | [b'c', b'o', b'r', b'f' | b'p', ..]
+        );
+        if !routine {
+            return;
+        }
+        let opens = word.eq_ignore_ascii_case("begin")
+            || (word.eq_ignore_ascii_case("case") && self.depth > 0);
+        if opens {
+            self.depth += 1;
+        } else if word.eq_ignore_ascii_case("end") && self.depth > 0 {
+            self.depth -= 1;
+        }
+    }
 }
 
 /// Length of the comments and whitespace at the start of a statement.
@@ -236,6 +286,22 @@ mod tests {
                 (5, "SELECT $1;"),
             ]
         );
+    }
+
+    #[test]
+    fn a_sql_standard_routine_body_is_one_statement() {
+        let sql = "create or replace function f(x int) returns int language sql\nbegin atomic\n  select case when x > 0 then 1 else 0 end;\n  select 2;\nend;\ncreate table begin_end (id int);\nselect 1;";
+        let got: Vec<usize> = super::split_statements(sql)
+            .iter()
+            .map(|s| s.line)
+            .collect();
+        assert_eq!(got, vec![1, 6, 7]);
+        // BEGIN / END outside routines (transactions) split as usual.
+        let sql = "begin;\ncreate table t (a int);\nend;\ncreate procedure p() begin atomic select 1; end;";
+        assert_eq!(super::split_statements(sql).len(), 4);
+        // Characters that are not letters move on too.
+        let sql = "select '→' as a, 1 → 2; select ‘x’;";
+        assert_eq!(super::split_statements(sql).len(), 2);
     }
 
     #[test]

@@ -61,6 +61,7 @@ fn the_fixture_project_matches_the_reference_generator_item_by_item() {
     if prepared.server.shims.contains(&"vector") {
         expected.push("migrations/20240301090400_documents.sql:10: index options `m = 16, ef_construction = 64` left out");
     }
+    expected.push("migrations/20240301090900_wrappers.sql:24: skipped: IMPORT FOREIGN SCHEMA");
     assert_eq!(
         prepared.warnings.len(),
         expected.len(),
@@ -331,4 +332,26 @@ fn migrations_see_the_settings_of_a_postgres_login() {
         &["generate", "--supabase", "--out", "out", "-q"],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn the_config_file_names_the_project_relative_to_itself() {
+    let dir = project(&[(
+        "20240101000000_a.sql",
+        "create table public.from_config (id int);\n",
+    )]);
+    std::fs::write(
+        dir.path().join("gen-types.toml"),
+        "supabase = \"supabase\"\nout = \"types\"\ntargets = [\"typescript\"]\n",
+    )
+    .unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let config = dir.path().join("gen-types.toml");
+    let o = gen_types(
+        elsewhere.path(),
+        &["generate", "-q", "--config", &config.to_string_lossy()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let types = std::fs::read_to_string(dir.path().join("types/database.types.ts")).unwrap();
+    assert!(types.contains("from_config:") && types.contains("graphql_public:"));
 }

@@ -7,7 +7,8 @@
 //! platform. gen-types runs those statements as the superuser and everything else as
 //! `postgres`, so that what fails on the platform for lack of rights fails here too.
 //! `SECURITY LABEL` needs a label provider, a C library (pgsodium's), which no shim can
-//! provide: those statements are skipped with a warning.
+//! provide, and `IMPORT FOREIGN SCHEMA` needs the remote server: those statements are skipped
+//! with a warning.
 
 /// Roles the platform reserves: `postgres` cannot alter or grant them.
 pub const RESERVED_ROLES: &[&str] = &[
@@ -54,6 +55,12 @@ pub fn classify(statement: &str) -> (Privilege, Made) {
         ("SECURITY", "LABEL", _) => (
             Privilege::Skip(
                 "SECURITY LABEL needs a label provider (pgsodium's is a C library a shim cannot provide)",
+            ),
+            Made::Other,
+        ),
+        ("IMPORT", "FOREIGN", "SCHEMA") => (
+            Privilege::Skip(
+                "IMPORT FOREIGN SCHEMA reads the remote server's tables, which a throwaway server cannot reach",
             ),
             Made::Other,
         ),
@@ -161,6 +168,10 @@ mod tests {
             classify("CREATE FOREIGN DATA WRAPPER w").1,
             Made::ForeignDataWrapper
         );
+        assert!(matches!(
+            classify("IMPORT FOREIGN SCHEMA stripe FROM SERVER s INTO stripe").0,
+            Privilege::Skip(_)
+        ));
         assert!(matches!(
             classify("security label for pgsodium on column t.c is 'x'").0,
             Privilege::Skip(_)
