@@ -23,6 +23,8 @@ pub mod introspect;
 #[cfg(feature = "live")]
 pub mod migrations;
 pub mod model;
+pub mod print;
+pub mod target;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +33,7 @@ pub use builder::Builder;
 pub use config::Config;
 pub use error::Error;
 pub use model::Catalog;
+pub use target::Target;
 
 #[cfg(feature = "live")]
 use introspect::{ConnectOptions, Selection};

@@ -11,7 +11,9 @@ use super::EmitError;
 use super::Target;
 use super::templates::Templates;
 use super::typescript::collate;
-use super::typescript::doc::{self, Doc, concat, print, string_literal, text};
+use crate::print::comment::jsdoc;
+use crate::print::doc::{self, Doc, concat, print, text};
+use crate::print::js::{js_property_key, string_literal};
 use super::zod::NameTable;
 use crate::config::Config;
 use crate::model::Catalog;
@@ -106,7 +108,7 @@ pub fn emit(
     let mut index = Vec::new();
     for schema in &schema_names {
         let mut entry = SchemaIndex {
-            key: doc::js_property_key(schema),
+            key: js_property_key(schema),
             tables: Vec::new(),
             views: Vec::new(),
             functions: Vec::new(),
@@ -180,7 +182,7 @@ pub fn emit(
             members.push(("relationships", doc::array_literal(relationships)));
             let name = contract(&rel.schema, &rel.name, "Row");
             let mut code = String::new();
-            if let Some(c) = doc::jsdoc(rel.comment.as_deref()) {
+            if let Some(c) = jsdoc(rel.comment.as_deref()) {
                 code.push_str(&print(&c, 0, 0));
             }
             code.push_str(&print(

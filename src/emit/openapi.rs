@@ -9,12 +9,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value, json};
 
 use super::json_schema::{self, Def, def_ref, relation_key};
-use super::json_text::Object;
+use crate::print::json::Object;
 use super::rules;
 use crate::config::Config;
 use crate::model::{Catalog, Filter, Function, Relation, Volatility};
 
-/// Renders `openapi.json`, one schema and one path at a time (see [`super::json_text`]);
+/// Renders `openapi.json`, one schema and one path at a time (see [`crate::print::json`]);
 /// keys are printed in sorted order, as serde_json's map keeps them.
 pub fn emit(catalog: &Catalog, config: &Config) -> String {
     let o = &config.openapi;

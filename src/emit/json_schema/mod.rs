@@ -14,7 +14,7 @@ pub mod values;
 
 use serde_json::{Map, Value, json};
 
-use super::json_text::Object;
+use crate::print::json::Object;
 
 use crate::config::Config;
 use crate::emit::rules;
@@ -45,7 +45,7 @@ pub fn def_ref(key: &str) -> String {
     out
 }
 
-/// Renders `database.schema.json`, one definition at a time (see [`super::json_text`]).
+/// Renders `database.schema.json`, one definition at a time (see [`crate::print::json`]).
 pub fn emit(catalog: &Catalog, _config: &Config) -> String {
     let mut out = String::new();
     let mut doc = Object::new(&mut out, 0);

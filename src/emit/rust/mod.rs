@@ -68,18 +68,14 @@ pub fn ident(text: &str) -> Ident {
     }
 }
 
-/// Doc attributes for a catalog comment. Lines lose leading indentation beyond three
-/// spaces and ``` fences become ''', so rustdoc never reads a comment as a doctest.
+/// Doc attributes for a catalog comment (see [`crate::print::comment::rust_doc_lines`]).
 fn doc(comment: Option<&str>) -> TokenStream {
     let Some(c) = comment else {
         return TokenStream::new();
     };
-    let lines = c.lines().map(|l| {
-        let trimmed = l.trim_start();
-        let indent = (l.len() - trimmed.len()).min(3);
-        let text = format!(" {}{}", " ".repeat(indent), trimmed.replace("```", "'''"));
-        quote!(#[doc = #text])
-    });
+    let lines = crate::print::comment::rust_doc_lines(c)
+        .into_iter()
+        .map(|text| quote!(#[doc = #text]));
     quote!(#(#lines)*)
 }
 
@@ -286,7 +282,7 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
     if !unknown.is_empty() {
         text = format!(
             "// Read as serde_json::Value (gen-types does not know these types): {}.\n\n{text}",
-            unknown.join(", ")
+            crate::print::comment::line_comment(&unknown.join(", "))
         );
     }
     Ok(text)

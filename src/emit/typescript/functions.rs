@@ -2,7 +2,8 @@
 //! `Args`/`Returns`, `SetofOptions`, computed fields, and the overloads PostgREST cannot
 //! tell apart.
 
-use super::doc::{Doc, concat, member, object, string_literal, text};
+use crate::print::doc::{Doc, concat, member, object, text};
+use crate::print::js::string_literal;
 use super::mapping::{Mapper, Site, Ts};
 use crate::config::TsCompat;
 use crate::model::{Arg, Function, FunctionKind, Relation, TypeKind, TypeRef};

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::doc::{Doc, concat, object, string_literal, text, union};
+use super::union::{paren_union_array, union};
+use crate::print::doc::{Doc, concat, object, text};
+use crate::print::js::string_literal;
 use super::jsonschema;
 use crate::config::{Overrides, TsCompat, TsTransport};
 use crate::model::{Catalog, CheckFact, Literal, Relation, Subject, TypeKind, TypeRef};
@@ -155,7 +157,7 @@ impl Ts {
         let mut t = self;
         for _ in 0..dims {
             let doc = if t.kind == Kind::Union && !t.members.is_empty() {
-                super::doc::paren_union_array(&t.members)
+                paren_union_array(&t.members)
             } else {
                 concat(vec![t.doc, text("[]")])
             };

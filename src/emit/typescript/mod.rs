@@ -5,7 +5,7 @@
 //! of the file. The view-model below is what the template sees: lists of finished member
 //! lines per section.
 
-pub mod doc;
+mod union;
 mod functions;
 mod jsonschema;
 pub mod mapping;
@@ -20,7 +20,9 @@ use super::shape::{self, Field, Precision, Presence};
 use super::templates::{self, Templates, array};
 use crate::config::{Config, TsCompat};
 use crate::model::{Catalog, Column, Relation, TypeKind, TypeRef};
-use doc::{Doc, concat, jsdoc, member, object, string_literal, text};
+use crate::print::comment::jsdoc;
+use crate::print::doc::{self, Doc, concat, member, object, text};
+use crate::print::js::{js_property_key, property_key, string_literal};
 use mapping::{Mapper, Site, Ts};
 
 /// Indentation of the members of Row/Insert/Update.
@@ -193,7 +195,7 @@ pub fn emit(
     let schemas = schema_names
         .iter()
         .map(|schema| SchemaView {
-            key: doc::property_key(schema),
+            key: property_key(schema),
             tables: mapper.relations(schema, true, &computed, &shared),
             views: mapper.relations(schema, false, &computed, &shared),
             functions: mapper.functions(schema, &exposed),
@@ -280,7 +282,7 @@ type SharedTypes<'c> = HashMap<&'c TypeRef, ColumnType>;
 /// printer makes every layout choice inside the type the same way at any column where it
 /// fits. Otherwise the member is laid out whole.
 fn member_line(key: &str, optional: bool, form: &Form) -> String {
-    let key = doc::property_key(key);
+    let key = property_key(key);
     if let Some((line, width)) = &form.one_line {
         let head_width = doc::width(&key) + usize::from(optional) + 2;
         if COLUMN_INDENT + head_width + width <= doc::WIDTH {
@@ -391,7 +393,7 @@ impl Mapper<'_> {
             row.push(render(&member(name, false, t.doc.clone()), COLUMN_INDENT));
         }
         let field = |c: &Column, t: &ColumnType, f: Field| match f.presence {
-            Presence::Forbidden => format!("{}?: never", doc::property_key(&c.name)),
+            Presence::Forbidden => format!("{}?: never", property_key(&c.name)),
             presence => member_line(
                 &c.name,
                 presence == Presence::Optional,
@@ -421,7 +423,7 @@ impl Mapper<'_> {
                     let s = render(&d, ENTRY_INDENT);
                     s.trim_end().to_string()
                 }),
-            key: doc::property_key(&rel.name),
+            key: property_key(&rel.name),
             row: block(row, COLUMN_INDENT, ""),
             insert: block(insert, COLUMN_INDENT, ""),
             update: block(update, COLUMN_INDENT, ""),
@@ -618,7 +620,7 @@ impl Mapper<'_> {
                     let items: Vec<Doc> = labels.iter().map(|l| text(string_literal(l))).collect();
                     Some(render(
                         &concat(vec![
-                            text(format!("{}: ", doc::js_property_key(&t.name))),
+                            text(format!("{}: ", js_property_key(&t.name))),
                             doc::array_literal(items),
                         ]),
                         ENTRY_INDENT,
@@ -638,7 +640,7 @@ impl Mapper<'_> {
                         .then(|| jsdoc(t.comment.as_deref()))
                         .flatten()
                         .map(|d| render(&d, ENTRY_INDENT).trim_end().to_string()),
-                    key: doc::property_key(&t.name),
+                    key: property_key(&t.name),
                     fields: attributes
                         .iter()
                         .map(|a| {

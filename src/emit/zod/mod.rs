@@ -19,7 +19,9 @@ use super::rules::{self, ValueRules};
 use super::shape::{self, Field, Precision, Presence};
 use super::templates::Templates;
 use super::typescript::collate;
-use super::typescript::doc::{self, Doc, concat, print, string_literal, text};
+use crate::print::comment::line_comment;
+use crate::print::doc::{self, Doc, concat, print, text};
+use crate::print::js::{js_property_key, string_literal};
 use crate::config::{Config, NameCase, NamingConfig, ZodLazy, ZodVersion};
 
 /// With `zod_lazy = "auto"`, schemas are built on first use above this many relations.
@@ -283,7 +285,7 @@ pub fn emit(
     let schemas = schema_names
         .iter()
         .map(|s| SchemaView {
-            key: doc::js_property_key(s),
+            key: js_property_key(s),
             tables: e.relation_entries(s, true),
             views: e.relation_entries(s, false),
             functions: exposed
@@ -476,7 +478,7 @@ impl Emitter<'_> {
     }
 
     fn relation_defs(&self, rel: &Relation) -> String {
-        let mut out = format!("// {}.{}\n", rel.schema, rel.name);
+        let mut out = format!("// {}\n", line_comment(&format!("{}.{}", rel.schema, rel.name)));
         let mut skipped: Vec<String> = rules::untranslated_checks(rel);
         let precision = Precision::Precise;
         let cols: Vec<(&crate::model::Column, ValueRules)> = rel
@@ -492,10 +494,7 @@ impl Emitter<'_> {
             }
         }
         for s in &skipped {
-            out.push_str(&format!(
-                "// CHECK not translated: {}\n",
-                s.replace('\n', " ")
-            ));
+            out.push_str(&format!("// CHECK not translated: {}\n", line_comment(s)));
         }
         // Rows: every column; computed fields are optional (only present when selected).
         let row: Vec<(String, Doc)> = cols
@@ -605,7 +604,8 @@ impl Emitter<'_> {
                 .doc()
         };
         format!(
-            "// {schema}.{name}\n{}\n{}",
+            "// {}\n{}\n{}",
+            line_comment(&format!("{schema}.{name}")),
             self.export_lazy(&self.table.get(schema, name, "Args"), one(args)),
             self.export_lazy(&self.table.get(schema, name, "Returns"), one(returns))
         )
@@ -648,7 +648,7 @@ impl Emitter<'_> {
             .collect();
         print(
             &concat(vec![
-                text(format!("{}: ", doc::js_property_key(key))),
+                text(format!("{}: ", js_property_key(key))),
                 object(members),
             ]),
             indent,
@@ -702,7 +702,7 @@ impl Emitter<'_> {
             .collect();
         print(
             &concat(vec![
-                text(format!("{}: ", doc::js_property_key(schema))),
+                text(format!("{}: ", js_property_key(schema))),
                 object(members),
             ]),
             2,

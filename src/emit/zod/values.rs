@@ -4,7 +4,8 @@
 use super::chain::{Arg, Chain, array};
 use crate::config::TsTransport;
 use crate::emit::rules::ValueRules;
-use crate::emit::typescript::doc::{Doc, string_literal, text};
+use crate::print::doc::{Doc, text};
+use crate::print::js::string_literal;
 use crate::model::{Literal, TypeKind};
 
 /// Where a value is validated.
