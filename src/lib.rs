@@ -23,6 +23,7 @@ pub mod introspect;
 #[cfg(feature = "live")]
 pub mod migrations;
 pub mod model;
+pub mod plan;
 pub mod print;
 pub mod target;
 pub mod write;

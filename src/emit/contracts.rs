@@ -8,14 +8,13 @@ use std::path::{Component, Path, PathBuf};
 use serde::Serialize;
 
 use super::EmitError;
-use super::Target;
 use super::templates::Templates;
 use super::typescript::collate;
 use crate::print::comment::jsdoc;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
 use super::zod::NameTable;
-use crate::config::Config;
+use crate::emit::settings::ContractsSettings;
 use crate::model::Catalog;
 
 #[derive(Serialize)]
@@ -34,7 +33,7 @@ struct SchemaIndex {
 }
 
 /// The import path of the Zod module as seen from the contracts module.
-fn module_path(from: &Path, to: &Path) -> String {
+pub fn module_path(from: &Path, to: &Path) -> String {
     let from_dir: Vec<Component> = from
         .parent()
         .map(|p| p.components().collect())
@@ -77,10 +76,10 @@ fn object(members: Vec<(&str, Doc)>) -> Doc {
 /// Renders `database.contracts.ts`.
 pub fn emit(
     catalog: &Catalog,
-    config: &Config,
+    settings: &ContractsSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let names = NameTable::build(catalog, &config.typescript.default_schema, &config.naming);
+    let names = NameTable::build(catalog, &settings.zod.default_schema, &settings.zod.naming);
     // Contract names from the schema names (`goalsRowSchema` -> `goalsContract`,
     // `reviewsArgsSchema` -> `reviewsRpcContract`), made unique with a number.
     let mut used = std::collections::BTreeSet::new();
@@ -101,7 +100,6 @@ pub fn emit(
         }
         candidate
     };
-    let mapper = super::typescript::mapping::Mapper::new(catalog, config);
     let mut definitions = Vec::new();
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
@@ -205,7 +203,7 @@ pub fn emit(
         let mut fns: Vec<&str> = catalog
             .functions
             .iter()
-            .filter(|f| f.schema == *schema && mapper.exposed(f).is_some())
+            .filter(|f| f.schema == *schema && crate::plan::exposure::is_exposed(catalog, f))
             .map(|f| f.name.as_str())
             .collect();
         fns.sort_by(|a, b| collate(a, b));
@@ -239,10 +237,7 @@ pub fn emit(
         }
         index.push(entry);
     }
-    let schemas_module = module_path(
-        &config.output_path(Target::Contracts),
-        &config.output_path(Target::Zod),
-    );
+    let schemas_module = settings.schemas_module.clone();
     templates.render(
         "contracts/database.contracts.ts",
         FileView {

@@ -6,6 +6,7 @@ pub mod openapi;
 pub mod parallel;
 pub mod rules;
 pub mod rust;
+pub mod settings;
 pub mod shape;
 pub mod templates;
 pub mod typescript;
@@ -32,7 +33,8 @@ pub enum EmitError {
     },
 }
 
-/// Runs every selected target over the catalog.
+/// Runs every selected target over the catalog. This is the edge where the config becomes
+/// each target's settings ([`settings`]).
 pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     let targets = config.selected_targets();
     // A template is named `<target>/<file>`.
@@ -44,12 +46,12 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     let mut files = FileMap::new();
     for target in targets {
         let contents = match target {
-            Target::Typescript => typescript::emit(catalog, config, &templates)?,
-            Target::Zod => zod::emit(catalog, config, &templates)?,
-            Target::Openapi => openapi::emit(catalog, config),
-            Target::Contracts => contracts::emit(catalog, config, &templates)?,
-            Target::JsonSchema => json_schema::emit(catalog, config),
-            Target::Rust => rust::emit(catalog, config)?,
+            Target::Typescript => typescript::emit(catalog, &config.into(), &templates)?,
+            Target::Zod => zod::emit(catalog, &config.into(), &templates)?,
+            Target::Openapi => openapi::emit(catalog, &config.into()),
+            Target::Contracts => contracts::emit(catalog, &config.into(), &templates)?,
+            Target::JsonSchema => json_schema::emit(catalog),
+            Target::Rust => rust::emit(catalog, &config.into())?,
         };
         files.insert(config.output_path(target), contents);
     }

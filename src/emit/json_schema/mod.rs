@@ -16,7 +16,6 @@ use serde_json::{Map, Value, json};
 
 use crate::print::json::Object;
 
-use crate::config::Config;
 use crate::emit::rules;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind, TypeRef};
 use columns::{ColumnShape, InsertRole};
@@ -46,7 +45,7 @@ pub fn def_ref(key: &str) -> String {
 }
 
 /// Renders `database.schema.json`, one definition at a time (see [`crate::print::json`]).
-pub fn emit(catalog: &Catalog, _config: &Config) -> String {
+pub fn emit(catalog: &Catalog) -> String {
     let mut out = String::new();
     let mut doc = Object::new(&mut out, 0);
     for (key, value) in header() {

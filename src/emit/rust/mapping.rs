@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::config::{Overrides, RustDateTime};
+use crate::config::RustDateTime;
+use crate::emit::settings::TargetOverrides;
 use crate::model::{Catalog, TypeKind, TypeRef};
 
 /// The support sections (`generators/rust/pg.rs`) a file needs.
@@ -85,7 +86,7 @@ pub struct Mapper<'a> {
     /// The catalog.
     pub catalog: &'a Catalog,
     /// User overrides.
-    pub overrides: &'a Overrides,
+    pub overrides: &'a TargetOverrides,
     /// Paths of the generated named types, by (schema, name) of the Postgres type.
     pub paths: &'a TypePaths,
     /// Paths of the Row types, by (schema, relation).
@@ -127,8 +128,7 @@ impl Mapper<'_> {
         self.overrides
             .types
             .get(&ty.qualified_name())
-            .and_then(|o| o.rust.as_deref())
-            .and_then(parse_type)
+            .and_then(|o| parse_type(o))
             .map(RustType::plain)
     }
 
@@ -138,9 +138,8 @@ impl Mapper<'_> {
         let text = self
             .overrides
             .columns
-            .get(&format!("{schema}.{rel}.{col}"))
-            .and_then(|o| o.rust.as_deref())?;
-        parse_type(text).map(|t| (RustType::plain(t), text))
+            .get(&format!("{schema}.{rel}.{col}"))?;
+        parse_type(text).map(|t| (RustType::plain(t), text.as_str()))
     }
 
     fn element(&self, ty: &TypeRef) -> RustType {
@@ -278,7 +277,7 @@ impl Mapper<'_> {
         self.overrides
             .types
             .get(&ty.qualified_name())
-            .and_then(|o| o.rust.as_deref())
+            .map(String::as_str)
             .filter(|r| parse_type(r).is_some())
     }
 

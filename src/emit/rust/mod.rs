@@ -34,7 +34,8 @@ use quote::quote;
 
 use super::EmitError;
 use super::json_schema::columns::{self, ColumnShape, InsertRole};
-use crate::config::{Config, NamingConfig, RustConfig, RustDateTime};
+use crate::config::{NamingConfig, RustConfig, RustDateTime};
+use crate::emit::settings::RustSettings;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
 use mapping::{Mapper, Needs, RustType, TypePaths};
 use names::{Case, Namespace, base_name, ident_text};
@@ -90,9 +91,9 @@ struct SchemaNames {
 }
 
 /// Renders `database.rs`.
-pub fn emit(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
-    let file = render(catalog, config)?;
-    Ok(format!("{}{file}", header(&config.rust)))
+pub fn emit(catalog: &Catalog, settings: &RustSettings) -> Result<String, EmitError> {
+    let file = render(catalog, settings)?;
+    Ok(format!("{}{file}", header(&settings.rust)))
 }
 
 fn emitted_type(t: &TypeDef) -> bool {
@@ -158,14 +159,14 @@ fn reserved_ok(s: String, case: Case) -> String {
     if t.starts_with("r#") { s } else { t }
 }
 
-fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
-    let plan = plan(catalog, &config.naming);
+fn render(catalog: &Catalog, settings: &RustSettings) -> Result<String, EmitError> {
+    let plan = plan(catalog, &settings.naming);
     let mut paths = TypePaths::new();
     let mut rows = TypePaths::new();
     for (schema, names) in &plan {
         let m = ident(&ident_text(&names.module, Case::Snake));
         for (rel, base) in &names.relations {
-            let t = ident(&format!("{base}{}", config.naming.row));
+            let t = ident(&format!("{base}{}", settings.naming.row));
             rows.insert((schema.clone(), rel.clone()), (quote!(#m), quote!(#t)));
         }
         for (ty, name) in &names.types {
@@ -175,14 +176,14 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
     }
     let mapper = Mapper {
         catalog,
-        overrides: &config.overrides,
+        overrides: &settings.overrides,
         paths: &paths,
         rows: &rows,
         needs: Cell::new(Needs::default()),
         unknown: RefCell::new(Vec::new()),
-        datetime: config.rust.datetime,
+        datetime: settings.rust.datetime,
     };
-    let derives: Vec<TokenStream> = config
+    let derives: Vec<TokenStream> = settings
         .rust
         .derives
         .iter()
@@ -203,8 +204,8 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
                 rel,
                 base,
                 &derives,
-                &config.rust,
-                &config.naming,
+                &settings.rust,
+                &settings.naming,
             ))?);
         }
         for t in catalog
@@ -217,7 +218,7 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
                 t,
                 &names.types[&t.name],
                 &derives,
-                config.rust.tokio_postgres,
+                settings.rust.tokio_postgres,
             ))?);
         }
         if let Some(module) = json.module() {
@@ -233,18 +234,17 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
         modules.push((m, docs, schema_doc, items));
     }
     let mut needs = mapper.needs.get();
-    for o in config
+    for r in settings
         .overrides
         .types
         .values()
-        .chain(config.overrides.columns.values())
+        .chain(settings.overrides.columns.values())
     {
-        let r = o.rust.as_deref().unwrap_or_default();
         needs.decimal |= r.contains("pg::Numeric") || r.contains("pg::Decimal");
         needs.bytea |= r.contains("pg::Bytea");
         needs.json |= r.contains("pg::RawJson");
     }
-    let support = support(needs, &config.rust)?;
+    let support = support(needs, &settings.rust)?;
     let has_support = support.is_some();
     let mut text = match support {
         Some(support) => format_file(support)?,

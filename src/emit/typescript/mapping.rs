@@ -6,7 +6,8 @@ use super::union::{paren_union_array, union};
 use crate::print::doc::{Doc, concat, object, text};
 use crate::print::js::string_literal;
 use super::jsonschema;
-use crate::config::{Overrides, TsCompat, TsTransport};
+use crate::config::{TsCompat, TsTransport};
+use crate::emit::settings::{TargetOverrides, TypescriptSettings};
 use crate::model::{Catalog, CheckFact, Literal, Relation, Subject, TypeKind, TypeRef};
 
 /// The syntactic kind of a type's top level, which decides how prettier lays out unions.
@@ -203,7 +204,7 @@ pub struct Mapper<'a> {
     /// What the values look like on the wire.
     pub transport: TsTransport,
     /// User overrides.
-    pub overrides: &'a Overrides,
+    pub overrides: &'a TargetOverrides,
     /// Array elements may be NULL (precise mode).
     pub nullable_array_elements: bool,
     /// Views by the (schema, relation) their columns come from; built on first use.
@@ -212,15 +213,15 @@ pub struct Mapper<'a> {
 }
 
 impl<'a> Mapper<'a> {
-    /// A mapper for the catalog with the config's TypeScript settings.
-    pub fn new(catalog: &'a Catalog, config: &'a crate::config::Config) -> Self {
+    /// A mapper for the catalog with these TypeScript settings.
+    pub fn new(catalog: &'a Catalog, settings: &'a TypescriptSettings) -> Self {
         Mapper {
             catalog,
             schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
-            compat: config.typescript.compat,
-            transport: config.typescript.transport,
-            overrides: &config.overrides,
-            nullable_array_elements: config.typescript.nullable_array_elements,
+            compat: settings.compat,
+            transport: settings.transport,
+            overrides: &settings.overrides,
+            nullable_array_elements: settings.nullable_array_elements,
             views_by_source: std::sync::OnceLock::new(),
         }
     }
@@ -319,10 +320,7 @@ impl Mapper<'_> {
     }
 
     fn type_override(&self, ty: &TypeRef) -> Option<String> {
-        self.overrides
-            .types
-            .get(&ty.qualified_name())
-            .and_then(|o| o.typescript.clone())
+        self.overrides.types.get(&ty.qualified_name()).cloned()
     }
 
     fn node_parses_array(&self, ty: &TypeRef) -> bool {
@@ -443,13 +441,8 @@ impl Mapper<'_> {
     pub fn column_narrowed(&self, rel: &Relation, column: &crate::model::Column) -> Option<Ts> {
         if !self.overrides.columns.is_empty() {
             let key = format!("{}.{}.{}", rel.schema, rel.name, column.name);
-            if let Some(o) = self
-                .overrides
-                .columns
-                .get(&key)
-                .and_then(|o| o.typescript.clone())
-            {
-                return Some(Ts::named(o));
+            if let Some(o) = self.overrides.columns.get(&key) {
+                return Some(Ts::named(o.clone()));
             }
         }
         if self.compat == TsCompat::Precise {

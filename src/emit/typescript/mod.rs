@@ -18,7 +18,8 @@ use serde_json::Value;
 use super::EmitError;
 use super::shape::{self, Field, Precision, Presence};
 use super::templates::{self, Templates, array};
-use crate::config::{Config, TsCompat};
+use crate::config::TsCompat;
+use crate::emit::settings::TypescriptSettings;
 use crate::model::{Catalog, Column, Relation, TypeKind, TypeRef};
 use crate::print::comment::jsdoc;
 use crate::print::doc::{self, Doc, concat, member, object, text};
@@ -177,17 +178,16 @@ pub fn sorted_relations<'c>(catalog: &'c Catalog, schema: &str, tables: bool) ->
 /// Renders `database.types.ts`.
 pub fn emit(
     catalog: &Catalog,
-    config: &Config,
+    ts: &TypescriptSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let ts = &config.typescript;
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
-    let mapper = Mapper::new(catalog, config);
+    let mapper = Mapper::new(catalog, ts);
     let exposed: Vec<functions::Exposed<'_>> = catalog
         .functions
         .iter()
-        .filter_map(|f| mapper.exposed(f))
+        .filter_map(|f| crate::plan::exposure::exposed(catalog, f))
         .collect();
 
     let computed = mapper.computed_fields(&exposed);
@@ -665,8 +665,7 @@ fn tuple(items: &[String]) -> Doc {
 /// Every type a `database.types.ts` for this catalog and config defines, as key paths into
 /// `Database` (`["public", "Tables", "books", "Row"]`): for tools and tests that walk the
 /// output, such as the differential test against the reference generator.
-pub fn type_paths(catalog: &Catalog, config: &Config) -> Vec<Vec<String>> {
-    let mapper = Mapper::new(catalog, config);
+pub fn type_paths(catalog: &Catalog) -> Vec<Vec<String>> {
     let mut paths = Vec::new();
     let path = |parts: &[&str]| parts.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     for schema in &catalog.schemas {
@@ -684,7 +683,7 @@ pub fn type_paths(catalog: &Catalog, config: &Config) -> Vec<Vec<String>> {
         let names: BTreeSet<&str> = catalog
             .functions
             .iter()
-            .filter(|f| f.schema == s && mapper.exposed(f).is_some())
+            .filter(|f| f.schema == s && crate::plan::exposure::is_exposed(catalog, f))
             .map(|f| f.name.as_str())
             .collect();
         for name in names {

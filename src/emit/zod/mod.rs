@@ -22,7 +22,8 @@ use super::typescript::collate;
 use crate::print::comment::line_comment;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
-use crate::config::{Config, NameCase, NamingConfig, ZodLazy, ZodVersion};
+use crate::config::{NameCase, NamingConfig, ZodLazy, ZodVersion};
+use crate::emit::settings::ZodSettings;
 
 /// With `zod_lazy = "auto"`, schemas are built on first use above this many relations.
 pub const LAZY_ABOVE: usize = 300;
@@ -235,21 +236,21 @@ impl Names for TypeNames<'_> {
 /// Renders `database.schemas.ts`.
 pub fn emit(
     catalog: &Catalog,
-    config: &Config,
+    settings: &ZodSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let table = NameTable::build(catalog, &config.typescript.default_schema, &config.naming);
+    let table = NameTable::build(catalog, &settings.default_schema, &settings.naming);
     let names = TypeNames {
         catalog,
         table: &table,
         schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
     };
     let zv = ZodValues {
-        v3: config.zod == ZodVersion::V3,
-        transport: config.typescript.transport,
+        v3: settings.version == ZodVersion::V3,
+        transport: settings.transport,
         names: &names,
     };
-    let lazy = match config.zod_lazy {
+    let lazy = match settings.lazy {
         ZodLazy::Always => true,
         ZodLazy::Never => false,
         ZodLazy::Auto => catalog.relations.len() > LAZY_ABOVE,
@@ -257,7 +258,6 @@ pub fn emit(
     let e = Emitter {
         catalog,
         lazy,
-        config,
         table: &table,
         zv: &zv,
     };
@@ -364,7 +364,6 @@ fn composite_order(catalog: &Catalog) -> Vec<&TypeDef> {
 struct Emitter<'a> {
     catalog: &'a Catalog,
     lazy: bool,
-    config: &'a Config,
     table: &'a NameTable,
     zv: &'a ZodValues<'a>,
 }
@@ -554,10 +553,9 @@ impl Emitter<'_> {
 
     /// Functions PostgREST can call, grouped by (schema, name).
     fn exposed_functions(&self) -> BTreeMap<(String, String), Overloads<'_>> {
-        let mapper = super::typescript::mapping::Mapper::new(self.catalog, self.config);
         let mut out: BTreeMap<(String, String), Overloads<'_>> = BTreeMap::new();
         for f in &self.catalog.functions {
-            if mapper.exposed(f).is_some() {
+            if crate::plan::exposure::is_exposed(self.catalog, f) {
                 out.entry((f.schema.clone(), f.name.clone()))
                     .or_default()
                     .push(f);
