@@ -6,19 +6,67 @@
 //! Every limit here is implied by the catalog; constraints that cannot be read are listed
 //! in `skipped` so the emitters can say so, never guessed.
 
-use crate::model::{
-    Catalog, Check, CheckFact, Column, CompareOp, Literal, Relation, Subject, TypeDef, TypeKind,
-    TypeRef,
-};
+use crate::model::{Catalog, Check, CheckFact, Column, CompareOp, Literal, Relation, Subject, TypeRef};
+use crate::plan::types::{MAX_DOMAIN_DEPTH, Scalar, TypeClass, classify};
+
+/// What the type under a value's domains is: [`TypeClass`] without the domain.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BaseClass {
+    /// An enum.
+    Enum {
+        /// Its labels.
+        labels: Vec<String>,
+    },
+    /// A free-standing composite type.
+    Composite,
+    /// A relation's row type.
+    Relation,
+    /// A range type.
+    Range,
+    /// A multirange type.
+    Multirange,
+    /// A built-in or extension base type.
+    Scalar(Scalar),
+}
+
+impl Default for BaseClass {
+    fn default() -> Self {
+        BaseClass::Scalar(Scalar::Unknown)
+    }
+}
+
+impl BaseClass {
+    fn of(catalog: &Catalog, ty: &TypeRef) -> Self {
+        match classify(catalog, ty) {
+            TypeClass::Enum { labels } => BaseClass::Enum {
+                labels: labels.to_vec(),
+            },
+            TypeClass::Composite { .. } => BaseClass::Composite,
+            TypeClass::Relation => BaseClass::Relation,
+            TypeClass::Range => BaseClass::Range,
+            TypeClass::Multirange => BaseClass::Multirange,
+            TypeClass::Scalar(s) => BaseClass::Scalar(s),
+            // A chain deeper than the bound: nothing is known of what is under it.
+            TypeClass::Domain { .. } => BaseClass::Scalar(Scalar::Unknown),
+        }
+    }
+
+    /// The scalar, when the base is one.
+    pub fn scalar(&self) -> Option<Scalar> {
+        match self {
+            BaseClass::Scalar(s) => Some(*s),
+            _ => None,
+        }
+    }
+}
 
 /// The rules for non-null values of a column or type.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValueRules {
     /// The type under all domains (for arrays: of the elements, see `array_dims`).
     pub base: TypeRef,
-    /// The type definition of `base` when it is not a built-in base type (enum, composite,
-    /// range, relation row type, extension type).
-    pub base_kind: Option<TypeKind>,
+    /// What `base` is.
+    pub class: BaseClass,
     /// Array dimensions (declared, including a domain over an array).
     pub array_dims: u32,
     /// A domain in the chain is NOT NULL.
@@ -172,38 +220,33 @@ pub fn type_rules(catalog: &Catalog, ty: &TypeRef) -> ValueRules {
         ..ValueRules::default()
     };
     let mut cur = ty.clone();
-    for _ in 0..32 {
-        let def: Option<&TypeDef> = catalog.type_def(&cur);
-        match def.map(|d| &d.kind) {
-            Some(TypeKind::Domain {
-                base,
-                not_null,
-                default,
-                checks,
-            }) => {
-                // Domain constraints apply to the domain's values (for an array of domains,
-                // to each element).
-                rules.not_null |= *not_null && ty.array_dims == 0;
-                rules.has_default |= default.is_some() && ty.array_dims == 0;
-                apply_checks(&mut rules, checks, &|s| *s == Subject::Value);
-                for c in checks {
-                    if !about(c, &|s| *s == Subject::Value) {
-                        rules.skipped.push(format!("{}: {}", c.name, c.definition));
-                    }
-                }
-                rules.array_dims += base.array_dims;
-                let mut next = base.clone();
-                next.array_dims = 0;
-                cur = next;
+    for _ in 0..MAX_DOMAIN_DEPTH {
+        let TypeClass::Domain {
+            base,
+            not_null,
+            has_default,
+            checks,
+        } = classify(catalog, &cur)
+        else {
+            break;
+        };
+        // Domain constraints apply to the domain's values (for an array of domains, to each
+        // element).
+        rules.not_null |= not_null && ty.array_dims == 0;
+        rules.has_default |= has_default && ty.array_dims == 0;
+        apply_checks(&mut rules, checks, &|s| *s == Subject::Value);
+        for c in checks {
+            if !about(c, &|s| *s == Subject::Value) {
+                rules.skipped.push(format!("{}: {}", c.name, c.definition));
             }
-            Some(kind) => {
-                rules.base_kind = Some(kind.clone());
-                break;
-            }
-            None => break,
         }
+        rules.array_dims += base.array_dims;
+        let mut next = base.clone();
+        next.array_dims = 0;
+        cur = next;
     }
-    limits_from_typmod(&mut rules, &cur);
+    rules.class = BaseClass::of(catalog, &cur);
+    limits_from_typmod(&mut rules);
     rules.base = cur;
     rules
 }
@@ -236,9 +279,10 @@ pub fn untranslated_checks(rel: &Relation) -> Vec<String> {
         .collect()
 }
 
-fn limits_from_typmod(rules: &mut ValueRules, base: &TypeRef) {
-    if let Some(n) = base.length
-        && (base.is_builtin("varchar") || base.is_builtin("bpchar"))
+/// `varchar(n)` and `char(n)` limit the length.
+fn limits_from_typmod(rules: &mut ValueRules) {
+    if let Some(Scalar::Varchar { length: Some(n) } | Scalar::Bpchar { length: Some(n) }) =
+        rules.class.scalar()
     {
         tighten_max_len(&mut rules.max_length, f64::from(n));
     }

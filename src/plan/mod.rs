@@ -2,3 +2,4 @@
 //! any emitter runs. Emitters read it; none decides these things for itself.
 
 pub mod exposure;
+pub mod types;

@@ -467,7 +467,10 @@ impl Emitter<'_> {
     fn column_schema(&self, rules: &ValueRules, site: Site, nullable: bool) -> Chain {
         let json = rules.array_dims == 0
             && rules.json_schema.is_none()
-            && (rules.is("json") || rules.is("jsonb"));
+            && matches!(
+                rules.class.scalar(),
+                Some(crate::plan::types::Scalar::Json | crate::plan::types::Scalar::Jsonb)
+            );
         if json && site == Site::Input && !nullable {
             // A JSON null sent for a NOT NULL json column becomes SQL NULL and fails.
             return Chain::new("nonNullJsonSchema");
