@@ -13,7 +13,7 @@ use super::typescript::collate;
 use crate::print::comment::jsdoc;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
-use super::zod::NameTable;
+use crate::plan::names::{NamePlan, Part};
 use crate::emit::settings::ContractsSettings;
 use crate::model::Catalog;
 
@@ -79,27 +79,7 @@ pub fn emit(
     settings: &ContractsSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let names = NameTable::build(catalog, &settings.zod.default_schema, &settings.zod.naming);
-    // Contract names from the schema names (`goalsRowSchema` -> `goalsContract`,
-    // `reviewsArgsSchema` -> `reviewsRpcContract`), made unique with a number.
-    let mut used = std::collections::BTreeSet::new();
-    let mut contract = |schema: &str, name: &str, kind: &'static str| {
-        let suffix = if kind == "Args" {
-            "RpcContract"
-        } else {
-            "Contract"
-        };
-        let base = names
-            .get(schema, name, kind)
-            .replace(&format!("{kind}Schema"), suffix);
-        let mut candidate = base.clone();
-        let mut n = 2;
-        while !used.insert(candidate.clone()) {
-            candidate = format!("{}{n}{suffix}", base.trim_end_matches(suffix));
-            n += 1;
-        }
-        candidate
-    };
+    let names = NamePlan::build(catalog, &settings.zod.default_schema, &settings.zod.naming);
     let mut definitions = Vec::new();
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
@@ -136,7 +116,7 @@ pub fn emit(
                     "row",
                     text(format!(
                         "schemas.{}",
-                        names.get(&rel.schema, &rel.name, "Row")
+                        names.get(&rel.schema, &rel.name, Part::Row)
                     )),
                 ),
             ];
@@ -145,7 +125,7 @@ pub fn emit(
                     "insert",
                     text(format!(
                         "schemas.{}",
-                        names.get(&rel.schema, &rel.name, "Insert")
+                        names.get(&rel.schema, &rel.name, Part::Insert)
                     )),
                 ));
             }
@@ -154,7 +134,7 @@ pub fn emit(
                     "update",
                     text(format!(
                         "schemas.{}",
-                        names.get(&rel.schema, &rel.name, "Update")
+                        names.get(&rel.schema, &rel.name, Part::Update)
                     )),
                 ));
             }
@@ -178,7 +158,7 @@ pub fn emit(
                 })
                 .collect();
             members.push(("relationships", doc::array_literal(relationships)));
-            let name = contract(&rel.schema, &rel.name, "Row");
+            let name = names.get(&rel.schema, &rel.name, Part::Contract);
             let mut code = String::new();
             if let Some(c) = jsdoc(rel.comment.as_deref()) {
                 code.push_str(&print(&c, 0, 0));
@@ -193,7 +173,7 @@ pub fn emit(
                 0,
             ));
             definitions.push(code);
-            let key = super::zod::chain_property_line(&rel.name, &name, 6);
+            let key = super::zod::chain_property_line(&rel.name, name, 6);
             if rel.kind.is_table() {
                 entry.tables.push(key)
             } else {
@@ -209,17 +189,17 @@ pub fn emit(
         fns.sort_by(|a, b| collate(a, b));
         fns.dedup();
         for f in fns {
-            let name = contract(schema, f, "Args");
+            let name = names.get(schema, f, Part::RpcContract);
             let members = vec![
                 ("name", text(string_literal(f))),
                 ("schema", text(string_literal(schema))),
                 (
                     "args",
-                    text(format!("schemas.{}", names.get(schema, f, "Args"))),
+                    text(format!("schemas.{}", names.get(schema, f, Part::Args))),
                 ),
                 (
                     "returns",
-                    text(format!("schemas.{}", names.get(schema, f, "Returns"))),
+                    text(format!("schemas.{}", names.get(schema, f, Part::Returns))),
                 ),
             ];
             definitions.push(print(
@@ -233,11 +213,12 @@ pub fn emit(
             ));
             entry
                 .functions
-                .push(super::zod::chain_property_line(f, &name, 6));
+                .push(super::zod::chain_property_line(f, name, 6));
         }
         index.push(entry);
     }
     let schemas_module = settings.schemas_module.clone();
+    EmitError::check_names("contracts", &names)?;
     templates.render(
         "contracts/database.contracts.ts",
         FileView {

@@ -31,6 +31,28 @@ pub enum EmitError {
         /// What went wrong.
         message: String,
     },
+    /// An emitter asked for a name the name plan does not have (a bug in gen-types).
+    #[error("internal error: {target} asked for names that were not planned: {names}")]
+    UnplannedName {
+        /// The output being written.
+        target: &'static str,
+        /// The names, `schema.object (part)`.
+        names: String,
+    },
+}
+
+impl EmitError {
+    /// Fails when any name asked of `plan` was not planned.
+    pub fn check_names(target: &'static str, plan: &crate::plan::names::NamePlan) -> Result<(), Self> {
+        let unplanned = plan.unplanned();
+        if unplanned.is_empty() {
+            return Ok(());
+        }
+        Err(EmitError::UnplannedName {
+            target,
+            names: unplanned.join(", "),
+        })
+    }
 }
 
 /// Runs every selected target over the catalog. This is the edge where the config becomes

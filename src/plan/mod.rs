@@ -3,3 +3,5 @@
 
 pub mod exposure;
 pub mod types;
+pub mod order;
+pub mod names;

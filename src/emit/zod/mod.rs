@@ -11,7 +11,6 @@ mod values;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::{ToLowerCamelCase, ToUpperCamelCase};
 use serde::Serialize;
 
 use super::EmitError;
@@ -22,7 +21,8 @@ use super::typescript::collate;
 use crate::print::comment::line_comment;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
-use crate::config::{NameCase, NamingConfig, ZodLazy, ZodVersion};
+use crate::config::{ZodLazy, ZodVersion};
+use crate::plan::names::{NamePlan, Part};
 use crate::emit::settings::ZodSettings;
 
 /// With `zod_lazy = "auto"`, schemas are built on first use above this many relations.
@@ -49,161 +49,9 @@ struct SchemaView {
     composites: Vec<String>,
 }
 
-/// The exported constant names, unique in the file.
-pub struct NameTable {
-    by_key: BTreeMap<(String, String, &'static str), String>,
-}
-
-/// Names the file itself declares, and the words no `const` may be called.
-const RESERVED: &[&str] = &[
-    "z",
-    "pg",
-    "Labels",
-    "Json",
-    "jsonSchema",
-    "nonNullJsonSchema",
-    "Schemas",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "import",
-    "in",
-    "instanceof",
-    "new",
-    "null",
-    "return",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
-    "let",
-    "static",
-    "yield",
-    "await",
-    "implements",
-    "interface",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "arguments",
-    "eval",
-    "undefined",
-];
-
-impl NameTable {
-    /// Names for every relation, function, enum and composite of the catalog, following
-    /// `[naming]`: `{base}{part}{suffix}`, where `base` is the case-converted name (prefixed
-    /// with its schema outside `default_schema`, or the `rename` entry), `part` the Row,
-    /// Insert or Update part (`Args`/`Returns` for functions, empty for types) and `suffix`
-    /// `zod_suffix`. A taken name gets 2, 3, ... before the suffix.
-    pub fn build(catalog: &Catalog, default_schema: &str, naming: &NamingConfig) -> Self {
-        // ((schema, name, part), (base name, part name))
-        type Wanted = ((String, String, &'static str), (String, String));
-        let mut wanted: Vec<Wanted> = Vec::new();
-        let mut add = |schema: &str, name: &str, kind: &'static str| {
-            let base = match naming.rename.get(&format!("{schema}.{name}")) {
-                Some(chosen) => chosen.clone(),
-                None if schema == default_schema => name.to_string(),
-                None => format!("{schema}_{name}"),
-            };
-            let cased = match naming.zod_case {
-                NameCase::Camel => base.to_lower_camel_case(),
-                NameCase::Pascal => base.to_upper_camel_case(),
-            };
-            let mut ident: String = cased
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
-                .collect();
-            if ident.is_empty() || ident.starts_with(|c: char| c.is_ascii_digit()) {
-                ident.insert(0, '_');
-            }
-            let part = match kind {
-                "Row" => naming.row.as_str(),
-                "Insert" => naming.insert.as_str(),
-                "Update" => naming.update.as_str(),
-                other => other,
-            };
-            wanted.push((
-                (schema.to_string(), name.to_string(), kind),
-                (format!("{ident}{part}"), naming.zod_suffix.clone()),
-            ));
-        };
-        for r in &catalog.relations {
-            add(&r.schema, &r.name, "Row");
-            add(&r.schema, &r.name, "Insert");
-            add(&r.schema, &r.name, "Update");
-        }
-        for t in &catalog.types {
-            if matches!(t.kind, TypeKind::Enum { .. } | TypeKind::Composite { .. }) {
-                add(&t.schema, &t.name, "");
-            }
-        }
-        for f in &catalog.functions {
-            add(&f.schema, &f.name, "Args");
-            add(&f.schema, &f.name, "Returns");
-        }
-        // Collisions (`user_profile`, `"UserProfile"`, `"user-profile"`) get 2, 3, ... in
-        // the order of their (schema, name).
-        wanted.sort();
-        wanted.dedup();
-        let mut used: BTreeSet<String> = RESERVED.iter().map(|s| s.to_string()).collect();
-        let mut by_key = BTreeMap::new();
-        for (key, (stem, suffix)) in wanted {
-            let mut candidate = format!("{stem}{suffix}");
-            let mut n = 2;
-            while used.contains(&candidate) {
-                // A digit after a digit would merge: `t1` + `2` reads as `t12`.
-                let sep = if stem.ends_with(|c: char| c.is_ascii_digit()) {
-                    "_"
-                } else {
-                    ""
-                };
-                candidate = format!("{stem}{sep}{n}{suffix}");
-                n += 1;
-            }
-            used.insert(candidate.clone());
-            by_key.insert(key, candidate);
-        }
-        Self { by_key }
-    }
-
-    /// The export of `schema.name`'s `kind` schema (`Row`, `Insert`, `Update`, `Args`,
-    /// `Returns`, or `""` for a type).
-    pub fn get(&self, schema: &str, name: &str, kind: &'static str) -> String {
-        self.by_key
-            .get(&(schema.to_string(), name.to_string(), kind))
-            .cloned()
-            .unwrap_or_else(|| "z.unknown()".into())
-    }
-}
-
 struct TypeNames<'a> {
     catalog: &'a Catalog,
-    table: &'a NameTable,
+    table: &'a NamePlan,
     schemas: BTreeSet<&'a str>,
 }
 
@@ -225,10 +73,10 @@ impl Names for TypeNames<'_> {
                 let r = self.catalog.relation(schema, name)?;
                 Some(format!(
                     "z.lazy(() => {})",
-                    self.table.get(&r.schema, &r.name, "Row")
+                    self.table.get(&r.schema, &r.name, Part::Row)
                 ))
             }
-            _ => Some(self.table.get(schema, name, "")),
+            _ => Some(self.table.get(schema, name, Part::Type).to_string()),
         }
     }
 }
@@ -239,7 +87,7 @@ pub fn emit(
     settings: &ZodSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let table = NameTable::build(catalog, &settings.default_schema, &settings.naming);
+    let table = NamePlan::build(catalog, &settings.default_schema, &settings.naming);
     let names = TypeNames {
         catalog,
         table: &table,
@@ -295,8 +143,8 @@ pub fn emit(
                     e.entry(
                         name,
                         &[
-                            ("Args", table.get(schema, name, "Args")),
-                            ("Returns", table.get(schema, name, "Returns")),
+                            ("Args", table.get(schema, name, Part::Args)),
+                            ("Returns", table.get(schema, name, Part::Returns)),
                         ],
                         6,
                     )
@@ -313,6 +161,7 @@ pub fn emit(
         schemas,
         definitions,
     };
+    EmitError::check_names("zod", &table)?;
     templates.render("zod/database.schemas.ts", view)
 }
 
@@ -364,7 +213,7 @@ fn composite_order(catalog: &Catalog) -> Vec<&TypeDef> {
 struct Emitter<'a> {
     catalog: &'a Catalog,
     lazy: bool,
-    table: &'a NameTable,
+    table: &'a NamePlan,
     zv: &'a ZodValues<'a>,
 }
 
@@ -439,13 +288,13 @@ impl Emitter<'_> {
     }
 
     fn enum_def(&self, t: &TypeDef) -> String {
-        let name = self.table.get(&t.schema, &t.name, "");
+        let name = self.table.get(&t.schema, &t.name, Part::Type);
         let labels = format!(
             "Labels[{}][{}]",
             string_literal(&t.schema),
             string_literal(&t.name)
         );
-        self.export(&name, Chain::new("z").call1("enum", labels).doc())
+        self.export(name, Chain::new("z").call1("enum", labels).doc())
     }
 
     fn composite_def(&self, t: &TypeDef) -> String {
@@ -460,8 +309,8 @@ impl Emitter<'_> {
                 (a.name.clone(), c.call0("nullable").doc())
             })
             .collect();
-        let name = self.table.get(&t.schema, &t.name, "");
-        self.export_lazy(&name, self.object_call(members, false).doc())
+        let name = self.table.get(&t.schema, &t.name, Part::Type);
+        self.export_lazy(name, self.object_call(members, false).doc())
     }
 
     fn column_schema(&self, rules: &ValueRules, site: Site, nullable: bool) -> Chain {
@@ -510,24 +359,24 @@ impl Emitter<'_> {
             })
             .collect();
         out.push_str(&self.export_lazy(
-            &self.table.get(&rel.schema, &rel.name, "Row"),
+            self.table.get(&rel.schema, &rel.name, Part::Row),
             self.object_call(row, false).doc(),
         ));
         out.push('\n');
         type FieldOf = fn(&Catalog, &Relation, &crate::model::Column, Precision) -> Field;
-        let writes: [(&'static str, bool, FieldOf); 2] = [
+        let writes: [(Part, bool, FieldOf); 2] = [
             (
-                "Insert",
+                Part::Insert,
                 rel.kind.is_table() || rel.insertable(),
                 shape::insert_field,
             ),
             (
-                "Update",
+                Part::Update,
                 rel.kind.is_table() || rel.updatable(),
                 shape::update_field,
             ),
         ];
-        for (kind, enabled, field_of) in writes {
+        for (part, enabled, field_of) in writes {
             if !enabled {
                 continue;
             }
@@ -546,7 +395,7 @@ impl Emitter<'_> {
                 })
                 .collect();
             out.push_str(&self.export_lazy(
-                &self.table.get(&rel.schema, &rel.name, kind),
+                self.table.get(&rel.schema, &rel.name, part),
                 self.object_call(members, true).doc(),
             ));
             out.push('\n');
@@ -607,8 +456,8 @@ impl Emitter<'_> {
         format!(
             "// {}\n{}\n{}",
             line_comment(&format!("{schema}.{name}")),
-            self.export_lazy(&self.table.get(schema, name, "Args"), one(args)),
-            self.export_lazy(&self.table.get(schema, name, "Returns"), one(returns))
+            self.export_lazy(self.table.get(schema, name, Part::Args), one(args)),
+            self.export_lazy(self.table.get(schema, name, Part::Returns), one(returns))
         )
     }
 
@@ -642,10 +491,10 @@ impl Emitter<'_> {
         }
     }
 
-    fn entry(&self, key: &str, parts: &[(&str, String)], indent: usize) -> String {
+    fn entry(&self, key: &str, parts: &[(&str, &str)], indent: usize) -> String {
         let members = parts
             .iter()
-            .map(|(k, v)| (k.to_string(), text(v.clone())))
+            .map(|(k, v)| (k.to_string(), text(*v)))
             .collect();
         print(
             &concat(vec![
@@ -661,12 +510,12 @@ impl Emitter<'_> {
         super::typescript::sorted_relations(self.catalog, schema, tables)
             .iter()
             .map(|r| {
-                let mut parts = vec![("Row", self.table.get(&r.schema, &r.name, "Row"))];
+                let mut parts = vec![("Row", self.table.get(&r.schema, &r.name, Part::Row))];
                 if r.kind.is_table() || r.insertable() {
-                    parts.push(("Insert", self.table.get(&r.schema, &r.name, "Insert")));
+                    parts.push(("Insert", self.table.get(&r.schema, &r.name, Part::Insert)));
                 }
                 if r.kind.is_table() || r.updatable() {
-                    parts.push(("Update", self.table.get(&r.schema, &r.name, "Update")));
+                    parts.push(("Update", self.table.get(&r.schema, &r.name, Part::Update)));
                 }
                 self.entry(&r.name, &parts, 6)
             })
@@ -683,7 +532,7 @@ impl Emitter<'_> {
         types.sort_by(|a, b| collate(&a.name, &b.name));
         types
             .iter()
-            .map(|t| chain::property_line(&t.name, &self.table.get(&t.schema, &t.name, ""), 6))
+            .map(|t| chain::property_line(&t.name, self.table.get(&t.schema, &t.name, Part::Type), 6))
             .collect()
     }
 
