@@ -13,9 +13,9 @@ use super::typescript::collate;
 use crate::print::comment::jsdoc;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
-use crate::plan::names::{NamePlan, Part};
+use crate::plan::Plan;
+use crate::plan::names::Part;
 use crate::emit::settings::ContractsSettings;
-use crate::model::Catalog;
 
 #[derive(Serialize)]
 struct FileView {
@@ -75,11 +75,12 @@ fn object(members: Vec<(&str, Doc)>) -> Doc {
 
 /// Renders `database.contracts.ts`.
 pub fn emit(
-    catalog: &Catalog,
+    plan: &Plan<'_>,
     settings: &ContractsSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let names = NamePlan::build(catalog, &settings.zod.default_schema, &settings.zod.naming);
+    let catalog = plan.catalog;
+    let names = plan.names();
     let mut definitions = Vec::new();
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
@@ -183,7 +184,7 @@ pub fn emit(
         let mut fns: Vec<&str> = catalog
             .functions
             .iter()
-            .filter(|f| f.schema == *schema && crate::plan::exposure::is_exposed(catalog, f))
+            .filter(|f| f.schema == *schema && plan.is_exposed(f))
             .map(|f| f.name.as_str())
             .collect();
         fns.sort_by(|a, b| collate(a, b));
@@ -218,7 +219,7 @@ pub fn emit(
         index.push(entry);
     }
     let schemas_module = settings.schemas_module.clone();
-    EmitError::check_names("contracts", &names)?;
+    EmitError::check_names("contracts", names)?;
     templates.render(
         "contracts/database.contracts.ts",
         FileView {

@@ -4,21 +4,23 @@ pub mod contracts;
 pub mod json_schema;
 pub mod openapi;
 pub mod parallel;
-pub mod rules;
 pub mod rust;
 pub mod settings;
-pub mod shape;
 pub mod templates;
 pub mod typescript;
 pub mod zod;
 
 use crate::config::Config;
 use crate::model::Catalog;
+use crate::plan::Plan;
 use crate::write::FileMap;
 
 /// The targets, re-exported where the emitters are (they live in [`crate::target`] so that
 /// [`crate::config`] does not depend on the emitters).
 pub use crate::target::Target;
+
+/// The value rules and Row/Insert/Update shapes, re-exported where they used to live.
+pub use crate::plan::{rules, shape};
 
 /// Failures while emitting.
 #[derive(Debug, thiserror::Error)]
@@ -65,15 +67,17 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
             .iter()
             .any(|t| name.split('/').next() == Some(t.name()))
     })?;
+    // One plan per run, before any emitter.
+    let plan = Plan::build(catalog, config.into());
     let mut files = FileMap::new();
     for target in targets {
         let contents = match target {
-            Target::Typescript => typescript::emit(catalog, &config.into(), &templates)?,
-            Target::Zod => zod::emit(catalog, &config.into(), &templates)?,
-            Target::Openapi => openapi::emit(catalog, &config.into()),
-            Target::Contracts => contracts::emit(catalog, &config.into(), &templates)?,
-            Target::JsonSchema => json_schema::emit(catalog),
-            Target::Rust => rust::emit(catalog, &config.into())?,
+            Target::Typescript => typescript::emit(&plan, &config.into(), &templates)?,
+            Target::Zod => zod::emit(&plan, &config.into(), &templates)?,
+            Target::Openapi => openapi::emit(&plan, &config.into()),
+            Target::Contracts => contracts::emit(&plan, &config.into(), &templates)?,
+            Target::JsonSchema => json_schema::emit(&plan),
+            Target::Rust => rust::emit(&plan, &config.into())?,
         };
         files.insert(config.output_path(target), contents);
     }

@@ -12,11 +12,13 @@ use super::json_schema::{self, Def, def_ref, relation_key};
 use crate::print::json::Object;
 use super::rules;
 use crate::emit::settings::OpenapiSettings;
+use crate::plan::Plan;
 use crate::model::{Catalog, Filter, Function, Relation, Volatility};
 
 /// Renders `openapi.json`, one schema and one path at a time (see [`crate::print::json`]);
 /// keys are printed in sorted order, as serde_json's map keeps them.
-pub fn emit(catalog: &Catalog, settings: &OpenapiSettings) -> String {
+pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
+    let catalog = plan.catalog;
     let o = &settings.openapi;
     let defs = json_schema::definitions(catalog);
     let (names, refs) = component_names(defs.iter().map(|(key, _)| key.as_str()));

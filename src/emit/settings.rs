@@ -54,7 +54,7 @@ pub struct TypescriptSettings {
     pub overrides: TargetOverrides,
 }
 
-/// `database.schemas.ts`.
+/// `database.schemas.ts` (the names of its exports are in the [plan](crate::plan::names)).
 #[derive(Debug, Clone)]
 pub struct ZodSettings {
     /// The Zod API.
@@ -63,17 +63,12 @@ pub struct ZodSettings {
     pub lazy: ZodLazy,
     /// The transport profile the values are validated for.
     pub transport: TsTransport,
-    /// The schema whose names get no schema prefix.
-    pub default_schema: String,
-    /// Names of the exports.
-    pub naming: NamingConfig,
 }
 
-/// `database.contracts.ts`.
+/// `database.contracts.ts` (its names, like the Zod exports it imports, are in the
+/// [plan](crate::plan::names)).
 #[derive(Debug, Clone)]
 pub struct ContractsSettings {
-    /// The Zod settings: the contracts import the Zod file's exports.
-    pub zod: ZodSettings,
     /// The module specifier of the Zod file, relative to the contracts file.
     pub schemas_module: String,
 }
@@ -98,6 +93,15 @@ pub struct RustSettings {
     pub overrides: TargetOverrides,
 }
 
+impl From<&Config> for crate::plan::PlanSettings {
+    fn from(c: &Config) -> Self {
+        Self {
+            default_schema: c.typescript.default_schema.clone(),
+            naming: c.naming.clone(),
+        }
+    }
+}
+
 impl From<&Config> for TypescriptSettings {
     fn from(c: &Config) -> Self {
         Self {
@@ -116,8 +120,6 @@ impl From<&Config> for ZodSettings {
             version: c.zod,
             lazy: c.zod_lazy,
             transport: c.typescript.transport,
-            default_schema: c.typescript.default_schema.clone(),
-            naming: c.naming.clone(),
         }
     }
 }
@@ -125,7 +127,6 @@ impl From<&Config> for ZodSettings {
 impl From<&Config> for ContractsSettings {
     fn from(c: &Config) -> Self {
         Self {
-            zod: ZodSettings::from(c),
             schemas_module: super::contracts::module_path(
                 &c.output_path(Target::Contracts),
                 &c.output_path(Target::Zod),

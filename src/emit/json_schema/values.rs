@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{def_ref, relation_key};
-use crate::emit::rules::{self, BaseClass, ValueRules};
+use crate::plan::rules::{self, BaseClass, ValueRules};
 use crate::plan::types::{DateTime, Scalar};
 use crate::model::{Catalog, Literal, TypeRef};
 

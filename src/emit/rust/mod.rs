@@ -3,7 +3,7 @@
 //!
 //! How it is built: names come from [`names`], types from the one table in [`mapping`],
 //! nullability and Insert/Update presence from the shared shape rules (the same contract as
-//! `database.schema.json`, see [`super::json_schema::columns`]). Structs and enums are built
+//! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are built
 //! with `quote!`; JSON columns typed by a pg_jsonschema CHECK are handed, as JSON Schema, to
 //! typify (`typify.rs`), which writes their structs. The file is formatted once with
 //! prettyplease and the "generated" header is prepended as text.
@@ -33,9 +33,10 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::EmitError;
-use super::json_schema::columns::{self, ColumnShape, InsertRole};
+use crate::plan::columns::{self, ColumnShape, InsertRole};
 use crate::config::{NamingConfig, RustConfig, RustDateTime};
 use crate::emit::settings::RustSettings;
+use crate::plan::Plan;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
 use mapping::{Mapper, Needs, RustType, TypePaths};
 use names::{Case, Namespace, base_name, ident_text};
@@ -91,8 +92,8 @@ struct SchemaNames {
 }
 
 /// Renders `database.rs`.
-pub fn emit(catalog: &Catalog, settings: &RustSettings) -> Result<String, EmitError> {
-    let file = render(catalog, settings)?;
+pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<String, EmitError> {
+    let file = render(plan.catalog, settings)?;
     Ok(format!("{}{file}", header(&settings.rust)))
 }
 

@@ -6,7 +6,7 @@ use super::union::{paren_union_array, union};
 use crate::print::doc::{Doc, concat, object, text};
 use crate::print::js::string_literal;
 use super::jsonschema;
-use crate::emit::rules;
+use crate::plan::rules;
 use crate::config::{TsCompat, TsTransport};
 use crate::emit::settings::{TargetOverrides, TypescriptSettings};
 use crate::model::{Catalog, CheckFact, Literal, Relation, Subject, TypeKind, TypeRef};
@@ -476,7 +476,7 @@ impl Mapper<'_> {
         None
     }
 
-    /// A scalar column narrowed by its [value rules](crate::emit::rules): the intersected
+    /// A scalar column narrowed by its [value rules](crate::plan::rules): the intersected
     /// `IN (...)` lists of its table's and its domains' CHECKs, else a JSON Schema CHECK.
     /// Zod reads the same rules, so the two agree.
     fn rule_narrowed(&self, rel: &Relation, column: &crate::model::Column) -> Option<Ts> {

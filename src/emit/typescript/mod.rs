@@ -15,10 +15,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde_json::Value;
 
 use super::EmitError;
-use super::shape::{self, Field, Precision, Presence};
+use crate::plan::shape::{self, Field, Precision, Presence};
 use super::templates::{self, Templates, array};
 use crate::config::TsCompat;
 use crate::emit::settings::TypescriptSettings;
+use crate::plan::Plan;
 use crate::model::{Catalog, Column, Relation, TypeKind, TypeRef};
 use crate::print::comment::jsdoc;
 use crate::print::doc::{self, Doc, concat, member, object, text};
@@ -148,20 +149,17 @@ pub fn sorted_relations<'c>(catalog: &'c Catalog, schema: &str, tables: bool) ->
 
 /// Renders `database.types.ts`.
 pub fn emit(
-    catalog: &Catalog,
+    plan: &Plan<'_>,
     ts: &TypescriptSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
+    let catalog = plan.catalog;
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
     let mapper = Mapper::new(catalog, ts);
-    let exposed: Vec<functions::Exposed<'_>> = catalog
-        .functions
-        .iter()
-        .filter_map(|f| crate::plan::exposure::exposed(catalog, f))
-        .collect();
+    let exposed = &plan.exposed;
 
-    let computed = mapper.computed_fields(&exposed);
+    let computed = mapper.computed_fields(exposed);
     let shared = mapper.shared_types();
     let schemas = schema_names
         .iter()
@@ -169,7 +167,7 @@ pub fn emit(
             key: property_key(schema),
             tables: mapper.relations(schema, true, &computed, &shared),
             views: mapper.relations(schema, false, &computed, &shared),
-            functions: mapper.functions(schema, &exposed),
+            functions: mapper.functions(schema, exposed),
             enums: mapper.enums(schema),
             composites: mapper.composites(schema),
             constants: mapper.constants(schema),

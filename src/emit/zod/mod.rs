@@ -1,5 +1,5 @@
 //! `database.schemas.ts`: Zod schemas for every Row, Insert, Update, function, enum and
-//! composite type, with the limits the catalog knows (see [`crate::emit::rules`]).
+//! composite type, with the limits the catalog knows (see [`crate::plan::rules`]).
 //!
 //! Rust builds each schema expression (`values.rs`) and lays it out as prettier would
 //! (`chain.rs`); `generators/zod/database.schemas.ts.hbs` holds the file's shape and the
@@ -14,14 +14,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::EmitError;
-use super::rules::{self, ValueRules};
-use super::shape::{self, Field, Precision, Presence};
+use crate::plan::rules::{self, ValueRules};
+use crate::plan::shape::{self, Field, Precision, Presence};
 use super::templates::Templates;
 use super::typescript::collate;
 use crate::print::comment::line_comment;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
 use crate::config::{ZodLazy, ZodVersion};
+use crate::plan::Plan;
 use crate::plan::names::{NamePlan, Part};
 use crate::emit::settings::ZodSettings;
 
@@ -83,14 +84,15 @@ impl Names for TypeNames<'_> {
 
 /// Renders `database.schemas.ts`.
 pub fn emit(
-    catalog: &Catalog,
+    plan: &Plan<'_>,
     settings: &ZodSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let table = NamePlan::build(catalog, &settings.default_schema, &settings.naming);
+    let catalog = plan.catalog;
+    let table = plan.names();
     let names = TypeNames {
         catalog,
-        table: &table,
+        table,
         schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
     };
     let zv = ZodValues {
@@ -106,7 +108,7 @@ pub fn emit(
     let e = Emitter {
         catalog,
         lazy,
-        table: &table,
+        table,
         zv: &zv,
     };
 
@@ -161,7 +163,7 @@ pub fn emit(
         schemas,
         definitions,
     };
-    EmitError::check_names("zod", &table)?;
+    EmitError::check_names("zod", table)?;
     templates.render("zod/database.schemas.ts", view)
 }
 

@@ -3,7 +3,7 @@
 
 use super::chain::{Arg, Chain, array};
 use crate::config::TsTransport;
-use crate::emit::rules::{BaseClass, ValueRules};
+use crate::plan::rules::{BaseClass, ValueRules};
 use crate::plan::types::{DateTime, Geometric, Network, Scalar};
 use crate::print::doc::{Doc, text};
 use crate::print::js::string_literal;
