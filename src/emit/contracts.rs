@@ -10,12 +10,13 @@ use serde::Serialize;
 use super::EmitError;
 use super::templates::Templates;
 use super::typescript::collate;
+use crate::emit::settings::ContractsSettings;
+use crate::model::Relation;
+use crate::plan::Plan;
+use crate::plan::names::Part;
 use crate::print::comment::jsdoc;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
-use crate::plan::Plan;
-use crate::plan::names::Part;
-use crate::emit::settings::ContractsSettings;
 
 #[derive(Serialize)]
 struct FileView {
@@ -80,7 +81,6 @@ pub fn emit(
     templates: &Templates,
 ) -> Result<String, EmitError> {
     let catalog = plan.catalog;
-    let names = plan.names();
     let mut definitions = Vec::new();
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
@@ -99,82 +99,8 @@ pub fn emit(
             .collect();
         rels.sort_by(|a, b| collate(&a.name, &b.name));
         for rel in rels {
-            let kind = if rel.kind.is_table() { "table" } else { "view" };
-            let mut members = vec![
-                ("name", text(string_literal(&rel.name))),
-                ("schema", text(string_literal(&rel.schema))),
-                ("kind", text(string_literal(kind))),
-                (
-                    "primaryKey",
-                    strings(
-                        rel.primary_key
-                            .as_ref()
-                            .map(|k| k.columns.as_slice())
-                            .unwrap_or(&[]),
-                    ),
-                ),
-                (
-                    "row",
-                    text(format!(
-                        "schemas.{}",
-                        names.get(&rel.schema, &rel.name, Part::Row)
-                    )),
-                ),
-            ];
-            if rel.kind.is_table() || rel.insertable() {
-                members.push((
-                    "insert",
-                    text(format!(
-                        "schemas.{}",
-                        names.get(&rel.schema, &rel.name, Part::Insert)
-                    )),
-                ));
-            }
-            if rel.kind.is_table() || rel.updatable() {
-                members.push((
-                    "update",
-                    text(format!(
-                        "schemas.{}",
-                        names.get(&rel.schema, &rel.name, Part::Update)
-                    )),
-                ));
-            }
-            let relationships: Vec<Doc> = rel
-                .foreign_keys
-                .iter()
-                .map(|fk| {
-                    object(vec![
-                        ("foreignKeyName", text(string_literal(&fk.name))),
-                        ("columns", strings(&fk.columns)),
-                        (
-                            "referencedSchema",
-                            text(string_literal(&fk.referenced_schema)),
-                        ),
-                        (
-                            "referencedRelation",
-                            text(string_literal(&fk.referenced_relation)),
-                        ),
-                        ("referencedColumns", strings(&fk.referenced_columns)),
-                    ])
-                })
-                .collect();
-            members.push(("relationships", doc::array_literal(relationships)));
-            let name = names.get(&rel.schema, &rel.name, Part::Contract);
-            let mut code = String::new();
-            if let Some(c) = jsdoc(rel.comment.as_deref()) {
-                code.push_str(&print(&c, 0, 0));
-            }
-            code.push_str(&print(
-                &concat(vec![
-                    text(format!("export const {name} = ")),
-                    object(members),
-                    text(" as const"),
-                ]),
-                0,
-                0,
-            ));
+            let (code, key) = relation_contract(plan, rel);
             definitions.push(code);
-            let key = super::zod::chain_property_line(&rel.name, name, 6);
             if rel.kind.is_table() {
                 entry.tables.push(key)
             } else {
@@ -190,43 +116,117 @@ pub fn emit(
         fns.sort_by(|a, b| collate(a, b));
         fns.dedup();
         for f in fns {
-            let name = names.get(schema, f, Part::RpcContract);
-            let members = vec![
-                ("name", text(string_literal(f))),
-                ("schema", text(string_literal(schema))),
-                (
-                    "args",
-                    text(format!("schemas.{}", names.get(schema, f, Part::Args))),
-                ),
-                (
-                    "returns",
-                    text(format!("schemas.{}", names.get(schema, f, Part::Returns))),
-                ),
-            ];
-            definitions.push(print(
-                &concat(vec![
-                    text(format!("export const {name} = ")),
-                    object(members),
-                    text(" as const"),
-                ]),
-                0,
-                0,
-            ));
-            entry
-                .functions
-                .push(super::zod::chain_property_line(f, name, 6));
+            let (code, key) = function_contract(plan, schema, f);
+            definitions.push(code);
+            entry.functions.push(key);
         }
         index.push(entry);
     }
-    let schemas_module = settings.schemas_module.clone();
-    EmitError::check_names("contracts", names)?;
+    EmitError::check_names("contracts", plan.names())?;
     templates.render(
         "contracts/database.contracts.ts",
         FileView {
-            schemas_module,
+            schemas_module: settings.schemas_module.clone(),
             definitions,
             index,
         },
+    )
+}
+
+/// `export const {name} = { ... } as const`.
+fn export_const(name: &str, members: Vec<(&str, Doc)>) -> String {
+    print(
+        &concat(vec![
+            text(format!("export const {name} = ")),
+            object(members),
+            text(" as const"),
+        ]),
+        0,
+        0,
+    )
+}
+
+/// `schemas.{name}`: a schema of database.schemas.ts.
+fn schema_ref(plan: &Plan<'_>, schema: &str, object: &str, part: Part) -> Doc {
+    text(format!(
+        "schemas.{}",
+        plan.names().get(schema, object, part)
+    ))
+}
+
+/// A relation's contract and its line in the `Contracts` index.
+fn relation_contract(plan: &Plan<'_>, rel: &Relation) -> (String, String) {
+    let kind = if rel.kind.is_table() { "table" } else { "view" };
+    let primary_key = rel
+        .primary_key
+        .as_ref()
+        .map(|k| k.columns.as_slice())
+        .unwrap_or(&[]);
+    let mut members = vec![
+        ("name", text(string_literal(&rel.name))),
+        ("schema", text(string_literal(&rel.schema))),
+        ("kind", text(string_literal(kind))),
+        ("primaryKey", strings(primary_key)),
+        ("row", schema_ref(plan, &rel.schema, &rel.name, Part::Row)),
+    ];
+    if rel.kind.is_table() || rel.insertable() {
+        members.push((
+            "insert",
+            schema_ref(plan, &rel.schema, &rel.name, Part::Insert),
+        ));
+    }
+    if rel.kind.is_table() || rel.updatable() {
+        members.push((
+            "update",
+            schema_ref(plan, &rel.schema, &rel.name, Part::Update),
+        ));
+    }
+    members.push(("relationships", relationships(rel)));
+    let name = plan.names().get(&rel.schema, &rel.name, Part::Contract);
+    let mut code = String::new();
+    if let Some(c) = jsdoc(rel.comment.as_deref()) {
+        code.push_str(&print(&c, 0, 0));
+    }
+    code.push_str(&export_const(name, members));
+    (code, super::zod::chain_property_line(&rel.name, name, 6))
+}
+
+/// The foreign keys of a relation, as an array of objects.
+fn relationships(rel: &Relation) -> Doc {
+    let items = rel
+        .foreign_keys
+        .iter()
+        .map(|fk| {
+            object(vec![
+                ("foreignKeyName", text(string_literal(&fk.name))),
+                ("columns", strings(&fk.columns)),
+                (
+                    "referencedSchema",
+                    text(string_literal(&fk.referenced_schema)),
+                ),
+                (
+                    "referencedRelation",
+                    text(string_literal(&fk.referenced_relation)),
+                ),
+                ("referencedColumns", strings(&fk.referenced_columns)),
+            ])
+        })
+        .collect();
+    doc::array_literal(items)
+}
+
+/// A function's contract (all its overloads share one) and its line in the index.
+fn function_contract(plan: &Plan<'_>, schema: &str, f: &str) -> (String, String) {
+    let name = plan.names().get(schema, f, Part::RpcContract);
+    let members = vec![
+        ("name", text(string_literal(f))),
+        ("schema", text(string_literal(schema))),
+        ("args", schema_ref(plan, schema, f, Part::Args)),
+        ("returns", schema_ref(plan, schema, f, Part::Returns)),
+    ];
+    (
+        export_const(name, members),
+        super::zod::chain_property_line(f, name, 6),
     )
 }
 

@@ -45,7 +45,10 @@ pub enum EmitError {
 
 impl EmitError {
     /// Fails when any name asked of `plan` was not planned.
-    pub fn check_names(target: &'static str, plan: &crate::plan::names::NamePlan) -> Result<(), Self> {
+    pub fn check_names(
+        target: &'static str,
+        plan: &crate::plan::names::NamePlan,
+    ) -> Result<(), Self> {
         let unplanned = plan.unplanned();
         if unplanned.is_empty() {
             return Ok(());

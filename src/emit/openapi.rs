@@ -9,11 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value, json};
 
 use super::json_schema::{self, Def, def_ref, relation_key};
-use crate::print::json::Object;
 use super::rules;
 use crate::emit::settings::OpenapiSettings;
-use crate::plan::Plan;
 use crate::model::{Catalog, Filter, Function, Relation, Volatility};
+use crate::plan::Plan;
+use crate::print::json::Object;
 
 /// Renders `openapi.json`, one schema and one path at a time (see [`crate::print::json`]);
 /// keys are printed in sorted order, as serde_json's map keeps them.
@@ -207,11 +207,9 @@ fn path_owners<'c>(
         );
     }
     let mut by_name: BTreeMap<(&str, &str), Vec<&Function>> = BTreeMap::new();
-    for f in catalog
-        .functions
-        .iter()
-        .filter(|f| functions.keeps(&f.schema, &f.name) && crate::plan::exposure::is_exposed(catalog, f))
-    {
+    for f in catalog.functions.iter().filter(|f| {
+        functions.keeps(&f.schema, &f.name) && crate::plan::exposure::is_exposed(catalog, f)
+    }) {
         by_name.entry((&f.schema, &f.name)).or_default().push(f);
     }
     let mut fns: Vec<((&str, &str), Vec<&Function>)> = by_name.into_iter().collect();

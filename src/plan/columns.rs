@@ -2,9 +2,9 @@
 //! be written, whether an Insert must carry it. Planned once for the JSON Schema and Rust targets,
 //! so both describe the same contract.
 
+use crate::model::{Catalog, Column, Identity, Relation};
 use crate::plan::rules::{self, ValueRules};
 use crate::plan::shape::{self, Precision, Presence};
-use crate::model::{Catalog, Column, Identity, Relation};
 
 /// How a column takes part in an Insert.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -44,8 +44,7 @@ pub fn exposed<'f>(catalog: &Catalog, f: &'f Function) -> Option<Exposed<'f>> {
             .iter()
             .all(|a| a.default.is_some() && unnamed_ok(&a.ty))
         || (inputs.len() == 1
-            && (unnamed_ok(&inputs[0].ty)
-                || row_type_relation(catalog, &inputs[0].ty).is_some()));
+            && (unnamed_ok(&inputs[0].ty) || row_type_relation(catalog, &inputs[0].ty).is_some()));
     ok.then_some(Exposed { f, inputs })
 }
 

@@ -304,7 +304,10 @@ fn plan_contracts(
         let objects = rels
             .into_iter()
             .map(|r| (r, Part::Contract, "Contract"))
-            .chain(fns.into_iter().map(|f| (f, Part::RpcContract, "RpcContract")));
+            .chain(
+                fns.into_iter()
+                    .map(|f| (f, Part::RpcContract, "RpcContract")),
+            );
         for (object, part, suffix) in objects {
             let stem = ident(schema, object, default_schema, naming);
             let name = claim(&mut used, &stem, suffix);
@@ -361,7 +364,11 @@ mod tests {
     #[test]
     fn contract_names_do_not_depend_on_the_zod_names() {
         let catalog = tables(&["goals"]);
-        for n in [naming("Record", "Schema"), naming("Row", ""), naming("Data", "Z")] {
+        for n in [
+            naming("Record", "Schema"),
+            naming("Row", ""),
+            naming("Data", "Z"),
+        ] {
             let plan = NamePlan::build(&catalog, "public", &n);
             assert_eq!(plan.get("public", "goals", Part::Contract), "goalsContract");
             assert_ne!(
@@ -386,7 +393,10 @@ mod tests {
         contracts.sort();
         assert_eq!(contracts, ["t12Contract", "t1Contract", "t1_2Contract"]);
         let zod: BTreeSet<&str> = plan.names_in(Namespace::Zod).collect();
-        assert!(zod.contains("t1_2RowSchema") || zod.contains("t1Row2Schema"), "{zod:?}");
+        assert!(
+            zod.contains("t1_2RowSchema") || zod.contains("t1Row2Schema"),
+            "{zod:?}"
+        );
     }
 
     #[test]
@@ -399,7 +409,10 @@ mod tests {
     #[test]
     fn idents_follow_the_naming_settings() {
         let n = naming("Record", "");
-        assert_eq!(ident("public", "user_profiles", "public", &n), "userProfiles");
+        assert_eq!(
+            ident("public", "user_profiles", "public", &n),
+            "userProfiles"
+        );
         assert_eq!(ident("app", "1st", "public", &n), "app1st");
         assert_eq!(ident("public", "1st", "public", &n), "_1st");
         let pascal = NamingConfig {

@@ -6,7 +6,9 @@
 //! Every limit here is implied by the catalog; constraints that cannot be read are listed
 //! in `skipped` so the emitters can say so, never guessed.
 
-use crate::model::{Catalog, Check, CheckFact, Column, CompareOp, Literal, Relation, Subject, TypeRef};
+use crate::model::{
+    Catalog, Check, CheckFact, Column, CompareOp, Literal, Relation, Subject, TypeRef,
+};
 use crate::plan::types::{MAX_DOMAIN_DEPTH, Scalar, TypeClass, classify};
 
 /// What the type under a value's domains is: [`TypeClass`] without the domain.

@@ -58,9 +58,15 @@ pub fn type_has_default(catalog: &Catalog, ty: &TypeRef) -> bool {
     if ty.array_dims > 0 {
         return false;
     }
-    domain_chain(catalog, ty)
-        .into_iter()
-        .any(|kind| matches!(kind, TypeKind::Domain { default: Some(_), .. }))
+    domain_chain(catalog, ty).into_iter().any(|kind| {
+        matches!(
+            kind,
+            TypeKind::Domain {
+                default: Some(_),
+                ..
+            }
+        )
+    })
 }
 
 /// Whether a Row value of the column can be null.

@@ -458,7 +458,10 @@ mod tests {
             TypeClass::Domain { .. }
         ));
 
-        let cyclic = catalog_of(vec![domain("x", ty("public", "y")), domain("y", ty("public", "x"))]);
+        let cyclic = catalog_of(vec![
+            domain("x", ty("public", "y")),
+            domain("y", ty("public", "x")),
+        ]);
         assert_eq!(
             domain_chain(&cyclic, &ty("public", "x")).len(),
             MAX_DOMAIN_DEPTH

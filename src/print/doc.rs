@@ -10,7 +10,6 @@
 /// Maximum line width.
 pub const WIDTH: usize = 80;
 
-
 /// A layout document.
 #[derive(Debug, Clone)]
 pub enum Doc {

@@ -110,7 +110,11 @@ pub fn scalar_candidates(catalog: &Catalog, r: &rules::ValueRules) -> Vec<Candid
         // the schemas do not check.
         let syntax = |valid: &[&str], invalid: &[&str]| {
             let mut c = strings(valid);
-            c.extend(invalid.iter().map(|s| differs(json!(s), SYNTAX_NOT_CHECKED)));
+            c.extend(
+                invalid
+                    .iter()
+                    .map(|s| differs(json!(s), SYNTAX_NOT_CHECKED)),
+            );
             c
         };
         return match r.base.name.as_str() {

@@ -15,10 +15,10 @@ use serde_json::{Map, Value, json};
 
 use crate::print::json::Object;
 
-use crate::plan::rules;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind, TypeRef};
 use crate::plan::Plan;
 use crate::plan::columns::{self, ColumnShape, InsertRole};
+use crate::plan::rules;
 use values::{nullable, value_schema};
 
 /// The `$schema` of the document.

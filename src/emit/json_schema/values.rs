@@ -4,9 +4,9 @@
 use serde_json::{Map, Value, json};
 
 use super::{def_ref, relation_key};
+use crate::model::{Catalog, Literal, TypeRef};
 use crate::plan::rules::{self, BaseClass, ValueRules};
 use crate::plan::types::{DateTime, Scalar};
-use crate::model::{Catalog, Literal, TypeRef};
 
 /// The strings `to_jsonb` writes for non-finite floats and numerics.
 const NON_FINITE: [&str; 3] = ["NaN", "Infinity", "-Infinity"];
@@ -233,9 +233,9 @@ fn scalar_schema(scalar: Scalar) -> (Value, Kind) {
         Scalar::Json | Scalar::Jsonb | Scalar::Unknown => other(Value::Bool(true)),
         Scalar::Record => other(json!({"type": "object"})),
         Scalar::Void => other(json!({"type": "null"})),
-        Scalar::Hstore => other(
-            json!({"type": "object", "additionalProperties": {"type": ["string", "null"]}}),
-        ),
+        Scalar::Hstore => {
+            other(json!({"type": "object", "additionalProperties": {"type": ["string", "null"]}}))
+        }
         Scalar::Money
         | Scalar::Network(_)
         | Scalar::TsVector

@@ -33,11 +33,11 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::EmitError;
-use crate::plan::columns::{self, ColumnShape, InsertRole};
 use crate::config::{NamingConfig, RustConfig, RustDateTime};
 use crate::emit::settings::RustSettings;
-use crate::plan::Plan;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
+use crate::plan::Plan;
+use crate::plan::columns::{self, ColumnShape, InsertRole};
 use mapping::{Mapper, Needs, RustType, TypePaths};
 use names::{Case, Namespace, base_name, ident_text};
 
@@ -620,117 +620,166 @@ fn relation(
         .iter()
         .map(|s| column_type(mapper, json, rel, s, base))
         .unzip();
-    let kind = match rel.kind {
-        crate::model::RelationKind::Table | crate::model::RelationKind::PartitionedTable => "table",
-        crate::model::RelationKind::ForeignTable => "foreign table",
-        crate::model::RelationKind::View => "view",
-        crate::model::RelationKind::MaterializedView => "materialized view",
-    };
-    let title = |part: &str| {
-        let t = format!(" {part}");
-        let mut d = quote!(#[doc = #t]);
-        if rel.comment.is_some() {
-            let empty = "";
-            d.extend(quote!(#[doc = #empty]));
-            d.extend(doc(rel.comment.as_deref()));
-        }
-        d
-    };
-    let mut out = TokenStream::new();
-    // Row: every column, Option where NULL is possible.
-    let mut ns = Namespace::default();
-    let row_types: Vec<RustType> = shapes
-        .iter()
-        .zip(&types)
-        .map(|(s, t)| {
-            if s.nullable {
-                t.clone().option()
-            } else {
-                t.clone()
-            }
-        })
-        .collect();
-    let fields: Vec<(TokenStream, bool, Ident)> = shapes
-        .iter()
-        .zip(&row_types)
-        .map(|(s, t)| {
-            field(
-                mapper,
-                &mut ns,
-                &s.column.name,
-                s.column.comment.as_deref(),
-                t.clone(),
-                Presence::Always,
-                s.read_only,
-            )
-        })
-        .collect();
-    let reader = settings.tokio_postgres.then(|| {
-        let columns: Vec<(&str, &Ident, &RustType, Read)> = shapes
-            .iter()
-            .zip(&fields)
-            .zip(row_types.iter().zip(&reads))
-            .map(|((s, f), (t, r))| (s.column.name.as_str(), &f.2, t, *r))
-            .collect();
-        row_reader(rel, &format!("{base}{}", naming.row), &columns)
-    });
-    out.extend(strukt(
-        &format!("{base}{}", naming.row),
-        title(&format!(
-            "A row of the {kind} `{}.{}`.",
-            rel.schema, rel.name
-        )),
-        fields,
+    let r = RelationItems {
+        mapper,
+        rel,
+        shapes,
+        types,
         derives,
-        TokenStream::new(),
-    ));
-    out.extend(reader);
+        kind: match rel.kind {
+            crate::model::RelationKind::Table | crate::model::RelationKind::PartitionedTable => {
+                "table"
+            }
+            crate::model::RelationKind::ForeignTable => "foreign table",
+            crate::model::RelationKind::View => "view",
+            crate::model::RelationKind::MaterializedView => "materialized view",
+        },
+    };
+    let mut out = r.row(
+        &format!("{base}{}", naming.row),
+        &reads,
+        settings.tokio_postgres,
+    );
     if rel.insertable() && settings.insert {
-        let mut ns = Namespace::default();
-        let fields = shapes
-            .iter()
-            .zip(&types)
-            .filter(|(s, _)| s.insert != InsertRole::Absent)
-            .map(|(s, t)| {
-                let (t, presence) = match s.insert {
-                    InsertRole::Required => (t.clone(), Presence::Always),
-                    InsertRole::Optional { absent_is_not_null } => {
-                        if s.insert_nullable && absent_is_not_null {
-                            (t.clone(), Presence::Patch)
-                        } else {
-                            // Left out is NULL, or NULL is not allowed: one Option.
-                            (t.clone(), Presence::Skippable)
-                        }
-                    }
-                    InsertRole::Absent => unreachable!("filtered out"),
-                };
-                field(
-                    mapper,
-                    &mut ns,
-                    &s.column.name,
-                    s.column.comment.as_deref(),
-                    t,
-                    presence,
-                    false,
-                )
-            })
-            .collect();
-        out.extend(strukt(
-            &format!("{base}{}", naming.insert),
-            title(&format!(
-                "A new row (INSERT) of the {kind} `{}.{}`.",
-                rel.schema, rel.name
-            )),
-            fields,
-            derives,
-            TokenStream::new(),
-        ));
+        out.extend(r.insert(&format!("{base}{}", naming.insert)));
     }
     if rel.updatable() && settings.update {
+        out.extend(r.update(&format!("{base}{}", naming.update)));
+    }
+    out
+}
+
+/// What a relation's Row, Insert and Update structs are made from.
+struct RelationItems<'a, 'c> {
+    mapper: &'a Mapper<'c>,
+    rel: &'a Relation,
+    shapes: Vec<ColumnShape<'a>>,
+    /// The type of each column's non-null values.
+    types: Vec<RustType>,
+    derives: &'a [TokenStream],
+    /// `table`, `view`, ... for the doc comments.
+    kind: &'static str,
+}
+
+impl RelationItems<'_, '_> {
+    /// A struct's doc: its title, then the relation's comment.
+    fn title(&self, text: &str) -> TokenStream {
+        let t = format!(" {text}");
+        let mut d = quote!(#[doc = #t]);
+        if self.rel.comment.is_some() {
+            let empty = "";
+            d.extend(quote!(#[doc = #empty]));
+            d.extend(doc(self.rel.comment.as_deref()));
+        }
+        d
+    }
+
+    fn field(
+        &self,
+        ns: &mut Namespace,
+        s: &ColumnShape<'_>,
+        t: RustType,
+        presence: Presence,
+        read_only: bool,
+    ) -> (TokenStream, bool, Ident) {
+        field(
+            self.mapper,
+            ns,
+            &s.column.name,
+            s.column.comment.as_deref(),
+            t,
+            presence,
+            read_only,
+        )
+    }
+
+    /// Row: every column, `Option` where NULL is possible; with its tokio-postgres reader.
+    fn row(&self, name: &str, reads: &[Read], tokio_postgres: bool) -> TokenStream {
         let mut ns = Namespace::default();
-        let fields = shapes
+        let row_types: Vec<RustType> = self
+            .shapes
             .iter()
-            .zip(&types)
+            .zip(&self.types)
+            .map(|(s, t)| {
+                if s.nullable {
+                    t.clone().option()
+                } else {
+                    t.clone()
+                }
+            })
+            .collect();
+        let fields: Vec<(TokenStream, bool, Ident)> = self
+            .shapes
+            .iter()
+            .zip(&row_types)
+            .map(|(s, t)| self.field(&mut ns, s, t.clone(), Presence::Always, s.read_only))
+            .collect();
+        let reader = tokio_postgres.then(|| {
+            let columns: Vec<(&str, &Ident, &RustType, Read)> = self
+                .shapes
+                .iter()
+                .zip(&fields)
+                .zip(row_types.iter().zip(reads))
+                .map(|((s, f), (t, r))| (s.column.name.as_str(), &f.2, t, *r))
+                .collect();
+            row_reader(self.rel, name, &columns)
+        });
+        let mut out = strukt(
+            name,
+            self.title(&format!(
+                "A row of the {} `{}.{}`.",
+                self.kind, self.rel.schema, self.rel.name
+            )),
+            fields,
+            self.derives,
+            TokenStream::new(),
+        );
+        out.extend(reader);
+        out
+    }
+
+    /// Insert: the writable columns; required ones plain, others skippable or patches.
+    fn insert(&self, name: &str) -> TokenStream {
+        let mut ns = Namespace::default();
+        let fields = self
+            .shapes
+            .iter()
+            .zip(&self.types)
+            .filter_map(|(s, t)| {
+                let presence = match s.insert {
+                    InsertRole::Absent => return None,
+                    InsertRole::Required => Presence::Always,
+                    InsertRole::Optional { absent_is_not_null } => {
+                        if s.insert_nullable && absent_is_not_null {
+                            Presence::Patch
+                        } else {
+                            // Left out is NULL, or NULL is not allowed: one Option.
+                            Presence::Skippable
+                        }
+                    }
+                };
+                Some(self.field(&mut ns, s, t.clone(), presence, false))
+            })
+            .collect();
+        strukt(
+            name,
+            self.title(&format!(
+                "A new row (INSERT) of the {} `{}.{}`.",
+                self.kind, self.rel.schema, self.rel.name
+            )),
+            fields,
+            self.derives,
+            TokenStream::new(),
+        )
+    }
+
+    /// Update: the updatable columns, each optional (a patch when it may be set to NULL).
+    fn update(&self, name: &str) -> TokenStream {
+        let mut ns = Namespace::default();
+        let fields = self
+            .shapes
+            .iter()
+            .zip(&self.types)
             .filter(|(s, _)| s.update)
             .map(|(s, t)| {
                 let presence = if s.update_nullable {
@@ -738,26 +787,17 @@ fn relation(
                 } else {
                     Presence::Skippable
                 };
-                field(
-                    mapper,
-                    &mut ns,
-                    &s.column.name,
-                    s.column.comment.as_deref(),
-                    t.clone(),
-                    presence,
-                    false,
-                )
+                self.field(&mut ns, s, t.clone(), presence, false)
             })
             .collect();
-        out.extend(strukt(
-            &format!("{base}{}", naming.update),
-            title(&format!("Changes to a row (UPDATE) of the {kind} `{}.{}`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.", rel.schema, rel.name)),
+        strukt(
+            name,
+            self.title(&format!("Changes to a row (UPDATE) of the {} `{}.{}`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.", self.kind, self.rel.schema, self.rel.name)),
             fields,
-            derives,
+            self.derives,
             quote!(Default,),
-        ));
+        )
     }
-    out
 }
 
 fn type_item(

@@ -2,12 +2,12 @@
 //! `Args`/`Returns`, `SetofOptions`, computed fields, and the overloads PostgREST cannot
 //! tell apart.
 
-use crate::print::doc::{Doc, concat, member, object, text};
-use crate::print::js::string_literal;
 use super::mapping::{Mapper, Site, Ts};
 use crate::config::TsCompat;
 use crate::model::{Arg, Function, TypeKind, TypeRef};
 use crate::plan::exposure::row_type_relation;
+use crate::print::doc::{Doc, concat, member, object, text};
+use crate::print::js::string_literal;
 
 /// Computed fields by (schema, relation): `(function name, type)`.
 pub type ComputedFields = std::collections::BTreeMap<(String, String), Vec<(String, Ts)>>;
@@ -171,7 +171,8 @@ impl Mapper<'_> {
     ) -> Option<Doc> {
         let f = e.f;
         let to = returned?;
-        let returns_setof_table = f.returns_set && row_type_relation(self.catalog, &f.returns).is_some();
+        let returns_setof_table =
+            f.returns_set && row_type_relation(self.catalog, &f.returns).is_some();
         let mut from = "*".to_string();
         let mut one_to_one = !multiple_rows;
         let mut is_setof = f.returns_set;

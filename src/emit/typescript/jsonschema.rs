@@ -6,9 +6,9 @@
 
 use serde_json::Value;
 
+use super::mapping::Ts;
 use crate::print::doc::{self, Doc, member};
 use crate::print::js::string_literal;
-use super::mapping::Ts;
 
 /// The TypeScript type for a schema document, or `None` when it is not valid JSON.
 pub fn to_ts(schema: &str) -> Option<Ts> {

@@ -2,17 +2,18 @@
 
 use std::collections::BTreeSet;
 
-use super::union::{paren_union_array, union};
-use crate::print::doc::{Doc, concat, object, text};
-use crate::print::js::string_literal;
 use super::jsonschema;
-use crate::plan::rules;
+use super::union::{paren_union_array, union};
 use crate::config::{TsCompat, TsTransport};
 use crate::emit::settings::{TargetOverrides, TypescriptSettings};
 use crate::model::{Catalog, CheckFact, Literal, Relation, Subject, TypeKind, TypeRef};
+use crate::plan::rules;
 use crate::plan::types::{
-    DateTime, Geometric, MAX_DOMAIN_DEPTH, Scalar, TypeClass, Vector, classify, domain_chain, resolve,
+    DateTime, Geometric, MAX_DOMAIN_DEPTH, Scalar, TypeClass, Vector, classify, domain_chain,
+    resolve,
 };
+use crate::print::doc::{Doc, concat, object, text};
+use crate::print::js::string_literal;
 
 /// The syntactic kind of a type's top level, which decides how prettier lays out unions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -391,8 +392,7 @@ impl Mapper<'_> {
             Scalar::Oid | Scalar::TransactionId => "string",
             Scalar::Int8 | Scalar::Numeric { .. } if node => "string",
             Scalar::Int8 | Scalar::Numeric { .. } => "number",
-            Scalar::Date
-            | Scalar::DateTime(DateTime::Timestamp(_) | DateTime::TimestampTz(_))
+            Scalar::Date | Scalar::DateTime(DateTime::Timestamp(_) | DateTime::TimestampTz(_))
                 if node =>
             {
                 "Date"
@@ -480,10 +480,7 @@ impl Mapper<'_> {
     /// `IN (...)` lists of its table's and its domains' CHECKs, else a JSON Schema CHECK.
     /// Zod reads the same rules, so the two agree.
     fn rule_narrowed(&self, rel: &Relation, column: &crate::model::Column) -> Option<Ts> {
-        let is_domain = matches!(
-            classify(self.catalog, &column.ty),
-            TypeClass::Domain { .. }
-        );
+        let is_domain = matches!(classify(self.catalog, &column.ty), TypeClass::Domain { .. });
         if column.ty.array_dims > 0 || (rel.checks.is_empty() && !is_domain) {
             return None;
         }

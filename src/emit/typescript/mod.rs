@@ -5,22 +5,22 @@
 //! of the file. The view-model below is what the template sees: lists of finished member
 //! lines per section.
 
-mod union;
 mod functions;
 mod jsonschema;
 pub mod mapping;
+mod union;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
 use super::EmitError;
-use crate::plan::shape::{self, Field, Precision, Presence};
 use super::templates::{self, Templates, array};
 use crate::config::TsCompat;
 use crate::emit::settings::TypescriptSettings;
-use crate::plan::Plan;
 use crate::model::{Catalog, Column, Relation, TypeKind, TypeRef};
+use crate::plan::Plan;
+use crate::plan::shape::{self, Field, Precision, Presence};
 use crate::print::comment::jsdoc;
 use crate::print::doc::{self, Doc, concat, member, object, text};
 use crate::print::js::{js_property_key, property_key, string_literal};

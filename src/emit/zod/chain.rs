@@ -7,9 +7,7 @@
 //!   head, then one `.call()` per line, indented;
 //! - any other chain is on one line when it fits, else expanded.
 
-use crate::print::doc::{
-    self, Doc, concat, group, hardline, indent, join, line, softline, text,
-};
+use crate::print::doc::{self, Doc, concat, group, hardline, indent, join, line, softline, text};
 
 /// One `.name(args)` step of a chain.
 #[derive(Debug, Clone)]

@@ -14,17 +14,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::EmitError;
-use crate::plan::rules::{self, ValueRules};
-use crate::plan::shape::{self, Field, Precision, Presence};
 use super::templates::Templates;
 use super::typescript::collate;
+use crate::config::{ZodLazy, ZodVersion};
+use crate::emit::settings::ZodSettings;
+use crate::plan::Plan;
+use crate::plan::names::{NamePlan, Part};
+use crate::plan::rules::{self, ValueRules};
+use crate::plan::shape::{self, Field, Precision, Presence};
 use crate::print::comment::line_comment;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
-use crate::config::{ZodLazy, ZodVersion};
-use crate::plan::Plan;
-use crate::plan::names::{NamePlan, Part};
-use crate::emit::settings::ZodSettings;
 
 /// With `zod_lazy = "auto"`, schemas are built on first use above this many relations.
 pub const LAZY_ABOVE: usize = 300;
@@ -331,7 +331,10 @@ impl Emitter<'_> {
     }
 
     fn relation_defs(&self, rel: &Relation) -> String {
-        let mut out = format!("// {}\n", line_comment(&format!("{}.{}", rel.schema, rel.name)));
+        let mut out = format!(
+            "// {}\n",
+            line_comment(&format!("{}.{}", rel.schema, rel.name))
+        );
         let mut skipped: Vec<String> = rules::untranslated_checks(rel);
         let precision = Precision::Precise;
         let cols: Vec<(&crate::model::Column, ValueRules)> = rel
@@ -534,7 +537,9 @@ impl Emitter<'_> {
         types.sort_by(|a, b| collate(&a.name, &b.name));
         types
             .iter()
-            .map(|t| chain::property_line(&t.name, self.table.get(&t.schema, &t.name, Part::Type), 6))
+            .map(|t| {
+                chain::property_line(&t.name, self.table.get(&t.schema, &t.name, Part::Type), 6)
+            })
             .collect()
     }
 

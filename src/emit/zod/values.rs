@@ -3,11 +3,11 @@
 
 use super::chain::{Arg, Chain, array};
 use crate::config::TsTransport;
+use crate::model::Literal;
 use crate::plan::rules::{BaseClass, ValueRules};
 use crate::plan::types::{DateTime, Geometric, Network, Scalar};
 use crate::print::doc::{Doc, text};
 use crate::print::js::string_literal;
-use crate::model::Literal;
 
 /// Where a value is validated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
