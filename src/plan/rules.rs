@@ -330,4 +330,118 @@ mod tests {
         );
         assert_eq!(r.max_length, Some(280));
     }
+
+    fn ty(schema: &str, name: &str) -> TypeRef {
+        TypeRef {
+            schema: schema.into(),
+            name: name.into(),
+            ..TypeRef::default()
+        }
+    }
+
+    fn domain(name: &str, base: TypeRef, not_null: bool, checks: &[&str]) -> crate::model::TypeDef {
+        crate::model::TypeDef {
+            schema: "public".into(),
+            name: name.into(),
+            extension: None,
+            comment: None,
+            kind: crate::model::TypeKind::Domain {
+                base,
+                not_null,
+                default: None,
+                checks: checks.iter().map(|c| check(c)).collect(),
+            },
+        }
+    }
+
+    fn catalog(types: Vec<crate::model::TypeDef>, relations: serde_json::Value) -> Catalog {
+        let mut c = Catalog {
+            format: crate::model::SNAPSHOT_FORMAT,
+            schemas: Vec::new(),
+            relations: serde_json::from_value(relations).unwrap(),
+            types,
+            functions: Vec::new(),
+        };
+        c.normalize();
+        c
+    }
+
+    #[test]
+    fn domain_chains_add_their_rules_and_keep_the_base() {
+        let mut varchar5 = ty("pg_catalog", "varchar");
+        varchar5.length = Some(5);
+        varchar5.array_dims = 1;
+        let c = catalog(
+            vec![
+                domain(
+                    "positive",
+                    ty("pg_catalog", "int4"),
+                    false,
+                    &["CHECK ((VALUE > 0))"],
+                ),
+                domain(
+                    "small",
+                    ty("public", "positive"),
+                    true,
+                    &["CHECK ((VALUE <= 100))"],
+                ),
+                domain("codes", varchar5, false, &[]),
+            ],
+            serde_json::json!([]),
+        );
+        let r = type_rules(&c, &ty("public", "small"));
+        assert_eq!(r.class, BaseClass::Scalar(Scalar::Int4));
+        assert!(r.not_null);
+        assert_eq!(r.min, Some((Literal::Number("0".into()), false)));
+        assert_eq!(r.max, Some((Literal::Number("100".into()), true)));
+        // An array of the domain: its NOT NULL is about the elements, not the value.
+        let mut arr = ty("public", "small");
+        arr.array_dims = 1;
+        assert!(!type_rules(&c, &arr).not_null);
+        // A domain over varchar(5)[]: one array dimension, elements of at most 5 chars.
+        let r = type_rules(&c, &ty("public", "codes"));
+        assert_eq!(r.array_dims, 1);
+        assert_eq!(r.max_length, Some(5));
+        assert_eq!(
+            r.class,
+            BaseClass::Scalar(Scalar::Varchar { length: Some(5) })
+        );
+    }
+
+    #[test]
+    fn column_rules_intersect_every_list_and_skip_multi_column_checks() {
+        let text = serde_json::json!({"schema": "pg_catalog", "name": "text", "sql": "text"});
+        let c = catalog(
+            vec![],
+            serde_json::json!([{
+                "schema": "public", "name": "t", "kind": "table",
+                "rls": {"enabled": false, "forced": false},
+                "columns": [
+                    {"name": "status", "type": text, "nullable": true, "updatable": true},
+                    {"name": "other", "type": text, "nullable": true, "updatable": true}
+                ],
+                "checks": [
+                    {"name": "a", "definition": "d", "complete": true, "facts":
+                        check("CHECK ((status = ANY (ARRAY['a'::text, 'b'::text, 'c'::text])))").facts},
+                    {"name": "b", "definition": "d", "complete": true, "facts":
+                        check("CHECK ((status = ANY (ARRAY['b'::text, 'c'::text, 'd'::text])))").facts},
+                    {"name": "both", "definition": "CHECK ((status <> other))", "complete": false,
+                        "facts": []}
+                ]
+            }]),
+        );
+        let rel = &c.relations[0];
+        let r = column_rules(&c, rel, &rel.columns[0]);
+        assert_eq!(
+            r.one_of,
+            Some(vec![
+                Literal::String("b".into()),
+                Literal::String("c".into())
+            ])
+        );
+        assert_eq!(
+            untranslated_checks(rel),
+            ["both: CHECK ((status <> other))"]
+        );
+    }
 }
