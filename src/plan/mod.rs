@@ -16,6 +16,7 @@ pub mod exposure;
 pub mod names;
 pub mod order;
 pub mod rules;
+pub mod rust_idents;
 pub mod shape;
 pub mod types;
 
