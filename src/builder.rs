@@ -18,7 +18,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::emit::Target;
+use crate::target::Target;
 use crate::{Config, Error, Source};
 
 /// Settings of one generation from a build script.

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::emit::Target;
+use crate::target::Target;
 
 /// Everything that controls a run.
 #[derive(Debug, Clone, Deserialize)]

@@ -1,8 +1,15 @@
 //! gen-types: reads a PostgreSQL catalog and writes the types and contracts built on it.
 //!
-//! Data flows one way: [`introspect`] reads the catalog into the [`model`], [`emit`] turns
-//! the model into a [`write::FileMap`], and [`write`](mod@write) writes or diffs it. The CLI, build
-//! scripts and tests all go through the functions of this module.
+//! Data flows one way: [`introspect`] reads the catalog into the [`model`]; the [`plan`] is
+//! built from the model once per run (the classification of every Postgres type, value
+//! rules, Row/Insert/Update shapes, the functions PostgREST exposes, every generated name);
+//! each [`emit`] target reads the plan and its own settings and prints through the
+//! target-neutral [printers](mod@print) into a [`write::FileMap`]; and [`write`](mod@write) writes or
+//! diffs it. [`config`] is deserialized at the edge and depends on no emitter. The CLI,
+//! build scripts and tests all go through the functions of this module.
+//!
+//! To support a new Postgres type, add a variant to [`plan::types::Scalar`] and follow the
+//! compiler: every target matches it exhaustively.
 //!
 //! ```no_run
 //! let config = gen_types::Config::from_file("config.toml".as_ref())?;
@@ -24,9 +31,12 @@ pub mod introspect;
 #[cfg(feature = "live")]
 pub mod migrations;
 pub mod model;
+pub mod plan;
+pub mod print;
 pub mod redact;
 #[cfg(feature = "live")]
 pub mod supabase;
+pub mod target;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +45,7 @@ pub use builder::Builder;
 pub use config::Config;
 pub use error::Error;
 pub use model::Catalog;
+pub use target::Target;
 
 #[cfg(feature = "live")]
 use introspect::{ConnectOptions, Selection};

@@ -328,7 +328,7 @@ fn zod_disagreement(catalog: &Catalog, case: &ZodCase) -> Option<&'static str> {
     let (column, value) = case.change.as_ref()?;
     let col = case.relation.column(column)?;
     let r = rules::column_rules(catalog, &case.relation, col);
-    if matches!(r.base_kind, Some(TypeKind::Composite { .. })) {
+    if r.class == rules::BaseClass::Composite {
         return Some(
             "a composite value must give every attribute in the types and in Zod; Postgres fills missing ones with NULL",
         );
@@ -388,7 +388,13 @@ fn zod_disagreement(catalog: &Catalog, case: &ZodCase) -> Option<&'static str> {
         {
             Some("the schema checks only that these types are strings, not their syntax")
         }
-        Value::String(_) if matches!(r.base_kind, Some(TypeKind::Range { .. })) => {
+        Value::String(_)
+            if r.base.schema != "pg_catalog"
+                && ["ltree", "lquery", "ltxtquery", "cube"].contains(&name) =>
+        {
+            Some("the schema checks only that these types are strings, not their syntax")
+        }
+        Value::String(_) if r.class == rules::BaseClass::Range => {
             Some("the schema checks the shape of a range, not the order of its bounds")
         }
         _ => None,

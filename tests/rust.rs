@@ -240,6 +240,15 @@ fn same_values(catalog: &Catalog, rel: &Relation, columns: &[&str]) -> String {
     }
 }
 
+/// Whether a column holds hstore values (written by `to_jsonb` as a JSON object).
+fn is_hstore(catalog: &Catalog, rel: &Relation, column: &str) -> bool {
+    let col = rel.column(column).unwrap();
+    let r = gen_types::emit::rules::type_rules(catalog, &col.ty);
+    r.array_dims == 0
+        && r.class
+            == gen_types::emit::rules::BaseClass::Scalar(gen_types::plan::types::Scalar::Hstore)
+}
+
 /// Sends `requests` (type path, JSON) through the compiled program: each JSON is
 /// deserialized into the type and serialized again.
 fn roundtrip(program: &Path, requests: &[(String, String)]) -> Vec<Result<String, String>> {
@@ -589,27 +598,39 @@ fn generated_rust_compiles_and_round_trips_every_row() {
             }
         };
         let cols: Vec<&str> = rel.columns.iter().map(|c| c.name.as_str()).collect();
+        // hstore reads as a JSON object, which jsonb_populate_record cannot read back (it
+        // reads hstore text): those columns are compared as JSON.
+        let (hstore, plain): (Vec<&str>, Vec<&str>) =
+            cols.iter().partition(|c| is_hstore(&f.catalog, rel, c));
+        let mut conds = same_values(&f.catalog, rel, &plain);
+        for h in &hstore {
+            conds.push_str(&format!(
+                " AND to_jsonb(a.{}) IS NOT DISTINCT FROM nullif($1::text::jsonb -> '{}', 'null')",
+                ident(h),
+                h.replace('\'', "''")
+            ));
+        }
+        let hstore: Vec<String> = hstore.iter().map(|h| h.to_string()).collect();
         let sql = format!(
-            "SELECT {} FROM {t} a, jsonb_populate_record(NULL::{t}, $1::text::jsonb) b WHERE a::text = $2 LIMIT 1",
-            same_values(&f.catalog, rel, &cols),
+            "SELECT {conds} FROM {t} a, jsonb_populate_record(NULL::{t}, $1::text::jsonb - $3::text[]) b WHERE a::text = $2 LIMIT 1",
             t = quoted(rel)
         );
         let same: bool =
             f.db.client()
-                .query_one(&sql, &[out, ctid])
+                .query_one(&sql, &[out, ctid, &hstore])
                 .unwrap_or_else(|e| panic!("{sql}: {e}"))
                 .get(0);
         if !same {
-            let changed: Vec<&str> = cols
+            let changed: Vec<&str> = plain
                 .iter()
                 .copied()
                 .filter(|c| {
                     let sql = format!(
-                        "SELECT {} FROM {t} a, jsonb_populate_record(NULL::{t}, $1::text::jsonb) b WHERE a::text = $2 LIMIT 1",
+                        "SELECT {} FROM {t} a, jsonb_populate_record(NULL::{t}, $1::text::jsonb - $3::text[]) b WHERE a::text = $2 LIMIT 1",
                         same_values(&f.catalog, rel, &[c]),
                         t = quoted(rel)
                     );
-                    !f.db.client().query_one(&sql, &[out, ctid]).unwrap().get::<_, bool>(0)
+                    !f.db.client().query_one(&sql, &[out, ctid, &hstore]).unwrap().get::<_, bool>(0)
                 })
                 .collect();
             failures.push(format!(

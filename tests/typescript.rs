@@ -191,7 +191,7 @@ fn differential_against_the_reference_generator() {
                 generate(&catalog, &cfg),
             )
             .unwrap();
-            for path in gen_types::emit::typescript::type_paths(&catalog, &cfg) {
+            for path in gen_types::emit::typescript::type_paths(&catalog) {
                 let index: String = path
                     .iter()
                     .map(|p| format!("[{}]", serde_json::to_string(p).unwrap()))

@@ -8,13 +8,15 @@ use std::path::{Component, Path, PathBuf};
 use serde::Serialize;
 
 use super::EmitError;
-use super::Target;
 use super::templates::Templates;
 use super::typescript::collate;
-use super::typescript::doc::{self, Doc, concat, print, string_literal, text};
-use super::zod::NameTable;
-use crate::config::Config;
-use crate::model::Catalog;
+use crate::emit::settings::ContractsSettings;
+use crate::model::Relation;
+use crate::plan::Plan;
+use crate::plan::names::Part;
+use crate::print::comment::jsdoc;
+use crate::print::doc::{self, Doc, concat, print, text};
+use crate::print::js::{js_property_key, string_literal};
 
 #[derive(Serialize)]
 struct FileView {
@@ -32,7 +34,7 @@ struct SchemaIndex {
 }
 
 /// The import path of the Zod module as seen from the contracts module.
-fn module_path(from: &Path, to: &Path) -> String {
+pub fn module_path(from: &Path, to: &Path) -> String {
     let from_dir: Vec<Component> = from
         .parent()
         .map(|p| p.components().collect())
@@ -74,39 +76,18 @@ fn object(members: Vec<(&str, Doc)>) -> Doc {
 
 /// Renders `database.contracts.ts`.
 pub fn emit(
-    catalog: &Catalog,
-    config: &Config,
+    plan: &Plan<'_>,
+    settings: &ContractsSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let names = NameTable::build(catalog, &config.typescript.default_schema, &config.naming);
-    // Contract names from the schema names (`goalsRowSchema` -> `goalsContract`,
-    // `reviewsArgsSchema` -> `reviewsRpcContract`), made unique with a number.
-    let mut used = std::collections::BTreeSet::new();
-    let mut contract = |schema: &str, name: &str, kind: &'static str| {
-        let suffix = if kind == "Args" {
-            "RpcContract"
-        } else {
-            "Contract"
-        };
-        let base = names
-            .get(schema, name, kind)
-            .replace(&format!("{kind}Schema"), suffix);
-        let mut candidate = base.clone();
-        let mut n = 2;
-        while !used.insert(candidate.clone()) {
-            candidate = format!("{}{n}{suffix}", base.trim_end_matches(suffix));
-            n += 1;
-        }
-        candidate
-    };
-    let mapper = super::typescript::mapping::Mapper::new(catalog, config);
+    let catalog = plan.catalog;
     let mut definitions = Vec::new();
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
     let mut index = Vec::new();
     for schema in &schema_names {
         let mut entry = SchemaIndex {
-            key: doc::js_property_key(schema),
+            key: js_property_key(schema),
             tables: Vec::new(),
             views: Vec::new(),
             functions: Vec::new(),
@@ -118,82 +99,8 @@ pub fn emit(
             .collect();
         rels.sort_by(|a, b| collate(&a.name, &b.name));
         for rel in rels {
-            let kind = if rel.kind.is_table() { "table" } else { "view" };
-            let mut members = vec![
-                ("name", text(string_literal(&rel.name))),
-                ("schema", text(string_literal(&rel.schema))),
-                ("kind", text(string_literal(kind))),
-                (
-                    "primaryKey",
-                    strings(
-                        rel.primary_key
-                            .as_ref()
-                            .map(|k| k.columns.as_slice())
-                            .unwrap_or(&[]),
-                    ),
-                ),
-                (
-                    "row",
-                    text(format!(
-                        "schemas.{}",
-                        names.get(&rel.schema, &rel.name, "Row")
-                    )),
-                ),
-            ];
-            if rel.kind.is_table() || rel.insertable() {
-                members.push((
-                    "insert",
-                    text(format!(
-                        "schemas.{}",
-                        names.get(&rel.schema, &rel.name, "Insert")
-                    )),
-                ));
-            }
-            if rel.kind.is_table() || rel.updatable() {
-                members.push((
-                    "update",
-                    text(format!(
-                        "schemas.{}",
-                        names.get(&rel.schema, &rel.name, "Update")
-                    )),
-                ));
-            }
-            let relationships: Vec<Doc> = rel
-                .foreign_keys
-                .iter()
-                .map(|fk| {
-                    object(vec![
-                        ("foreignKeyName", text(string_literal(&fk.name))),
-                        ("columns", strings(&fk.columns)),
-                        (
-                            "referencedSchema",
-                            text(string_literal(&fk.referenced_schema)),
-                        ),
-                        (
-                            "referencedRelation",
-                            text(string_literal(&fk.referenced_relation)),
-                        ),
-                        ("referencedColumns", strings(&fk.referenced_columns)),
-                    ])
-                })
-                .collect();
-            members.push(("relationships", doc::array_literal(relationships)));
-            let name = contract(&rel.schema, &rel.name, "Row");
-            let mut code = String::new();
-            if let Some(c) = doc::jsdoc(rel.comment.as_deref()) {
-                code.push_str(&print(&c, 0, 0));
-            }
-            code.push_str(&print(
-                &concat(vec![
-                    text(format!("export const {name} = ")),
-                    object(members),
-                    text(" as const"),
-                ]),
-                0,
-                0,
-            ));
+            let (code, key) = relation_contract(plan, rel);
             definitions.push(code);
-            let key = super::zod::chain_property_line(&rel.name, &name, 6);
             if rel.kind.is_table() {
                 entry.tables.push(key)
             } else {
@@ -203,51 +110,123 @@ pub fn emit(
         let mut fns: Vec<&str> = catalog
             .functions
             .iter()
-            .filter(|f| f.schema == *schema && mapper.exposed(f).is_some())
+            .filter(|f| f.schema == *schema && plan.is_exposed(f))
             .map(|f| f.name.as_str())
             .collect();
         fns.sort_by(|a, b| collate(a, b));
         fns.dedup();
         for f in fns {
-            let name = contract(schema, f, "Args");
-            let members = vec![
-                ("name", text(string_literal(f))),
-                ("schema", text(string_literal(schema))),
-                (
-                    "args",
-                    text(format!("schemas.{}", names.get(schema, f, "Args"))),
-                ),
-                (
-                    "returns",
-                    text(format!("schemas.{}", names.get(schema, f, "Returns"))),
-                ),
-            ];
-            definitions.push(print(
-                &concat(vec![
-                    text(format!("export const {name} = ")),
-                    object(members),
-                    text(" as const"),
-                ]),
-                0,
-                0,
-            ));
-            entry
-                .functions
-                .push(super::zod::chain_property_line(f, &name, 6));
+            let (code, key) = function_contract(plan, schema, f);
+            definitions.push(code);
+            entry.functions.push(key);
         }
         index.push(entry);
     }
-    let schemas_module = module_path(
-        &config.output_path(Target::Contracts),
-        &config.output_path(Target::Zod),
-    );
+    EmitError::check_names("contracts", plan.names())?;
     templates.render(
         "contracts/database.contracts.ts",
         FileView {
-            schemas_module,
+            schemas_module: settings.schemas_module.clone(),
             definitions,
             index,
         },
+    )
+}
+
+/// `export const {name} = { ... } as const`.
+fn export_const(name: &str, members: Vec<(&str, Doc)>) -> String {
+    print(
+        &concat(vec![
+            text(format!("export const {name} = ")),
+            object(members),
+            text(" as const"),
+        ]),
+        0,
+        0,
+    )
+}
+
+/// `schemas.{name}`: a schema of database.schemas.ts.
+fn schema_ref(plan: &Plan<'_>, schema: &str, object: &str, part: Part) -> Doc {
+    text(format!(
+        "schemas.{}",
+        plan.names().get(schema, object, part)
+    ))
+}
+
+/// A relation's contract and its line in the `Contracts` index.
+fn relation_contract(plan: &Plan<'_>, rel: &Relation) -> (String, String) {
+    let kind = if rel.kind.is_table() { "table" } else { "view" };
+    let primary_key = rel
+        .primary_key
+        .as_ref()
+        .map(|k| k.columns.as_slice())
+        .unwrap_or(&[]);
+    let mut members = vec![
+        ("name", text(string_literal(&rel.name))),
+        ("schema", text(string_literal(&rel.schema))),
+        ("kind", text(string_literal(kind))),
+        ("primaryKey", strings(primary_key)),
+        ("row", schema_ref(plan, &rel.schema, &rel.name, Part::Row)),
+    ];
+    if rel.kind.is_table() || rel.insertable() {
+        members.push((
+            "insert",
+            schema_ref(plan, &rel.schema, &rel.name, Part::Insert),
+        ));
+    }
+    if rel.kind.is_table() || rel.updatable() {
+        members.push((
+            "update",
+            schema_ref(plan, &rel.schema, &rel.name, Part::Update),
+        ));
+    }
+    members.push(("relationships", relationships(rel)));
+    let name = plan.names().get(&rel.schema, &rel.name, Part::Contract);
+    let mut code = String::new();
+    if let Some(c) = jsdoc(rel.comment.as_deref()) {
+        code.push_str(&print(&c, 0, 0));
+    }
+    code.push_str(&export_const(name, members));
+    (code, super::zod::chain_property_line(&rel.name, name, 6))
+}
+
+/// The foreign keys of a relation, as an array of objects.
+fn relationships(rel: &Relation) -> Doc {
+    let items = rel
+        .foreign_keys
+        .iter()
+        .map(|fk| {
+            object(vec![
+                ("foreignKeyName", text(string_literal(&fk.name))),
+                ("columns", strings(&fk.columns)),
+                (
+                    "referencedSchema",
+                    text(string_literal(&fk.referenced_schema)),
+                ),
+                (
+                    "referencedRelation",
+                    text(string_literal(&fk.referenced_relation)),
+                ),
+                ("referencedColumns", strings(&fk.referenced_columns)),
+            ])
+        })
+        .collect();
+    doc::array_literal(items)
+}
+
+/// A function's contract (all its overloads share one) and its line in the index.
+fn function_contract(plan: &Plan<'_>, schema: &str, f: &str) -> (String, String) {
+    let name = plan.names().get(schema, f, Part::RpcContract);
+    let members = vec![
+        ("name", text(string_literal(f))),
+        ("schema", text(string_literal(schema))),
+        ("args", schema_ref(plan, schema, f, Part::Args)),
+        ("returns", schema_ref(plan, schema, f, Part::Returns)),
+    ];
+    (
+        export_const(name, members),
+        super::zod::chain_property_line(f, name, 6),
     )
 }
 

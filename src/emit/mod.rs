@@ -2,93 +2,25 @@
 
 pub mod contracts;
 pub mod json_schema;
-pub mod json_text;
 pub mod openapi;
 pub mod parallel;
-pub mod rules;
 pub mod rust;
-pub mod shape;
+pub mod settings;
 pub mod templates;
 pub mod typescript;
 pub mod zod;
 
-use serde::Deserialize;
-
 use crate::config::Config;
 use crate::model::Catalog;
+use crate::plan::Plan;
 use crate::write::FileMap;
 
-/// An output that gen-types can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Target {
-    /// `database.types.ts`: the supabase-js `Database` type.
-    Typescript,
-    /// `database.schemas.ts`: Zod schemas of every Row, Insert, Update, function and type.
-    Zod,
-    /// `openapi.json`: an OpenAPI 3.1 document of the PostgREST API.
-    Openapi,
-    /// `database.contracts.ts`: per relation and function a contract with its Zod schemas.
-    Contracts,
-    /// `database.schema.json`: a JSON Schema (2020-12) of every Row, Insert, Update and type.
-    JsonSchema,
-    /// `database.rs`: Rust types (serde) of every Row, Insert, Update and type.
-    Rust,
-}
+/// The targets, re-exported where the emitters are (they live in [`crate::target`] so that
+/// [`crate::config`] does not depend on the emitters).
+pub use crate::target::Target;
 
-impl Target {
-    /// Every target, in output order.
-    pub const ALL: &'static [Target] = &[
-        Target::Typescript,
-        Target::Zod,
-        Target::Openapi,
-        Target::Contracts,
-        Target::JsonSchema,
-        Target::Rust,
-    ];
-
-    /// The file name used when the config does not name one.
-    pub fn default_file_name(self) -> &'static str {
-        match self {
-            Target::Typescript => "database.types.ts",
-            Target::Zod => "database.schemas.ts",
-            Target::Openapi => "openapi.json",
-            Target::Contracts => "database.contracts.ts",
-            Target::JsonSchema => "database.schema.json",
-            Target::Rust => "database.rs",
-        }
-    }
-
-    /// The name used in config files and on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Target::Typescript => "typescript",
-            Target::Zod => "zod",
-            Target::Openapi => "openapi",
-            Target::Contracts => "contracts",
-            Target::JsonSchema => "json_schema",
-            Target::Rust => "rust",
-        }
-    }
-}
-
-impl std::str::FromStr for Target {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, String> {
-        Target::ALL
-            .iter()
-            .copied()
-            .find(|t| t.name() == s)
-            .ok_or_else(|| {
-                let names: Vec<_> = Target::ALL.iter().map(|t| t.name()).collect();
-                format!(
-                    "unknown target `{s}` (expected one of: {})",
-                    names.join(", ")
-                )
-            })
-    }
-}
+/// The value rules and Row/Insert/Update shapes, re-exported where they used to live.
+pub use crate::plan::{rules, shape};
 
 /// Failures while emitting.
 #[derive(Debug, thiserror::Error)]
@@ -101,9 +33,35 @@ pub enum EmitError {
         /// What went wrong.
         message: String,
     },
+    /// An emitter asked for a name the name plan does not have (a bug in gen-types).
+    #[error("internal error: {target} asked for names that were not planned: {names}")]
+    UnplannedName {
+        /// The output being written.
+        target: &'static str,
+        /// The names, `schema.object (part)`.
+        names: String,
+    },
 }
 
-/// Runs every selected target over the catalog.
+impl EmitError {
+    /// Fails when any name asked of `plan` was not planned.
+    pub fn check_names(
+        target: &'static str,
+        plan: &crate::plan::names::NamePlan,
+    ) -> Result<(), Self> {
+        let unplanned = plan.unplanned();
+        if unplanned.is_empty() {
+            return Ok(());
+        }
+        Err(EmitError::UnplannedName {
+            target,
+            names: unplanned.join(", "),
+        })
+    }
+}
+
+/// Runs every selected target over the catalog. This is the edge where the config becomes
+/// each target's settings ([`settings`]).
 pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     let targets = config.selected_targets();
     // A template is named `<target>/<file>`.
@@ -112,15 +70,17 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
             .iter()
             .any(|t| name.split('/').next() == Some(t.name()))
     })?;
+    // One plan per run, before any emitter.
+    let plan = Plan::build(catalog, config.into());
     let mut files = FileMap::new();
     for target in targets {
         let contents = match target {
-            Target::Typescript => typescript::emit(catalog, config, &templates)?,
-            Target::Zod => zod::emit(catalog, config, &templates)?,
-            Target::Openapi => openapi::emit(catalog, config),
-            Target::Contracts => contracts::emit(catalog, config, &templates)?,
-            Target::JsonSchema => json_schema::emit(catalog, config),
-            Target::Rust => rust::emit(catalog, config)?,
+            Target::Typescript => typescript::emit(&plan, &config.into(), &templates)?,
+            Target::Zod => zod::emit(&plan, &config.into(), &templates)?,
+            Target::Openapi => openapi::emit(&plan, &config.into()),
+            Target::Contracts => contracts::emit(&plan, &config.into(), &templates)?,
+            Target::JsonSchema => json_schema::emit(&plan),
+            Target::Rust => rust::emit(&plan, &config.into())?,
         };
         files.insert(config.output_path(target), contents);
     }

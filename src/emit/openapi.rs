@@ -9,15 +9,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value, json};
 
 use super::json_schema::{self, Def, def_ref, relation_key};
-use super::json_text::Object;
 use super::rules;
-use crate::config::Config;
+use crate::emit::settings::OpenapiSettings;
 use crate::model::{Catalog, Filter, Function, Relation, Volatility};
+use crate::plan::Plan;
+use crate::print::json::Object;
 
-/// Renders `openapi.json`, one schema and one path at a time (see [`super::json_text`]);
+/// Renders `openapi.json`, one schema and one path at a time (see [`crate::print::json`]);
 /// keys are printed in sorted order, as serde_json's map keeps them.
-pub fn emit(catalog: &Catalog, config: &Config) -> String {
-    let o = &config.openapi;
+pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
+    let catalog = plan.catalog;
+    let o = &settings.openapi;
     let defs = json_schema::definitions(catalog);
     let (names, refs) = component_names(defs.iter().map(|(key, _)| key.as_str()));
     let mut schemas: Vec<(&str, Def<'_>)> = defs
@@ -25,7 +27,7 @@ pub fn emit(catalog: &Catalog, config: &Config) -> String {
         .map(|(key, def)| (names[key].as_str(), *def))
         .collect();
     schemas.sort_by(|a, b| a.0.cmp(b.0));
-    let (paths, skipped) = path_owners(catalog, config);
+    let (paths, skipped) = path_owners(catalog, settings);
 
     let mut out = String::new();
     let mut doc = Object::new(&mut out, 0);
@@ -172,12 +174,12 @@ enum PathOwner<'c> {
 /// taken (PostgREST serves one object per name; the default schema's come first).
 fn path_owners<'c>(
     catalog: &'c Catalog,
-    config: &Config,
+    settings: &OpenapiSettings,
 ) -> (BTreeMap<String, PathOwner<'c>>, Vec<String>) {
-    let o = &config.openapi;
+    let o = &settings.openapi;
     let relations = Filter::new(&o.relations.include, &o.relations.exclude).unwrap_or_default();
     let functions = Filter::new(&o.functions.include, &o.functions.exclude).unwrap_or_default();
-    let default_schema = &config.typescript.default_schema;
+    let default_schema = &settings.default_schema;
 
     let mut paths = BTreeMap::new();
     let mut skipped = Vec::new();
@@ -205,12 +207,9 @@ fn path_owners<'c>(
         );
     }
     let mut by_name: BTreeMap<(&str, &str), Vec<&Function>> = BTreeMap::new();
-    let mapper = super::typescript::mapping::Mapper::new(catalog, config);
-    for f in catalog
-        .functions
-        .iter()
-        .filter(|f| functions.keeps(&f.schema, &f.name) && mapper.exposed(f).is_some())
-    {
+    for f in catalog.functions.iter().filter(|f| {
+        functions.keeps(&f.schema, &f.name) && crate::plan::exposure::is_exposed(catalog, f)
+    }) {
         by_name.entry((&f.schema, &f.name)).or_default().push(f);
     }
     let mut fns: Vec<((&str, &str), Vec<&Function>)> = by_name.into_iter().collect();

@@ -83,28 +83,47 @@ pub fn candidates(catalog: &Catalog, rel: &Relation, column: &str, base: &Value)
 
 pub fn scalar_candidates(catalog: &Catalog, r: &rules::ValueRules) -> Vec<Candidate> {
     let strings = |vs: &[&str]| vs.iter().map(|s| ok(json!(s))).collect::<Vec<_>>();
-    if let Some(TypeKind::Enum { labels }) = &r.base_kind {
+    if let rules::BaseClass::Enum { labels } = &r.class {
         let mut c: Vec<Candidate> = labels.iter().map(|l| ok(json!(l))).collect();
         c.extend(strings(&["angry", "HAPPY", ""]));
         return c;
     }
-    if let Some(TypeKind::Composite { attributes }) = &r.base_kind {
+    if r.class == rules::BaseClass::Composite {
+        let attributes = match catalog.type_def(&r.base).map(|d| &d.kind) {
+            Some(TypeKind::Composite { attributes }) => attributes.as_slice(),
+            _ => &[],
+        };
         let full: serde_json::Map<String, Value> = attributes
             .iter()
             .map(|a| (a.name.clone(), Value::Null))
             .collect();
-        let _ = catalog;
         return vec![ok(json!({})), ok(Value::Object(full))];
     }
-    if let Some(TypeKind::Range { .. }) = &r.base_kind {
+    if r.class == rules::BaseClass::Range {
         return vec![
             ok(json!("empty")),
             differs(json!("[2,1)"), SYNTAX_NOT_CHECKED),
         ];
     }
     if r.base.schema != "pg_catalog" {
-        // citext and friends: text.
-        return text_candidates();
+        // Extension types written as text: citext takes any text, the others have a syntax
+        // the schemas do not check.
+        let syntax = |valid: &[&str], invalid: &[&str]| {
+            let mut c = strings(valid);
+            c.extend(
+                invalid
+                    .iter()
+                    .map(|s| differs(json!(s), SYNTAX_NOT_CHECKED)),
+            );
+            c
+        };
+        return match r.base.name.as_str() {
+            "ltree" => syntax(&["", "a", "top.science", "a_b.c1"], &[" ", "a..b", "a b"]),
+            "lquery" => syntax(&["a", "top.*{1,2}", "*.a.*", "astro*"], &["", " ", "a..b"]),
+            "ltxtquery" => syntax(&["a", "a & b", "astro*"], &["", "&", "a.b"]),
+            "cube" => syntax(&["(1, 2, 3)", "1", "(1,2),(3,4)"], &["", "x", "a b"]),
+            _ => text_candidates(),
+        };
     }
     match r.base.name.as_str() {
         "text" | "varchar" | "bpchar" | "name" => text_candidates(),

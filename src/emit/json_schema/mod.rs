@@ -4,22 +4,21 @@
 //! Values are described as `to_jsonb` writes them, which is what PostgREST returns and
 //! reads: int8 and numeric as JSON numbers, non-finite floats as the strings `"NaN"`,
 //! `"Infinity"`, `"-Infinity"`, oid as a string, timestamps as ISO 8601 text (or
-//! `"infinity"`), bytea as `"\\x..."`. The limits come from [`crate::emit::rules`], the same
+//! `"infinity"`), bytea as `"\\x..."`. The limits come from [`crate::plan::rules`], the same
 //! source the other validating targets use. Each definition is built as a `serde_json` value
 //! and printed as soon as it is built, keys sorted, so the same catalog always gives the same
 //! bytes and big catalogs never exist whole as values.
 
-pub mod columns;
 pub mod values;
 
 use serde_json::{Map, Value, json};
 
-use super::json_text::Object;
+use crate::print::json::Object;
 
-use crate::config::Config;
-use crate::emit::rules;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind, TypeRef};
-use columns::{ColumnShape, InsertRole};
+use crate::plan::Plan;
+use crate::plan::columns::{self, ColumnShape, InsertRole};
+use crate::plan::rules;
 use values::{nullable, value_schema};
 
 /// The `$schema` of the document.
@@ -45,8 +44,9 @@ pub fn def_ref(key: &str) -> String {
     out
 }
 
-/// Renders `database.schema.json`, one definition at a time (see [`super::json_text`]).
-pub fn emit(catalog: &Catalog, _config: &Config) -> String {
+/// Renders `database.schema.json`, one definition at a time (see [`crate::print::json`]).
+pub fn emit(plan: &Plan<'_>) -> String {
+    let catalog = plan.catalog;
     let mut out = String::new();
     let mut doc = Object::new(&mut out, 0);
     for (key, value) in header() {

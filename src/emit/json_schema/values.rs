@@ -4,8 +4,9 @@
 use serde_json::{Map, Value, json};
 
 use super::{def_ref, relation_key};
-use crate::emit::rules::{self, ValueRules};
-use crate::model::{Catalog, Literal, TypeKind, TypeRef};
+use crate::model::{Catalog, Literal, TypeRef};
+use crate::plan::rules::{self, BaseClass, ValueRules};
+use crate::plan::types::{DateTime, Scalar};
 
 /// The strings `to_jsonb` writes for non-finite floats and numerics.
 const NON_FINITE: [&str; 3] = ["NaN", "Infinity", "-Infinity"];
@@ -116,8 +117,8 @@ const UNSIGNED: &str = "^[0-9]+$";
 /// The schema of one non-array value, with its limits.
 fn scalar(catalog: &Catalog, rules: &ValueRules, skipped: &mut Vec<String>) -> Value {
     let base = &rules.base;
-    let (mut schema, kind) = match &rules.base_kind {
-        Some(TypeKind::Enum { labels }) => {
+    let (mut schema, kind) = match &rules.class {
+        BaseClass::Enum { labels } => {
             let mut m = Map::new();
             m.insert("$ref".into(), json!(def_ref(&base.qualified_name())));
             if let Some(values) = &rules.one_of {
@@ -143,42 +144,27 @@ fn scalar(catalog: &Catalog, rules: &ValueRules, skipped: &mut Vec<String>) -> V
             }
             return Value::Object(m);
         }
-        Some(TypeKind::Composite { .. }) => {
+        BaseClass::Composite => {
             return json!({"$ref": def_ref(&base.qualified_name())});
         }
-        Some(TypeKind::Relation) => {
+        BaseClass::Relation => {
             return match catalog.relation(&base.schema, &base.name) {
                 Some(r) => json!({"$ref": def_ref(&relation_key(r, "Row"))}),
                 None => Value::Bool(true),
             };
         }
-        Some(TypeKind::Range { .. } | TypeKind::Multirange { .. }) => return string(None),
-        Some(TypeKind::Base { .. }) | Some(TypeKind::Domain { .. }) | None => {
-            if base.schema != "pg_catalog" {
-                extension(base)
-            } else if let Some(js) = &rules.json_schema {
+        BaseClass::Range | BaseClass::Multirange => return string(None),
+        BaseClass::Scalar(scalar) => {
+            // A pg_jsonschema CHECK describes a built-in json value.
+            if base.schema == "pg_catalog"
+                && let Some(js) = &rules.json_schema
+            {
                 return embedded(js, skipped);
-            } else {
-                builtin(base)
             }
+            scalar_schema(*scalar)
         }
     };
     with_limits(std::mem::take(&mut schema), kind, rules, skipped)
-}
-
-/// Extension types: their text, or an object for hstore; unknown ones accept anything.
-fn extension(ty: &TypeRef) -> (Value, Kind) {
-    match ty.name.as_str() {
-        "hstore" => (
-            json!({"type": "object", "additionalProperties": {"type": ["string", "null"]}}),
-            Kind::Other,
-        ),
-        "citext" => (string(None), Kind::Text),
-        "ltree" | "lquery" | "ltxtquery" | "vector" | "halfvec" | "sparsevec" => {
-            (string(None), Kind::Other)
-        }
-        _ => (Value::Bool(true), Kind::Other),
-    }
 }
 
 /// A pg_jsonschema CHECK's schema, embedded as its own resource so its `$ref`s resolve
@@ -204,79 +190,98 @@ fn embedded(text: &str, skipped: &mut Vec<String>) -> Value {
     }
 }
 
-/// Built-in types by name.
-fn builtin(ty: &TypeRef) -> (Value, Kind) {
+/// A scalar's schema and the kind of JSON it is written as; unknown types accept anything.
+fn scalar_schema(scalar: Scalar) -> (Value, Kind) {
     let int = |min: i64, max: i64| json!({"type": "integer", "minimum": min, "maximum": max});
-    match ty.name.as_str() {
-        "bool" => (json!({"type": "boolean"}), Kind::Other),
-        "int2" => (int(i16::MIN.into(), i16::MAX.into()), Kind::Integer),
-        "int4" => (int(i32::MIN.into(), i32::MAX.into()), Kind::Integer),
-        "int8" => (int(i64::MIN, i64::MAX), Kind::Integer),
-        "float4" => (
+    let other = |v: Value| (v, Kind::Other);
+    match scalar {
+        Scalar::Bool => other(json!({"type": "boolean"})),
+        Scalar::Int2 => (int(i16::MIN.into(), i16::MAX.into()), Kind::Integer),
+        Scalar::Int4 => (int(i32::MIN.into(), i32::MAX.into()), Kind::Integer),
+        Scalar::Int8 => (int(i64::MIN, i64::MAX), Kind::Integer),
+        Scalar::Float4 => (
             json!({"type": "number", "minimum": -(f32::MAX as f64), "maximum": f32::MAX as f64}),
             Kind::Float,
         ),
-        "float8" => (json!({"type": "number"}), Kind::Float),
-        "numeric" => {
-            let mut m = Map::new();
-            m.insert("type".into(), json!("number"));
-            if let (Some(p), s) = (ty.precision, ty.scale.unwrap_or(0)) {
-                // Values are rounded to `s` digits, then must stay below 10^(p-s).
-                let bound = numeric_bound(p, s);
-                if let Some(b) = bound {
-                    m.insert("exclusiveMaximum".into(), b.clone());
-                    if let Some(neg) = negate(&b) {
-                        m.insert("exclusiveMinimum".into(), neg);
-                    }
-                }
-            }
-            (Value::Object(m), Kind::Float)
-        }
-        "oid" | "xid" | "xid8" | "cid" => (string(Some(UNSIGNED)), Kind::Other),
-        "text" | "varchar" | "bpchar" | "name" | "char" => (string(None), Kind::Text),
-        "uuid" => (json!({"type": "string", "format": "uuid"}), Kind::Other),
-        "date" => (
-            json!({"anyOf": [
-                {"type": "string", "format": "date", "pattern": DATE_RFC3339},
-                {"type": "string", "pattern": DATE_OTHER}
-            ]}),
-            Kind::Other,
-        ),
-        "timestamptz" => (
-            json!({"anyOf": [
+        Scalar::Float8 => (json!({"type": "number"}), Kind::Float),
+        Scalar::Numeric { precision, scale } => (numeric(precision, scale), Kind::Float),
+        Scalar::Oid | Scalar::TransactionId => other(string(Some(UNSIGNED))),
+        Scalar::Text
+        | Scalar::Varchar { .. }
+        | Scalar::Bpchar { .. }
+        | Scalar::Name
+        | Scalar::Char
+        | Scalar::Citext => (string(None), Kind::Text),
+        Scalar::Uuid => other(json!({"type": "string", "format": "uuid"})),
+        Scalar::Date => other(json!({"anyOf": [
+            {"type": "string", "format": "date", "pattern": DATE_RFC3339},
+            {"type": "string", "pattern": DATE_OTHER}
+        ]})),
+        Scalar::DateTime(dt) => other(match dt {
+            DateTime::TimestampTz(_) => json!({"anyOf": [
                 {"type": "string", "format": "date-time", "pattern": TIMESTAMPTZ_RFC3339},
                 {"type": "string", "pattern": TIMESTAMPTZ_OTHER}
             ]}),
-            Kind::Other,
-        ),
-        "timestamp" => (string(Some(TIMESTAMP)), Kind::Other),
-        "time" => (string(Some(TIME)), Kind::Other),
-        "timetz" => (string(Some(TIMETZ)), Kind::Other),
-        "interval" => (string(Some(INTERVAL)), Kind::Other),
-        "bytea" => (string(Some(BYTEA)), Kind::Other),
-        "bit" | "varbit" => {
-            let mut m = Map::new();
-            m.insert("type".into(), json!("string"));
-            m.insert("pattern".into(), json!("^[01]*$"));
-            if let Some(n) = ty.length {
-                m.insert("maxLength".into(), json!(n));
-                if ty.name == "bit" {
-                    m.insert("minLength".into(), json!(n));
-                }
-            }
-            (Value::Object(m), Kind::Other)
+            DateTime::Timestamp(_) => string(Some(TIMESTAMP)),
+            DateTime::Time(_) => string(Some(TIME)),
+            DateTime::TimeTz(_) => string(Some(TIMETZ)),
+            DateTime::Interval(_) => string(Some(INTERVAL)),
+        }),
+        Scalar::Bytea => other(string(Some(BYTEA))),
+        Scalar::Bit { length } => other(bits(length, true)),
+        Scalar::Varbit { length } => other(bits(length, false)),
+        Scalar::Json | Scalar::Jsonb | Scalar::Unknown => other(Value::Bool(true)),
+        Scalar::Record => other(json!({"type": "object"})),
+        Scalar::Void => other(json!({"type": "null"})),
+        Scalar::Hstore => {
+            other(json!({"type": "object", "additionalProperties": {"type": ["string", "null"]}}))
         }
-        "json" | "jsonb" => (Value::Bool(true), Kind::Other),
-        "record" => (json!({"type": "object"}), Kind::Other),
-        "void" => (json!({"type": "null"}), Kind::Other),
-        "money" | "inet" | "cidr" | "macaddr" | "macaddr8" | "tsvector" | "tsquery" | "xml"
-        | "pg_lsn" | "point" | "line" | "lseg" | "box" | "path" | "polygon" | "circle"
-        | "regclass" | "regproc" | "regprocedure" | "regtype" | "regrole" | "regnamespace"
-        | "regconfig" | "regdictionary" | "regoper" | "regoperator" | "jsonpath"
-        | "txid_snapshot" | "pg_snapshot" | "int2vector" | "oidvector" | "aclitem"
-        | "refcursor" => (string(None), Kind::Other),
-        _ => (Value::Bool(true), Kind::Other),
+        Scalar::Money
+        | Scalar::Network(_)
+        | Scalar::TsVector
+        | Scalar::TsQuery
+        | Scalar::Xml
+        | Scalar::PgLsn
+        | Scalar::Geometric(_)
+        | Scalar::Reg
+        | Scalar::Jsonpath
+        | Scalar::Snapshot
+        | Scalar::SystemText
+        | Scalar::Ltree
+        | Scalar::Lquery
+        | Scalar::Ltxtquery
+        | Scalar::Cube
+        | Scalar::Vector(_) => other(string(None)),
     }
+}
+
+/// `numeric(p, s)`: values are rounded to `s` digits, then must stay below 10^(p-s).
+fn numeric(precision: Option<u32>, scale: Option<i32>) -> Value {
+    let mut m = Map::new();
+    m.insert("type".into(), json!("number"));
+    if let Some(p) = precision
+        && let Some(b) = numeric_bound(p, scale.unwrap_or(0))
+    {
+        m.insert("exclusiveMaximum".into(), b.clone());
+        if let Some(neg) = negate(&b) {
+            m.insert("exclusiveMinimum".into(), neg);
+        }
+    }
+    Value::Object(m)
+}
+
+/// `bit(n)` (exactly `n` bits) and `varbit(n)` (at most `n`).
+fn bits(length: Option<u32>, exact: bool) -> Value {
+    let mut m = Map::new();
+    m.insert("type".into(), json!("string"));
+    m.insert("pattern".into(), json!("^[01]*$"));
+    if let Some(n) = length {
+        m.insert("maxLength".into(), json!(n));
+        if exact {
+            m.insert("minLength".into(), json!(n));
+        }
+    }
+    Value::Object(m)
 }
 
 /// `10^(p-s) - 5 * 10^-(s+1)`, the smallest magnitude that rounds to an overflow.
@@ -337,7 +342,10 @@ fn with_limits(base: Value, kind: Kind, rules: &ValueRules, skipped: &mut Vec<St
     } else {
         Vec::new()
     };
-    if kind == Kind::Float && rules.base.is_builtin("numeric") && rules.base.precision.is_some() {
+    if let Some(Scalar::Numeric {
+        precision: Some(_), ..
+    }) = rules.class.scalar()
+    {
         // numeric(p, s) stores NaN but not the infinities.
         non_finite.retain(|s| *s == "NaN");
     }
@@ -352,7 +360,7 @@ fn with_limits(base: Value, kind: Kind, rules: &ValueRules, skipped: &mut Vec<St
             }
         }
         // char(n) pads its values, so a list of unpadded literals says nothing exact.
-        if rules.is("bpchar") {
+        if let Some(Scalar::Bpchar { .. }) = rules.class.scalar() {
             skipped.push("a value list on char(n), which pads values".into());
         } else {
             m.insert("enum".into(), Value::Array(allowed));

@@ -9,8 +9,10 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::config::{Overrides, RustDateTime};
-use crate::model::{Catalog, TypeKind, TypeRef};
+use crate::config::RustDateTime;
+use crate::emit::settings::TargetOverrides;
+use crate::model::{Catalog, TypeRef};
+use crate::plan::types::{DateTime, MAX_DOMAIN_DEPTH, Scalar, TypeClass, classify, resolve};
 
 /// The support sections (`generators/rust/pg.rs`) a file needs.
 #[derive(Debug, Default, Clone, Copy)]
@@ -85,7 +87,7 @@ pub struct Mapper<'a> {
     /// The catalog.
     pub catalog: &'a Catalog,
     /// User overrides.
-    pub overrides: &'a Overrides,
+    pub overrides: &'a TargetOverrides,
     /// Paths of the generated named types, by (schema, name) of the Postgres type.
     pub paths: &'a TypePaths,
     /// Paths of the Row types, by (schema, relation).
@@ -111,9 +113,14 @@ impl Mapper<'_> {
 
     /// The type of a non-null value of `ty` (arrays included).
     pub fn map(&self, ty: &TypeRef) -> RustType {
+        self.map_at(ty, 0)
+    }
+
+    /// [`Self::map`], `depth` domains down a chain (bounded: a snapshot is untrusted).
+    fn map_at(&self, ty: &TypeRef, depth: usize) -> RustType {
         let mut element = ty.clone();
         element.array_dims = 0;
-        self.element(&element).array(ty.array_dims)
+        self.element(&element, depth).array(ty.array_dims)
     }
 
     fn path(paths: &TypePaths, schema: &str, name: &str) -> Option<TokenStream> {
@@ -127,8 +134,7 @@ impl Mapper<'_> {
         self.overrides
             .types
             .get(&ty.qualified_name())
-            .and_then(|o| o.rust.as_deref())
-            .and_then(parse_type)
+            .and_then(|o| parse_type(o))
             .map(RustType::plain)
     }
 
@@ -138,56 +144,41 @@ impl Mapper<'_> {
         let text = self
             .overrides
             .columns
-            .get(&format!("{schema}.{rel}.{col}"))
-            .and_then(|o| o.rust.as_deref())?;
-        parse_type(text).map(|t| (RustType::plain(t), text))
+            .get(&format!("{schema}.{rel}.{col}"))?;
+        parse_type(text).map(|t| (RustType::plain(t), text.as_str()))
     }
 
-    fn element(&self, ty: &TypeRef) -> RustType {
+    fn element(&self, ty: &TypeRef, depth: usize) -> RustType {
         if let Some(o) = self.type_override(ty) {
             return o;
         }
-        match self.catalog.type_def(ty).map(|d| &d.kind) {
-            Some(TypeKind::Domain { base, .. }) => {
+        let string = || RustType::plain(quote!(::std::string::String));
+        match classify(self.catalog, ty) {
+            TypeClass::Domain { .. } if depth >= MAX_DOMAIN_DEPTH => self.unknown(ty),
+            TypeClass::Domain { base, .. } => {
                 // The alias, read and written as its base type is.
-                let base_type = self.map(base);
-                return match Self::path(self.paths, &ty.schema, &ty.name) {
+                let base_type = self.map_at(base, depth + 1);
+                match Self::path(self.paths, &ty.schema, &ty.name) {
                     Some(p) => RustType {
                         ty: p,
                         adapter: base_type.adapter,
                     },
                     None => base_type,
-                };
-            }
-            Some(TypeKind::Enum { .. } | TypeKind::Composite { .. }) => {
-                if let Some(p) = Self::path(self.paths, &ty.schema, &ty.name) {
-                    return RustType::plain(p);
                 }
             }
-            Some(TypeKind::Relation) => {
-                if let Some(p) = Self::path(self.rows, &ty.schema, &ty.name) {
-                    return RustType::plain(p);
+            TypeClass::Enum { .. } | TypeClass::Composite { .. } => {
+                match Self::path(self.paths, &ty.schema, &ty.name) {
+                    Some(p) => RustType::plain(p),
+                    None => self.unknown(ty),
                 }
             }
-            Some(TypeKind::Range { .. } | TypeKind::Multirange { .. }) => {
-                return RustType::plain(quote!(::std::string::String));
-            }
-            _ => {}
+            TypeClass::Relation => match Self::path(self.rows, &ty.schema, &ty.name) {
+                Some(p) => RustType::plain(p),
+                None => self.unknown(ty),
+            },
+            TypeClass::Range | TypeClass::Multirange => string(),
+            TypeClass::Scalar(scalar) => self.scalar(scalar, ty),
         }
-        if ty.schema != "pg_catalog" {
-            return match ty.name.as_str() {
-                "citext" | "ltree" | "lquery" | "ltxtquery" | "vector" | "halfvec"
-                | "sparsevec" => RustType::plain(quote!(::std::string::String)),
-                "hstore" => RustType::plain(quote!(
-                    ::std::collections::BTreeMap<
-                        ::std::string::String,
-                        ::std::option::Option<::std::string::String>,
-                    >
-                )),
-                _ => self.unknown(ty),
-            };
-        }
-        self.builtin(ty)
     }
 
     /// Whether values of `ty` (arrays included) are decoded from PostgreSQL's binary format
@@ -195,56 +186,31 @@ impl Mapper<'_> {
     /// `to_jsonb` and reads them with serde). Follows [`Self::map`]: a type override is
     /// decoded only when it is the support type made for the base type.
     pub fn native(&self, ty: &TypeRef) -> bool {
+        self.native_at(ty, 0)
+    }
+
+    /// [`Self::native`], `depth` types down (domains and composite attributes; bounded).
+    fn native_at(&self, ty: &TypeRef, depth: usize) -> bool {
+        if depth >= MAX_DOMAIN_DEPTH {
+            return false;
+        }
         let mut element = ty.clone();
         element.array_dims = 0;
         if let Some(o) = self.override_text(&element) {
             return self.support_native(o, &element);
         }
-        match self.catalog.type_def(&element).map(|d| &d.kind) {
-            Some(TypeKind::Domain { base, .. }) => return self.native(base),
-            Some(TypeKind::Enum { .. }) => {
-                return Self::path(self.paths, &element.schema, &element.name).is_some();
+        match classify(self.catalog, &element) {
+            TypeClass::Domain { base, .. } => self.native_at(base, depth + 1),
+            TypeClass::Enum { .. } => {
+                Self::path(self.paths, &element.schema, &element.name).is_some()
             }
-            Some(TypeKind::Composite { attributes }) => {
-                return Self::path(self.paths, &element.schema, &element.name).is_some()
-                    && attributes.iter().all(|a| self.native(&a.ty));
+            TypeClass::Composite { attributes } => {
+                Self::path(self.paths, &element.schema, &element.name).is_some()
+                    && attributes.iter().all(|a| self.native_at(&a.ty, depth + 1))
             }
-            Some(TypeKind::Relation | TypeKind::Range { .. } | TypeKind::Multirange { .. }) => {
-                return false;
-            }
-            _ => {}
+            TypeClass::Relation | TypeClass::Range | TypeClass::Multirange => false,
+            TypeClass::Scalar(scalar) => native_scalar(scalar),
         }
-        if element.schema != "pg_catalog" {
-            return matches!(
-                element.name.as_str(),
-                "citext" | "ltree" | "lquery" | "ltxtquery"
-            );
-        }
-        matches!(
-            element.name.as_str(),
-            "bool"
-                | "int2"
-                | "int4"
-                | "int8"
-                | "float4"
-                | "float8"
-                | "numeric"
-                | "oid"
-                | "uuid"
-                | "date"
-                | "timestamp"
-                | "timestamptz"
-                | "time"
-                | "bytea"
-                | "json"
-                | "jsonb"
-                | "text"
-                | "varchar"
-                | "bpchar"
-                | "name"
-                | "char"
-                | "xml"
-        )
     }
 
     /// Whether an overriding Rust type `rust` is a support type decoded from `ty`'s base type.
@@ -264,13 +230,7 @@ impl Mapper<'_> {
 
     /// The type below every domain of `ty` (`ty` itself when it is not a domain).
     pub fn base(&self, ty: &TypeRef) -> TypeRef {
-        let mut t = ty.clone();
-        while let Some(TypeKind::Domain { base, .. }) = self.catalog.type_def(&t).map(|d| &d.kind) {
-            let dims = t.array_dims;
-            t = base.clone();
-            t.array_dims += dims;
-        }
-        t
+        resolve(self.catalog, ty)
     }
 
     /// The text of the type override of `ty`, when it is a valid Rust type.
@@ -278,7 +238,7 @@ impl Mapper<'_> {
         self.overrides
             .types
             .get(&ty.qualified_name())
-            .and_then(|o| o.rust.as_deref())
+            .map(String::as_str)
             .filter(|r| parse_type(r).is_some())
     }
 
@@ -287,66 +247,152 @@ impl Mapper<'_> {
         RustType::plain(quote!(::serde_json::Value))
     }
 
-    fn builtin(&self, ty: &TypeRef) -> RustType {
+    /// A built-in or extension scalar; `ty` names it in the list of unknown types.
+    fn scalar(&self, scalar: Scalar, ty: &TypeRef) -> RustType {
         let string = || RustType::plain(quote!(::std::string::String));
-        match ty.name.as_str() {
-            "bool" => RustType::plain(quote!(bool)),
-            "int2" => RustType::plain(quote!(i16)),
-            "int4" => RustType::plain(quote!(i32)),
-            "int8" => RustType::plain(quote!(i64)),
-            "float4" => {
+        match scalar {
+            Scalar::Bool => RustType::plain(quote!(bool)),
+            Scalar::Int2 => RustType::plain(quote!(i16)),
+            Scalar::Int4 => RustType::plain(quote!(i32)),
+            Scalar::Int8 => RustType::plain(quote!(i64)),
+            Scalar::Float4 => {
                 self.need(|n| n.float = true);
                 RustType::with(quote!(f32), quote!(pg::Float))
             }
-            "float8" => {
+            Scalar::Float8 => {
                 self.need(|n| n.float = true);
                 RustType::with(quote!(f64), quote!(pg::Float))
             }
-            "numeric" => {
+            Scalar::Numeric { .. } => {
                 self.need(|n| n.decimal = true);
                 RustType::with(quote!(::rust_decimal::Decimal), quote!(pg::Decimal))
             }
-            "oid" => RustType::with(quote!(u32), quote!(::serde_with::DisplayFromStr)),
-            "uuid" => {
+            Scalar::Oid => RustType::with(quote!(u32), quote!(::serde_with::DisplayFromStr)),
+            Scalar::Uuid => {
                 self.need(|n| n.uuid = true);
                 RustType::plain(quote!(::uuid::Uuid))
             }
-            "date" | "timestamp" | "timestamptz" | "time" => {
-                self.need(|n| n.datetime = true);
-                let chrono = self.datetime == RustDateTime::Chrono;
-                let (ty, adapter) = match ty.name.as_str() {
-                    "date" if chrono => (quote!(::chrono::NaiveDate), quote!(pg::Date)),
-                    "date" => (quote!(::time::Date), quote!(pg::Date)),
-                    "timestamp" if chrono => {
-                        (quote!(::chrono::NaiveDateTime), quote!(pg::Timestamp))
-                    }
-                    "timestamp" => (quote!(::time::PrimitiveDateTime), quote!(pg::Timestamp)),
-                    "timestamptz" if chrono => (
-                        quote!(::chrono::DateTime<::chrono::Utc>),
-                        quote!(pg::TimestampTz),
-                    ),
-                    "timestamptz" => (quote!(::time::OffsetDateTime), quote!(pg::TimestampTz)),
-                    _ if chrono => (quote!(::chrono::NaiveTime), quote!(pg::Time)),
-                    _ => (quote!(::time::Time), quote!(pg::Time)),
-                };
-                RustType::with(ty, adapter)
-            }
-            "bytea" => {
+            Scalar::Date
+            | Scalar::DateTime(
+                DateTime::Timestamp(_) | DateTime::TimestampTz(_) | DateTime::Time(_),
+            ) => self.date_time(scalar),
+            Scalar::Bytea => {
                 self.need(|n| n.bytea = true);
                 RustType::plain(quote!(pg::Bytea))
             }
-            "json" | "jsonb" => RustType::plain(quote!(::serde_json::Value)),
-            "record" => RustType::plain(quote!(
+            Scalar::Json | Scalar::Jsonb => RustType::plain(quote!(::serde_json::Value)),
+            Scalar::Record => RustType::plain(quote!(
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>
             )),
-            "text" | "varchar" | "bpchar" | "name" | "char" | "timetz" | "interval" | "money"
-            | "inet" | "cidr" | "macaddr" | "macaddr8" | "tsvector" | "tsquery" | "bit"
-            | "varbit" | "xml" | "pg_lsn" | "point" | "line" | "lseg" | "box" | "path"
-            | "polygon" | "circle" | "xid" | "xid8" | "cid" | "regclass" | "regproc"
-            | "regprocedure" | "regtype" | "regrole" | "regnamespace" | "regconfig"
-            | "regdictionary" | "regoper" | "regoperator" | "jsonpath" | "txid_snapshot"
-            | "pg_snapshot" | "int2vector" | "oidvector" | "aclitem" | "refcursor" => string(),
-            _ => self.unknown(ty),
+            Scalar::Hstore => RustType::plain(quote!(
+                ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    ::std::option::Option<::std::string::String>,
+                >
+            )),
+            Scalar::Text
+            | Scalar::Varchar { .. }
+            | Scalar::Bpchar { .. }
+            | Scalar::Name
+            | Scalar::Char
+            | Scalar::DateTime(DateTime::TimeTz(_) | DateTime::Interval(_))
+            | Scalar::Money
+            | Scalar::Network(_)
+            | Scalar::TsVector
+            | Scalar::TsQuery
+            | Scalar::Bit { .. }
+            | Scalar::Varbit { .. }
+            | Scalar::Xml
+            | Scalar::PgLsn
+            | Scalar::Geometric(_)
+            | Scalar::TransactionId
+            | Scalar::Reg
+            | Scalar::Jsonpath
+            | Scalar::Snapshot
+            | Scalar::SystemText
+            | Scalar::Citext
+            | Scalar::Ltree
+            | Scalar::Lquery
+            | Scalar::Ltxtquery
+            | Scalar::Cube
+            | Scalar::Vector(_) => string(),
+            Scalar::Void | Scalar::Unknown => self.unknown(ty),
         }
+    }
+
+    /// `date`, `timestamp`, `timestamptz`, `time` in the chosen crate, with their adapters.
+    fn date_time(&self, scalar: Scalar) -> RustType {
+        self.need(|n| n.datetime = true);
+        let chrono = self.datetime == RustDateTime::Chrono;
+        let (ty, adapter) = match scalar {
+            Scalar::Date if chrono => (quote!(::chrono::NaiveDate), quote!(pg::Date)),
+            Scalar::Date => (quote!(::time::Date), quote!(pg::Date)),
+            Scalar::DateTime(DateTime::Timestamp(_)) if chrono => {
+                (quote!(::chrono::NaiveDateTime), quote!(pg::Timestamp))
+            }
+            Scalar::DateTime(DateTime::Timestamp(_)) => {
+                (quote!(::time::PrimitiveDateTime), quote!(pg::Timestamp))
+            }
+            Scalar::DateTime(DateTime::TimestampTz(_)) if chrono => (
+                quote!(::chrono::DateTime<::chrono::Utc>),
+                quote!(pg::TimestampTz),
+            ),
+            Scalar::DateTime(DateTime::TimestampTz(_)) => {
+                (quote!(::time::OffsetDateTime), quote!(pg::TimestampTz))
+            }
+            _ if chrono => (quote!(::chrono::NaiveTime), quote!(pg::Time)),
+            _ => (quote!(::time::Time), quote!(pg::Time)),
+        };
+        RustType::with(ty, adapter)
+    }
+}
+
+/// Whether the support module's `FromPg` decodes a scalar from the binary format.
+fn native_scalar(scalar: Scalar) -> bool {
+    match scalar {
+        Scalar::Bool
+        | Scalar::Int2
+        | Scalar::Int4
+        | Scalar::Int8
+        | Scalar::Float4
+        | Scalar::Float8
+        | Scalar::Numeric { .. }
+        | Scalar::Oid
+        | Scalar::Uuid
+        | Scalar::Date
+        | Scalar::DateTime(DateTime::Timestamp(_) | DateTime::TimestampTz(_) | DateTime::Time(_))
+        | Scalar::Bytea
+        | Scalar::Json
+        | Scalar::Jsonb
+        | Scalar::Text
+        | Scalar::Varchar { .. }
+        | Scalar::Bpchar { .. }
+        | Scalar::Name
+        | Scalar::Char
+        | Scalar::Xml
+        | Scalar::Citext
+        | Scalar::Ltree
+        | Scalar::Lquery
+        | Scalar::Ltxtquery => true,
+        Scalar::DateTime(DateTime::TimeTz(_) | DateTime::Interval(_))
+        | Scalar::Money
+        | Scalar::Jsonpath
+        | Scalar::Bit { .. }
+        | Scalar::Varbit { .. }
+        | Scalar::TransactionId
+        | Scalar::Reg
+        | Scalar::Network(_)
+        | Scalar::Geometric(_)
+        | Scalar::TsVector
+        | Scalar::TsQuery
+        | Scalar::PgLsn
+        | Scalar::Snapshot
+        | Scalar::SystemText
+        | Scalar::Hstore
+        | Scalar::Cube
+        | Scalar::Vector(_)
+        | Scalar::Void
+        | Scalar::Record
+        | Scalar::Unknown => false,
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! How it is built: names come from [`names`], types from the one table in [`mapping`],
 //! nullability and Insert/Update presence from the shared shape rules (the same contract as
-//! `database.schema.json`, see [`super::json_schema::columns`]). Structs and enums are built
+//! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are built
 //! with `quote!`; JSON columns typed by a pg_jsonschema CHECK are handed, as JSON Schema, to
 //! typify (`typify.rs`), which writes their structs. The file is formatted once with
 //! prettyplease and the "generated" header is prepended as text.
@@ -23,7 +23,7 @@
 //! `include!(concat!(env!("OUT_DIR"), "/database.rs"))`.
 
 pub mod mapping;
-pub mod names;
+
 mod typify;
 
 use std::cell::{Cell, RefCell};
@@ -33,11 +33,14 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::EmitError;
-use super::json_schema::columns::{self, ColumnShape, InsertRole};
-use crate::config::{Config, NamingConfig, RustConfig, RustDateTime};
+use crate::config::{NamingConfig, RustConfig, RustDateTime};
+use crate::emit::settings::RustSettings;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
+use crate::plan::Plan;
+use crate::plan::columns::{self, ColumnShape, InsertRole};
+use crate::plan::names::{NamePlan, Part, rust_emitted_type};
+use crate::plan::rust_idents::{Case, Namespace, base_name, ident_text, reserved_ok};
 use mapping::{Mapper, Needs, RustType, TypePaths};
-use names::{Case, Namespace, base_name, ident_text};
 
 /// The support code the generated file may need (see the file for the sections).
 const SUPPORT: &str = include_str!("../../../generators/rust/pg.rs");
@@ -68,18 +71,14 @@ pub fn ident(text: &str) -> Ident {
     }
 }
 
-/// Doc attributes for a catalog comment. Lines lose leading indentation beyond three
-/// spaces and ``` fences become ''', so rustdoc never reads a comment as a doctest.
+/// Doc attributes for a catalog comment (see [`crate::print::comment::rust_doc_lines`]).
 fn doc(comment: Option<&str>) -> TokenStream {
     let Some(c) = comment else {
         return TokenStream::new();
     };
-    let lines = c.lines().map(|l| {
-        let trimmed = l.trim_start();
-        let indent = (l.len() - trimmed.len()).min(3);
-        let text = format!(" {}{}", " ".repeat(indent), trimmed.replace("```", "'''"));
-        quote!(#[doc = #text])
-    });
+    let lines = crate::print::comment::rust_doc_lines(c)
+        .into_iter()
+        .map(|text| quote!(#[doc = #text]));
     quote!(#(#lines)*)
 }
 
@@ -94,191 +93,86 @@ struct SchemaNames {
 }
 
 /// Renders `database.rs`.
-pub fn emit(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
-    let file = render(catalog, config)?;
-    Ok(format!("{}{file}", header(&config.rust)))
+pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<String, EmitError> {
+    let file = render(plan.catalog, plan.names(), settings)?;
+    EmitError::check_names("rust", plan.names())?;
+    Ok(format!("{}{file}", header(&settings.rust)))
 }
 
-fn emitted_type(t: &TypeDef) -> bool {
-    matches!(
-        t.kind,
-        TypeKind::Enum { .. } | TypeKind::Composite { .. } | TypeKind::Domain { .. }
-    )
+/// The names of every module and type, read from the name plan.
+fn plan(catalog: &Catalog, names: &NamePlan) -> BTreeMap<String, SchemaNames> {
+    names
+        .rust_modules()
+        .map(|(schema, module)| {
+            let relations = catalog
+                .relations
+                .iter()
+                .filter(|r| r.schema == schema)
+                .map(|r| {
+                    let name = names.get(schema, &r.name, Part::RustRelation);
+                    (r.name.clone(), name.to_string())
+                })
+                .collect();
+            let types = catalog
+                .types
+                .iter()
+                .filter(|t| t.schema == schema && rust_emitted_type(t))
+                .map(|t| {
+                    let name = names.get(schema, &t.name, Part::RustType);
+                    (t.name.clone(), name.to_string())
+                })
+                .collect();
+            let names = SchemaNames {
+                module: module.to_string(),
+                relations,
+                types,
+            };
+            (schema.to_string(), names)
+        })
+        .collect()
 }
 
-/// Names of every module and type, in the documented order.
-fn plan(catalog: &Catalog, naming: &NamingConfig) -> BTreeMap<String, SchemaNames> {
-    let mut schemas: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
-    schemas.extend(
-        catalog
-            .types
-            .iter()
-            .filter(|t| emitted_type(t))
-            .map(|t| t.schema.as_str()),
-    );
-    schemas.sort();
-    schemas.dedup();
-    let mut modules = Namespace::with_reserved(&["pg"]);
-    let mut out = BTreeMap::new();
-    for schema in schemas {
-        let module = modules.claim(
-            &reserved_ok(base_name(schema, Case::Snake, "schema"), Case::Snake),
-            &[],
-        );
-        let mut ns = Namespace::default();
-        let mut names = SchemaNames {
-            module,
-            ..SchemaNames::default()
-        };
-        for rel in catalog.relations.iter().filter(|r| r.schema == schema) {
-            let pg_name = naming
-                .rename
-                .get(&format!("{schema}.{}", rel.name))
-                .unwrap_or(&rel.name);
-            let base = reserved_ok(base_name(pg_name, Case::Camel, "Relation"), Case::Camel);
-            let name = ns.claim(&base, &[&naming.row, &naming.insert, &naming.update]);
-            names.relations.insert(rel.name.clone(), name);
-        }
-        for t in catalog
-            .types
-            .iter()
-            .filter(|t| t.schema == schema && emitted_type(t))
-        {
-            let pg_name = naming
-                .rename
-                .get(&format!("{schema}.{}", t.name))
-                .unwrap_or(&t.name);
-            let base = reserved_ok(base_name(pg_name, Case::Camel, "Type"), Case::Camel);
-            names.types.insert(t.name.clone(), ns.claim(&base, &[]));
-        }
-        out.insert(schema.to_string(), names);
-    }
-    out
-}
-
-/// A name that cannot be a raw identifier, changed before collisions are resolved.
-fn reserved_ok(s: String, case: Case) -> String {
-    let t = ident_text(&s, case);
-    if t.starts_with("r#") { s } else { t }
-}
-
-fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
-    let plan = plan(catalog, &config.naming);
-    let mut paths = TypePaths::new();
-    let mut rows = TypePaths::new();
-    for (schema, names) in &plan {
-        let m = ident(&ident_text(&names.module, Case::Snake));
-        for (rel, base) in &names.relations {
-            let t = ident(&format!("{base}{}", config.naming.row));
-            rows.insert((schema.clone(), rel.clone()), (quote!(#m), quote!(#t)));
-        }
-        for (ty, name) in &names.types {
-            let t = ident(&ident_text(name, Case::Camel));
-            paths.insert((schema.clone(), ty.clone()), (quote!(#m), quote!(#t)));
-        }
-    }
+fn render(
+    catalog: &Catalog,
+    names: &NamePlan,
+    settings: &RustSettings,
+) -> Result<String, EmitError> {
+    let plan = plan(catalog, names);
+    let (paths, rows) = type_paths(&plan, &settings.naming.row);
     let mapper = Mapper {
         catalog,
-        overrides: &config.overrides,
+        overrides: &settings.overrides,
         paths: &paths,
         rows: &rows,
         needs: Cell::new(Needs::default()),
         unknown: RefCell::new(Vec::new()),
-        datetime: config.rust.datetime,
+        datetime: settings.rust.datetime,
     };
-    let derives: Vec<TokenStream> = config
+    let derives: Vec<TokenStream> = settings
         .rust
         .derives
         .iter()
         .filter_map(|d| syn::parse_str::<syn::Path>(d).ok())
         .map(|p| quote!(#p))
         .collect();
-    // Each item is formatted as soon as it is built: the tokens and syntax tree of a whole
-    // big schema's file take GBs, its text a few tens of MB.
     let mut modules = Vec::new();
     for (schema, names) in &plan {
-        let mut json = typify::JsonTypes::new();
-        let mut items = String::new();
-        for rel in catalog.relations.iter().filter(|r| &r.schema == schema) {
-            let base = &names.relations[&rel.name];
-            items.push_str(&format_in_module(relation(
-                &mapper,
-                &mut json,
-                rel,
-                base,
-                &derives,
-                &config.rust,
-                &config.naming,
-            ))?);
-        }
-        for t in catalog
-            .types
-            .iter()
-            .filter(|t| &t.schema == schema && emitted_type(t))
-        {
-            items.push_str(&format_in_module(type_item(
-                &mapper,
-                t,
-                &names.types[&t.name],
-                &derives,
-                config.rust.tokio_postgres,
-            ))?);
-        }
-        if let Some(module) = json.module() {
-            items.push_str(&format_in_module(module)?);
-        }
-        let m = ident(&ident_text(&names.module, Case::Snake));
-        let docs = doc(catalog
-            .schemas
-            .iter()
-            .find(|s| &s.name == schema)
-            .and_then(|s| s.comment.as_deref()));
-        let schema_doc = format!(" Schema `{schema}`.");
-        modules.push((m, docs, schema_doc, items));
+        let items = module_items(&mapper, schema, names, &derives, settings)?;
+        modules.push((schema.as_str(), names.module.as_str(), items));
     }
-    let mut needs = mapper.needs.get();
-    for o in config
-        .overrides
-        .types
-        .values()
-        .chain(config.overrides.columns.values())
-    {
-        let r = o.rust.as_deref().unwrap_or_default();
-        needs.decimal |= r.contains("pg::Numeric") || r.contains("pg::Decimal");
-        needs.bytea |= r.contains("pg::Bytea");
-        needs.json |= r.contains("pg::RawJson");
-    }
-    let support = support(needs, &config.rust)?;
+    let support = support(needs(&mapper, settings), &settings.rust)?;
     let has_support = support.is_some();
     let mut text = match support {
         Some(support) => format_file(support)?,
         None => String::new(),
     };
-    for (m, docs, schema_doc, items) in modules {
-        let import = has_support.then(|| {
-            quote! {
-                #[allow(unused_imports)]
-                use super::pg;
-            }
-        });
-        // The module's head formatted around a placeholder item, replaced by the items.
-        let head = format_file(quote! {
-            #[doc = #schema_doc]
-            #docs
-            pub mod #m {
-                #import
-                const GEN_TYPES_ITEMS: () = ();
-            }
-        })?;
-        let (before, after) =
-            head.split_once(ITEMS_PLACEHOLDER)
-                .ok_or_else(|| EmitError::Template {
-                    template: "rust/database.rs".into(),
-                    message: format!("module head without its placeholder: {head}"),
-                })?;
-        text.push_str(before);
-        text.push_str(&items);
-        text.push_str(after);
+    for (schema, module, items) in modules {
+        let comment = catalog
+            .schemas
+            .iter()
+            .find(|s| s.name == schema)
+            .and_then(|s| s.comment.as_deref());
+        text.push_str(&module_text(schema, module, comment, has_support, &items)?);
     }
     let mut unknown = mapper.unknown.borrow().clone();
     unknown.sort();
@@ -286,10 +180,124 @@ fn render(catalog: &Catalog, config: &Config) -> Result<String, EmitError> {
     if !unknown.is_empty() {
         text = format!(
             "// Read as serde_json::Value (gen-types does not know these types): {}.\n\n{text}",
-            unknown.join(", ")
+            crate::print::comment::line_comment(&unknown.join(", "))
         );
     }
     Ok(text)
+}
+
+/// The module and type idents of every named type and of every Row type.
+fn type_paths(plan: &BTreeMap<String, SchemaNames>, row: &str) -> (TypePaths, TypePaths) {
+    let mut paths = TypePaths::new();
+    let mut rows = TypePaths::new();
+    for (schema, names) in plan {
+        let m = ident(&ident_text(&names.module, Case::Snake));
+        for (rel, base) in &names.relations {
+            let t = ident(&format!("{base}{row}"));
+            rows.insert((schema.clone(), rel.clone()), (quote!(#m), quote!(#t)));
+        }
+        for (ty, name) in &names.types {
+            let t = ident(&ident_text(name, Case::Camel));
+            paths.insert((schema.clone(), ty.clone()), (quote!(#m), quote!(#t)));
+        }
+    }
+    (paths, rows)
+}
+
+/// The formatted items of one schema's module. Each item is formatted as soon as it is
+/// built: the tokens and syntax tree of a whole big schema's file take GBs, its text a few
+/// tens of MB.
+fn module_items(
+    mapper: &Mapper<'_>,
+    schema: &str,
+    names: &SchemaNames,
+    derives: &[TokenStream],
+    settings: &RustSettings,
+) -> Result<String, EmitError> {
+    let catalog = mapper.catalog;
+    let mut json = typify::JsonTypes::new();
+    let mut items = String::new();
+    for rel in catalog.relations.iter().filter(|r| r.schema == schema) {
+        let base = &names.relations[&rel.name];
+        items.push_str(&format_in_module(relation(
+            mapper,
+            &mut json,
+            rel,
+            base,
+            derives,
+            &settings.rust,
+            &settings.naming,
+        ))?);
+    }
+    for t in catalog
+        .types
+        .iter()
+        .filter(|t| t.schema == schema && rust_emitted_type(t))
+    {
+        items.push_str(&format_in_module(type_item(
+            mapper,
+            t,
+            &names.types[&t.name],
+            derives,
+            settings.rust.tokio_postgres,
+        ))?);
+    }
+    if let Some(module) = json.module() {
+        items.push_str(&format_in_module(module)?);
+    }
+    Ok(items)
+}
+
+/// The support sections the file needs: what the mapped types need, and the support types
+/// the overrides name.
+fn needs(mapper: &Mapper<'_>, settings: &RustSettings) -> Needs {
+    let mut needs = mapper.needs.get();
+    for r in settings
+        .overrides
+        .types
+        .values()
+        .chain(settings.overrides.columns.values())
+    {
+        needs.decimal |= r.contains("pg::Numeric") || r.contains("pg::Decimal");
+        needs.bytea |= r.contains("pg::Bytea");
+        needs.json |= r.contains("pg::RawJson");
+    }
+    needs
+}
+
+/// `pub mod {module} { ... }` around a schema's formatted items.
+fn module_text(
+    schema: &str,
+    module: &str,
+    comment: Option<&str>,
+    has_support: bool,
+    items: &str,
+) -> Result<String, EmitError> {
+    let m = ident(&ident_text(module, Case::Snake));
+    let docs = doc(comment);
+    let schema_doc = format!(" Schema `{schema}`.");
+    let import = has_support.then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use super::pg;
+        }
+    });
+    // The module's head formatted around a placeholder item, replaced by the items.
+    let head = format_file(quote! {
+        #[doc = #schema_doc]
+        #docs
+        pub mod #m {
+            #import
+            const GEN_TYPES_ITEMS: () = ();
+        }
+    })?;
+    let (before, after) =
+        head.split_once(ITEMS_PLACEHOLDER)
+            .ok_or_else(|| EmitError::Template {
+                template: "rust/database.rs".into(),
+                message: format!("module head without its placeholder: {head}"),
+            })?;
+    Ok(format!("{before}{items}{after}"))
 }
 
 /// How prettyplease prints the placeholder item of a module's head (see [`render`]).
@@ -623,117 +631,166 @@ fn relation(
         .iter()
         .map(|s| column_type(mapper, json, rel, s, base))
         .unzip();
-    let kind = match rel.kind {
-        crate::model::RelationKind::Table | crate::model::RelationKind::PartitionedTable => "table",
-        crate::model::RelationKind::ForeignTable => "foreign table",
-        crate::model::RelationKind::View => "view",
-        crate::model::RelationKind::MaterializedView => "materialized view",
-    };
-    let title = |part: &str| {
-        let t = format!(" {part}");
-        let mut d = quote!(#[doc = #t]);
-        if rel.comment.is_some() {
-            let empty = "";
-            d.extend(quote!(#[doc = #empty]));
-            d.extend(doc(rel.comment.as_deref()));
-        }
-        d
-    };
-    let mut out = TokenStream::new();
-    // Row: every column, Option where NULL is possible.
-    let mut ns = Namespace::default();
-    let row_types: Vec<RustType> = shapes
-        .iter()
-        .zip(&types)
-        .map(|(s, t)| {
-            if s.nullable {
-                t.clone().option()
-            } else {
-                t.clone()
-            }
-        })
-        .collect();
-    let fields: Vec<(TokenStream, bool, Ident)> = shapes
-        .iter()
-        .zip(&row_types)
-        .map(|(s, t)| {
-            field(
-                mapper,
-                &mut ns,
-                &s.column.name,
-                s.column.comment.as_deref(),
-                t.clone(),
-                Presence::Always,
-                s.read_only,
-            )
-        })
-        .collect();
-    let reader = settings.tokio_postgres.then(|| {
-        let columns: Vec<(&str, &Ident, &RustType, Read)> = shapes
-            .iter()
-            .zip(&fields)
-            .zip(row_types.iter().zip(&reads))
-            .map(|((s, f), (t, r))| (s.column.name.as_str(), &f.2, t, *r))
-            .collect();
-        row_reader(rel, &format!("{base}{}", naming.row), &columns)
-    });
-    out.extend(strukt(
-        &format!("{base}{}", naming.row),
-        title(&format!(
-            "A row of the {kind} `{}.{}`.",
-            rel.schema, rel.name
-        )),
-        fields,
+    let r = RelationItems {
+        mapper,
+        rel,
+        shapes,
+        types,
         derives,
-        TokenStream::new(),
-    ));
-    out.extend(reader);
+        kind: match rel.kind {
+            crate::model::RelationKind::Table | crate::model::RelationKind::PartitionedTable => {
+                "table"
+            }
+            crate::model::RelationKind::ForeignTable => "foreign table",
+            crate::model::RelationKind::View => "view",
+            crate::model::RelationKind::MaterializedView => "materialized view",
+        },
+    };
+    let mut out = r.row(
+        &format!("{base}{}", naming.row),
+        &reads,
+        settings.tokio_postgres,
+    );
     if rel.insertable() && settings.insert {
-        let mut ns = Namespace::default();
-        let fields = shapes
-            .iter()
-            .zip(&types)
-            .filter(|(s, _)| s.insert != InsertRole::Absent)
-            .map(|(s, t)| {
-                let (t, presence) = match s.insert {
-                    InsertRole::Required => (t.clone(), Presence::Always),
-                    InsertRole::Optional { absent_is_not_null } => {
-                        if s.insert_nullable && absent_is_not_null {
-                            (t.clone(), Presence::Patch)
-                        } else {
-                            // Left out is NULL, or NULL is not allowed: one Option.
-                            (t.clone(), Presence::Skippable)
-                        }
-                    }
-                    InsertRole::Absent => unreachable!("filtered out"),
-                };
-                field(
-                    mapper,
-                    &mut ns,
-                    &s.column.name,
-                    s.column.comment.as_deref(),
-                    t,
-                    presence,
-                    false,
-                )
-            })
-            .collect();
-        out.extend(strukt(
-            &format!("{base}{}", naming.insert),
-            title(&format!(
-                "A new row (INSERT) of the {kind} `{}.{}`.",
-                rel.schema, rel.name
-            )),
-            fields,
-            derives,
-            TokenStream::new(),
-        ));
+        out.extend(r.insert(&format!("{base}{}", naming.insert)));
     }
     if rel.updatable() && settings.update {
+        out.extend(r.update(&format!("{base}{}", naming.update)));
+    }
+    out
+}
+
+/// What a relation's Row, Insert and Update structs are made from.
+struct RelationItems<'a, 'c> {
+    mapper: &'a Mapper<'c>,
+    rel: &'a Relation,
+    shapes: Vec<ColumnShape<'a>>,
+    /// The type of each column's non-null values.
+    types: Vec<RustType>,
+    derives: &'a [TokenStream],
+    /// `table`, `view`, ... for the doc comments.
+    kind: &'static str,
+}
+
+impl RelationItems<'_, '_> {
+    /// A struct's doc: its title, then the relation's comment.
+    fn title(&self, text: &str) -> TokenStream {
+        let t = format!(" {text}");
+        let mut d = quote!(#[doc = #t]);
+        if self.rel.comment.is_some() {
+            let empty = "";
+            d.extend(quote!(#[doc = #empty]));
+            d.extend(doc(self.rel.comment.as_deref()));
+        }
+        d
+    }
+
+    fn field(
+        &self,
+        ns: &mut Namespace,
+        s: &ColumnShape<'_>,
+        t: RustType,
+        presence: Presence,
+        read_only: bool,
+    ) -> (TokenStream, bool, Ident) {
+        field(
+            self.mapper,
+            ns,
+            &s.column.name,
+            s.column.comment.as_deref(),
+            t,
+            presence,
+            read_only,
+        )
+    }
+
+    /// Row: every column, `Option` where NULL is possible; with its tokio-postgres reader.
+    fn row(&self, name: &str, reads: &[Read], tokio_postgres: bool) -> TokenStream {
         let mut ns = Namespace::default();
-        let fields = shapes
+        let row_types: Vec<RustType> = self
+            .shapes
             .iter()
-            .zip(&types)
+            .zip(&self.types)
+            .map(|(s, t)| {
+                if s.nullable {
+                    t.clone().option()
+                } else {
+                    t.clone()
+                }
+            })
+            .collect();
+        let fields: Vec<(TokenStream, bool, Ident)> = self
+            .shapes
+            .iter()
+            .zip(&row_types)
+            .map(|(s, t)| self.field(&mut ns, s, t.clone(), Presence::Always, s.read_only))
+            .collect();
+        let reader = tokio_postgres.then(|| {
+            let columns: Vec<(&str, &Ident, &RustType, Read)> = self
+                .shapes
+                .iter()
+                .zip(&fields)
+                .zip(row_types.iter().zip(reads))
+                .map(|((s, f), (t, r))| (s.column.name.as_str(), &f.2, t, *r))
+                .collect();
+            row_reader(self.rel, name, &columns)
+        });
+        let mut out = strukt(
+            name,
+            self.title(&format!(
+                "A row of the {} `{}.{}`.",
+                self.kind, self.rel.schema, self.rel.name
+            )),
+            fields,
+            self.derives,
+            TokenStream::new(),
+        );
+        out.extend(reader);
+        out
+    }
+
+    /// Insert: the writable columns; required ones plain, others skippable or patches.
+    fn insert(&self, name: &str) -> TokenStream {
+        let mut ns = Namespace::default();
+        let fields = self
+            .shapes
+            .iter()
+            .zip(&self.types)
+            .filter_map(|(s, t)| {
+                let presence = match s.insert {
+                    InsertRole::Absent => return None,
+                    InsertRole::Required => Presence::Always,
+                    InsertRole::Optional { absent_is_not_null } => {
+                        if s.insert_nullable && absent_is_not_null {
+                            Presence::Patch
+                        } else {
+                            // Left out is NULL, or NULL is not allowed: one Option.
+                            Presence::Skippable
+                        }
+                    }
+                };
+                Some(self.field(&mut ns, s, t.clone(), presence, false))
+            })
+            .collect();
+        strukt(
+            name,
+            self.title(&format!(
+                "A new row (INSERT) of the {} `{}.{}`.",
+                self.kind, self.rel.schema, self.rel.name
+            )),
+            fields,
+            self.derives,
+            TokenStream::new(),
+        )
+    }
+
+    /// Update: the updatable columns, each optional (a patch when it may be set to NULL).
+    fn update(&self, name: &str) -> TokenStream {
+        let mut ns = Namespace::default();
+        let fields = self
+            .shapes
+            .iter()
+            .zip(&self.types)
             .filter(|(s, _)| s.update)
             .map(|(s, t)| {
                 let presence = if s.update_nullable {
@@ -741,26 +798,17 @@ fn relation(
                 } else {
                     Presence::Skippable
                 };
-                field(
-                    mapper,
-                    &mut ns,
-                    &s.column.name,
-                    s.column.comment.as_deref(),
-                    t.clone(),
-                    presence,
-                    false,
-                )
+                self.field(&mut ns, s, t.clone(), presence, false)
             })
             .collect();
-        out.extend(strukt(
-            &format!("{base}{}", naming.update),
-            title(&format!("Changes to a row (UPDATE) of the {kind} `{}.{}`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.", rel.schema, rel.name)),
+        strukt(
+            name,
+            self.title(&format!("Changes to a row (UPDATE) of the {} `{}.{}`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.", self.kind, self.rel.schema, self.rel.name)),
             fields,
-            derives,
+            self.derives,
             quote!(Default,),
-        ));
+        )
     }
-    out
 }
 
 fn type_item(
@@ -925,7 +973,8 @@ pub fn relation_paths(
     naming: &NamingConfig,
 ) -> BTreeMap<(String, String), String> {
     let mut out = BTreeMap::new();
-    for (schema, names) in plan(catalog, naming) {
+    let names = NamePlan::build(catalog, "", naming);
+    for (schema, names) in plan(catalog, &names) {
         let m = ident_text(&names.module, Case::Snake);
         for (rel, base) in names.relations {
             out.insert((schema.clone(), rel), format!("{m}::{base}"));

@@ -2,57 +2,19 @@
 //! `Args`/`Returns`, `SetofOptions`, computed fields, and the overloads PostgREST cannot
 //! tell apart.
 
-use super::doc::{Doc, concat, member, object, string_literal, text};
 use super::mapping::{Mapper, Site, Ts};
 use crate::config::TsCompat;
-use crate::model::{Arg, Function, FunctionKind, Relation, TypeKind, TypeRef};
+use crate::model::{Arg, Function, TypeKind, TypeRef};
+use crate::plan::exposure::row_type_relation;
+use crate::print::doc::{Doc, concat, member, object, text};
+use crate::print::js::string_literal;
 
 /// Computed fields by (schema, relation): `(function name, type)`.
 pub type ComputedFields = std::collections::BTreeMap<(String, String), Vec<(String, Ts)>>;
 
-/// Argument types PostgREST accepts for an unnamed parameter.
-fn unnamed_ok(ty: &TypeRef) -> bool {
-    ty.array_dims == 0 && (ty.is_builtin("json") || ty.is_builtin("jsonb") || ty.is_builtin("text"))
-}
-
-/// A function that goes into `Functions`, with its input arguments.
-pub struct Exposed<'a> {
-    /// The function.
-    pub f: &'a Function,
-    /// IN, INOUT and VARIADIC arguments.
-    pub inputs: Vec<&'a Arg>,
-}
+pub use crate::plan::exposure::Exposed;
 
 impl Mapper<'_> {
-    fn row_type_relation(&self, ty: &TypeRef) -> Option<&Relation> {
-        if ty.array_dims > 0 {
-            return None;
-        }
-        match self.catalog.type_def(ty).map(|d| &d.kind) {
-            Some(TypeKind::Relation) => self.catalog.relation(&ty.schema, &ty.name),
-            _ => None,
-        }
-    }
-
-    /// Whether PostgREST can call `f` (and so whether it is listed).
-    pub fn exposed<'f>(&self, f: &'f Function) -> Option<Exposed<'f>> {
-        if f.kind != FunctionKind::Function
-            || f.returns.is_builtin("trigger")
-            || f.returns.is_builtin("event_trigger")
-        {
-            return None;
-        }
-        let inputs: Vec<&Arg> = f.input_args().collect();
-        let unnamed: Vec<&&Arg> = inputs.iter().filter(|a| a.name.is_none()).collect();
-        let ok = unnamed.is_empty()
-            || unnamed
-                .iter()
-                .all(|a| a.default.is_some() && unnamed_ok(&a.ty))
-            || (inputs.len() == 1
-                && (unnamed_ok(&inputs[0].ty) || self.row_type_relation(&inputs[0].ty).is_some()));
-        ok.then_some(Exposed { f, inputs })
-    }
-
     /// The name PostgREST embeds a function result as: the relation or composite type it
     /// returns.
     fn returned_relation_name(&self, f: &Function) -> Option<String> {
@@ -126,7 +88,7 @@ impl Mapper<'_> {
                 .collect();
             return Ts::object(members, true);
         }
-        if let Some(rel) = self.row_type_relation(&f.returns)
+        if let Some(rel) = row_type_relation(self.catalog, &f.returns)
             && rel.schema == f.schema
         {
             let members = self
@@ -170,7 +132,7 @@ impl Mapper<'_> {
         }
         if e.inputs.len() == 1
             && e.inputs[0].name.is_none()
-            && self.row_type_relation(&e.inputs[0].ty).is_some()
+            && row_type_relation(self.catalog, &e.inputs[0].ty).is_some()
             && returned_name.is_none()
         {
             let msg = format!(
@@ -209,12 +171,13 @@ impl Mapper<'_> {
     ) -> Option<Doc> {
         let f = e.f;
         let to = returned?;
-        let returns_setof_table = f.returns_set && self.row_type_relation(&f.returns).is_some();
+        let returns_setof_table =
+            f.returns_set && row_type_relation(self.catalog, &f.returns).is_some();
         let mut from = "*".to_string();
         let mut one_to_one = !multiple_rows;
         let mut is_setof = f.returns_set;
         if f.args.len() == 1
-            && let Some(source) = self.row_type_relation(&f.args[0].ty)
+            && let Some(source) = row_type_relation(self.catalog, &f.args[0].ty)
         {
             from = source.name.clone();
             if !returns_setof_table {
@@ -311,7 +274,7 @@ impl Mapper<'_> {
             if e.inputs.len() != 1 {
                 continue;
             }
-            if let Some(r) = self.row_type_relation(&e.inputs[0].ty)
+            if let Some(r) = row_type_relation(self.catalog, &e.inputs[0].ty)
                 && r.schema == e.f.schema
             {
                 out.entry((r.schema.clone(), r.name.clone()))

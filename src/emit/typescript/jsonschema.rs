@@ -6,8 +6,9 @@
 
 use serde_json::Value;
 
-use super::doc::{Doc, member};
 use super::mapping::Ts;
+use crate::print::doc::{self, Doc, member};
+use crate::print::js::string_literal;
 
 /// The TypeScript type for a schema document, or `None` when it is not valid JSON.
 pub fn to_ts(schema: &str) -> Option<Ts> {
@@ -80,8 +81,8 @@ fn of_type(t: &str, o: &serde_json::Map<String, Value>, depth: usize) -> Ts {
                 Some(Value::Bool(false)) => {}
                 Some(s @ Value::Object(_)) => {
                     let t = convert(s, depth + 1);
-                    members.push(super::doc::concat(vec![
-                        super::doc::text("[key: string]: "),
+                    members.push(doc::concat(vec![
+                        doc::text("[key: string]: "),
                         Ts::union_of(vec![t, Ts::named("undefined")]).doc,
                     ]))
                 }
@@ -96,7 +97,7 @@ fn of_type(t: &str, o: &serde_json::Map<String, Value>, depth: usize) -> Ts {
 
 fn literal(v: &Value) -> Ts {
     match v {
-        Value::String(s) => Ts::named(super::doc::string_literal(s)),
+        Value::String(s) => Ts::named(string_literal(s)),
         Value::Number(n) => Ts::named(n.to_string()),
         Value::Bool(b) => Ts::named(b.to_string()),
         Value::Null => Ts::named("null"),
@@ -109,7 +110,7 @@ mod tests {
     use super::*;
 
     fn p(schema: &str) -> String {
-        super::super::doc::print(&to_ts(schema).unwrap().doc, 0, 0)
+        crate::print::doc::print(&to_ts(schema).unwrap().doc, 0, 0)
     }
 
     #[test]

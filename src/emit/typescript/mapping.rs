@@ -2,10 +2,18 @@
 
 use std::collections::BTreeSet;
 
-use super::doc::{Doc, concat, object, string_literal, text, union};
 use super::jsonschema;
-use crate::config::{Overrides, TsCompat, TsTransport};
+use super::union::{paren_union_array, union};
+use crate::config::{TsCompat, TsTransport};
+use crate::emit::settings::{TargetOverrides, TypescriptSettings};
 use crate::model::{Catalog, CheckFact, Literal, Relation, Subject, TypeKind, TypeRef};
+use crate::plan::rules;
+use crate::plan::types::{
+    DateTime, Geometric, MAX_DOMAIN_DEPTH, Scalar, TypeClass, Vector, classify, domain_chain,
+    resolve,
+};
+use crate::print::doc::{Doc, concat, object, text};
+use crate::print::js::string_literal;
 
 /// The syntactic kind of a type's top level, which decides how prettier lays out unions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +51,7 @@ pub struct Ts {
     pub is_json: bool,
 }
 
-fn classify(s: &str) -> Kind {
+fn syntax_kind(s: &str) -> Kind {
     const KEYWORDS: &[&str] = &[
         "string",
         "number",
@@ -92,7 +100,7 @@ impl Ts {
         Self {
             is_top: s == "unknown" || s == "any",
             is_json: s == "Json",
-            kind: classify(&s),
+            kind: syntax_kind(&s),
             doc: text(s),
             members: Vec::new(),
         }
@@ -155,7 +163,7 @@ impl Ts {
         let mut t = self;
         for _ in 0..dims {
             let doc = if t.kind == Kind::Union && !t.members.is_empty() {
-                super::doc::paren_union_array(&t.members)
+                paren_union_array(&t.members)
             } else {
                 concat(vec![t.doc, text("[]")])
             };
@@ -201,7 +209,7 @@ pub struct Mapper<'a> {
     /// What the values look like on the wire.
     pub transport: TsTransport,
     /// User overrides.
-    pub overrides: &'a Overrides,
+    pub overrides: &'a TargetOverrides,
     /// Array elements may be NULL (precise mode).
     pub nullable_array_elements: bool,
     /// Views by the (schema, relation) their columns come from; built on first use.
@@ -210,15 +218,15 @@ pub struct Mapper<'a> {
 }
 
 impl<'a> Mapper<'a> {
-    /// A mapper for the catalog with the config's TypeScript settings.
-    pub fn new(catalog: &'a Catalog, config: &'a crate::config::Config) -> Self {
+    /// A mapper for the catalog with these TypeScript settings.
+    pub fn new(catalog: &'a Catalog, settings: &'a TypescriptSettings) -> Self {
         Mapper {
             catalog,
             schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
-            compat: config.typescript.compat,
-            transport: config.typescript.transport,
-            overrides: &config.overrides,
-            nullable_array_elements: config.typescript.nullable_array_elements,
+            compat: settings.compat,
+            transport: settings.transport,
+            overrides: &settings.overrides,
+            nullable_array_elements: settings.nullable_array_elements,
             views_by_source: std::sync::OnceLock::new(),
         }
     }
@@ -255,11 +263,18 @@ impl<'a> Mapper<'a> {
 impl Mapper<'_> {
     /// The type of a non-null value of `ty` used at `site`.
     pub fn ts(&self, ty: &TypeRef, site: Site) -> Ts {
+        self.ts_at(ty, site, 0)
+    }
+
+    /// [`Self::ts`] `depth` domains down a chain (bounded: a snapshot is untrusted).
+    fn ts_at(&self, ty: &TypeRef, site: Site, depth: usize) -> Ts {
         if let Some(o) = self.type_override(ty) {
             return self.array(Ts::named(o), self.dims(ty));
         }
-        let def = self.catalog.type_def(ty);
-        if let Some(TypeKind::Domain { base, .. }) = def.map(|d| &d.kind) {
+        if let TypeClass::Domain { base, .. } = classify(self.catalog, ty) {
+            if depth >= MAX_DOMAIN_DEPTH {
+                return self.array(Ts::named("unknown"), self.dims(ty));
+            }
             let resolve = match self.compat {
                 TsCompat::Supabase => site == Site::Column,
                 TsCompat::Precise => true,
@@ -269,13 +284,11 @@ impl Mapper<'_> {
             }
             let inner = match self.compat {
                 // One level only, and a domain under it is unknown, like the reference.
-                TsCompat::Supabase => match self.catalog.type_def(base).map(|d| &d.kind) {
-                    Some(TypeKind::Domain { .. }) => {
-                        self.array(Ts::named("unknown"), self.dims(base))
-                    }
-                    _ => self.ts(base, Site::Other),
+                TsCompat::Supabase => match classify(self.catalog, base) {
+                    TypeClass::Domain { .. } => self.array(Ts::named("unknown"), self.dims(base)),
+                    _ => self.ts_at(base, Site::Other, depth + 1),
                 },
-                TsCompat::Precise => self.ts(base, site),
+                TsCompat::Precise => self.ts_at(base, site, depth + 1),
             };
             return self.array(inner, self.dims(ty));
         }
@@ -317,10 +330,7 @@ impl Mapper<'_> {
     }
 
     fn type_override(&self, ty: &TypeRef) -> Option<String> {
-        self.overrides
-            .types
-            .get(&ty.qualified_name())
-            .and_then(|o| o.typescript.clone())
+        self.overrides.types.get(&ty.qualified_name()).cloned()
     }
 
     fn node_parses_array(&self, ty: &TypeRef) -> bool {
@@ -329,101 +339,108 @@ impl Mapper<'_> {
 
     /// The type of one (non-array) value.
     fn element(&self, ty: &TypeRef) -> Ts {
-        let def = self.catalog.type_def(ty);
-        match def.map(|d| &d.kind) {
-            Some(TypeKind::Enum { labels }) => {
-                if self.schemas.contains(ty.schema.as_str()) {
+        let in_output = self.schemas.contains(ty.schema.as_str());
+        match classify(self.catalog, ty) {
+            TypeClass::Enum { labels } => {
+                if in_output {
                     return Ts::named(format!(
                         "Database[{}][\"Enums\"][{}]",
                         string_literal(&ty.schema),
                         string_literal(&ty.name)
                     ));
                 }
-                return Ts::literals(labels);
+                Ts::literals(labels)
             }
-            Some(TypeKind::Composite { .. }) => {
-                if self.schemas.contains(ty.schema.as_str()) {
-                    if self.transport == TsTransport::NodePostgres {
-                        return Ts::named("string");
-                    }
-                    return Ts::named(format!(
-                        "Database[{}][\"CompositeTypes\"][{}]",
-                        string_literal(&ty.schema),
-                        string_literal(&ty.name)
-                    ));
+            TypeClass::Composite { .. } => {
+                if !in_output {
+                    return Ts::named("unknown");
                 }
-                return Ts::named("unknown");
+                if self.transport == TsTransport::NodePostgres {
+                    return Ts::named("string");
+                }
+                Ts::named(format!(
+                    "Database[{}][\"CompositeTypes\"][{}]",
+                    string_literal(&ty.schema),
+                    string_literal(&ty.name)
+                ))
             }
-            Some(TypeKind::Relation) => {
-                return match self.catalog.relation(&ty.schema, &ty.name) {
-                    Some(r) if self.schemas.contains(r.schema.as_str()) => Ts::named(row_ref(r)),
-                    _ => Ts::named("unknown"),
-                };
-            }
-            Some(TypeKind::Range { .. } | TypeKind::Multirange { .. }) => {
-                return match self.compat {
-                    TsCompat::Supabase => Ts::named("unknown"),
-                    TsCompat::Precise => Ts::named("string"),
-                };
-            }
-            _ => {}
-        }
-        match self.compat {
-            TsCompat::Supabase => Ts::named(supabase_base(&ty.name)),
-            TsCompat::Precise => self.precise_base(ty, def.and_then(|d| d.extension.as_deref())),
+            TypeClass::Relation => match self.catalog.relation(&ty.schema, &ty.name) {
+                Some(r) if self.schemas.contains(r.schema.as_str()) => Ts::named(row_ref(r)),
+                _ => Ts::named("unknown"),
+            },
+            TypeClass::Range | TypeClass::Multirange => match self.compat {
+                TsCompat::Supabase => Ts::named("unknown"),
+                TsCompat::Precise => Ts::named("string"),
+            },
+            // `ts` resolves domains before it gets here.
+            TypeClass::Domain { .. } => Ts::named("unknown"),
+            TypeClass::Scalar(scalar) => match self.compat {
+                TsCompat::Supabase => Ts::named(supabase_scalar(scalar)),
+                TsCompat::Precise => self.precise_scalar(scalar),
+            },
         }
     }
 
     /// Built-in and extension base types in precise mode.
-    fn precise_base(&self, ty: &TypeRef, extension: Option<&str>) -> Ts {
+    fn precise_scalar(&self, scalar: Scalar) -> Ts {
         let node = self.transport == TsTransport::NodePostgres;
-        let name = ty.name.as_str();
-        if ty.schema != "pg_catalog" {
-            return Ts::named(match (extension, name) {
-                (
-                    _,
-                    "citext" | "ltree" | "lquery" | "ltxtquery" | "vector" | "halfvec"
-                    | "sparsevec",
-                ) => "string",
-                (_, "hstore") if !node => "Record<string, string | null>",
-                (_, "hstore") => "string",
-                _ => "unknown",
-            });
-        }
-        let s = match name {
-            "bool" => "boolean",
-            "int2" | "int4" | "float4" | "float8" => "number",
+        let s = match scalar {
+            Scalar::Bool => "boolean",
+            Scalar::Int2 | Scalar::Int4 | Scalar::Float4 | Scalar::Float8 => "number",
             // to_jsonb writes these as JSON strings; the pg driver parses oid as a number.
-            "oid" if node => "number",
-            "oid" | "xid" | "cid" | "xid8" => "string",
-            "int8" | "numeric" => {
-                if node {
-                    "string"
-                } else {
-                    "number"
-                }
+            Scalar::Oid if node => "number",
+            Scalar::Oid | Scalar::TransactionId => "string",
+            Scalar::Int8 | Scalar::Numeric { .. } if node => "string",
+            Scalar::Int8 | Scalar::Numeric { .. } => "number",
+            Scalar::Date | Scalar::DateTime(DateTime::Timestamp(_) | DateTime::TimestampTz(_))
+                if node =>
+            {
+                "Date"
             }
-            "date" | "timestamp" | "timestamptz" if node => "Date",
-            "interval" if node => {
+            Scalar::DateTime(DateTime::Interval(_)) if node => {
                 return Ts::named(
                     "{ years?: number; months?: number; days?: number; hours?: number; minutes?: number; seconds?: number; milliseconds?: number }",
                 );
             }
-            "bytea" if node => "Uint8Array",
-            "point" if node => "{ x: number; y: number }",
-            "circle" if node => "{ x: number; y: number; radius: number }",
-            "json" | "jsonb" => "Json",
-            "void" => "undefined",
-            "record" => "Record<string, unknown>",
-            "text" | "varchar" | "bpchar" | "char" | "name" | "uuid" | "date" | "time"
-            | "timetz" | "timestamp" | "timestamptz" | "interval" | "money" | "bytea" | "inet"
-            | "cidr" | "macaddr" | "macaddr8" | "tsvector" | "tsquery" | "bit" | "varbit"
-            | "xml" | "pg_lsn" | "point" | "line" | "lseg" | "box" | "path" | "polygon"
-            | "circle" | "regclass" | "regproc" | "regprocedure" | "regtype" | "regrole"
-            | "regnamespace" | "regconfig" | "regdictionary" | "regoper" | "regoperator"
-            | "jsonpath" | "txid_snapshot" | "pg_snapshot" | "int2vector" | "oidvector"
-            | "aclitem" | "refcursor" => "string",
-            _ => "unknown",
+            Scalar::Bytea if node => "Uint8Array",
+            Scalar::Geometric(Geometric::Point) if node => "{ x: number; y: number }",
+            Scalar::Geometric(Geometric::Circle) if node => {
+                "{ x: number; y: number; radius: number }"
+            }
+            Scalar::Json | Scalar::Jsonb => "Json",
+            Scalar::Void => "undefined",
+            Scalar::Record => "Record<string, unknown>",
+            Scalar::Hstore if node => "string",
+            Scalar::Hstore => "Record<string, string | null>",
+            Scalar::Text
+            | Scalar::Varchar { .. }
+            | Scalar::Bpchar { .. }
+            | Scalar::Char
+            | Scalar::Name
+            | Scalar::Uuid
+            | Scalar::Date
+            | Scalar::DateTime(_)
+            | Scalar::Money
+            | Scalar::Bytea
+            | Scalar::Network(_)
+            | Scalar::TsVector
+            | Scalar::TsQuery
+            | Scalar::Bit { .. }
+            | Scalar::Varbit { .. }
+            | Scalar::Xml
+            | Scalar::PgLsn
+            | Scalar::Geometric(_)
+            | Scalar::Reg
+            | Scalar::Jsonpath
+            | Scalar::Snapshot
+            | Scalar::SystemText
+            | Scalar::Citext
+            | Scalar::Ltree
+            | Scalar::Lquery
+            | Scalar::Ltxtquery
+            | Scalar::Cube
+            | Scalar::Vector(_) => "string",
+            Scalar::Unknown => "unknown",
         };
         Ts::named(s)
     }
@@ -441,41 +458,16 @@ impl Mapper<'_> {
     pub fn column_narrowed(&self, rel: &Relation, column: &crate::model::Column) -> Option<Ts> {
         if !self.overrides.columns.is_empty() {
             let key = format!("{}.{}.{}", rel.schema, rel.name, column.name);
-            if let Some(o) = self
-                .overrides
-                .columns
-                .get(&key)
-                .and_then(|o| o.typescript.clone())
-            {
-                return Some(Ts::named(o));
+            if let Some(o) = self.overrides.columns.get(&key) {
+                return Some(Ts::named(o.clone()));
             }
         }
         if self.compat == TsCompat::Precise {
             if let Some(t) = column.comment.as_deref().and_then(type_tag) {
                 return Some(Ts::named(t));
             }
-            for check in &rel.checks {
-                for fact in &check.facts {
-                    match fact {
-                        CheckFact::JsonSchema {
-                            subject: Subject::Column(c),
-                            schema,
-                        } if *c == column.name => {
-                            if let Some(t) = jsonschema::to_ts(schema) {
-                                return Some(t);
-                            }
-                        }
-                        CheckFact::OneOf {
-                            subject: Subject::Column(c),
-                            values,
-                        } if *c == column.name => {
-                            if let Some(t) = self.literal_union(&column.ty, values) {
-                                return Some(t);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
+            if let Some(t) = self.rule_narrowed(rel, column) {
+                return Some(t);
             }
             if let Some(t) = self.domain_literals(&column.ty) {
                 return Some(t);
@@ -484,26 +476,46 @@ impl Mapper<'_> {
         None
     }
 
+    /// A scalar column narrowed by its [value rules](crate::plan::rules): the intersected
+    /// `IN (...)` lists of its table's and its domains' CHECKs, else a JSON Schema CHECK.
+    /// Zod reads the same rules, so the two agree.
+    fn rule_narrowed(&self, rel: &Relation, column: &crate::model::Column) -> Option<Ts> {
+        let is_domain = matches!(classify(self.catalog, &column.ty), TypeClass::Domain { .. });
+        if column.ty.array_dims > 0 || (rel.checks.is_empty() && !is_domain) {
+            return None;
+        }
+        let rules = rules::column_rules(self.catalog, rel, column);
+        if rules.array_dims > 0 {
+            return None;
+        }
+        if let Some(values) = &rules.one_of
+            && let Some(t) = self.literal_union(&column.ty, values)
+        {
+            return Some(t);
+        }
+        rules.json_schema.as_deref().and_then(jsonschema::to_ts)
+    }
+
     /// Literal union for `IN (...)` values over a scalar text or JS-number column.
     fn literal_union(&self, ty: &TypeRef, values: &[Literal]) -> Option<Ts> {
         if ty.array_dims > 0 {
             return None;
         }
-        let base = self.resolved_builtin(ty)?;
-        let text_like = matches!(
-            base.as_str(),
-            "text" | "varchar" | "bpchar" | "citext" | "name"
-        );
-        let number_like = matches!(base.as_str(), "int2" | "int4" | "float4" | "float8")
-            || (matches!(base.as_str(), "int8" | "numeric")
-                && self.transport == TsTransport::Postgrest);
+        let scalar = match classify(self.catalog, &resolve(self.catalog, ty)) {
+            TypeClass::Scalar(s) => s,
+            _ => return None,
+        };
+        // char(n) pads, so literal values may not match what comes back.
+        let text_like = scalar.is_text() && !matches!(scalar, Scalar::Bpchar { .. });
+        let number_like = match scalar {
+            Scalar::Int2 | Scalar::Int4 | Scalar::Float4 | Scalar::Float8 => true,
+            Scalar::Int8 | Scalar::Numeric { .. } => self.transport == TsTransport::Postgrest,
+            _ => false,
+        };
         let mut members = Vec::new();
         for v in values {
             match v {
-                // char(n) pads, so literal values may not match what comes back.
-                Literal::String(s) if text_like && base != "bpchar" => {
-                    members.push(Ts::named(string_literal(s)))
-                }
+                Literal::String(s) if text_like => members.push(Ts::named(string_literal(s))),
                 Literal::Number(n) if number_like => {
                     let f: f64 = n.parse().ok()?;
                     members.push(Ts::named(format_js_number(f)?));
@@ -514,11 +526,10 @@ impl Mapper<'_> {
         (!members.is_empty()).then(|| Ts::union_of(members))
     }
 
-    /// A domain whose CHECK is a value list becomes a literal union.
+    /// An array of a domain whose CHECK is a value list: an array of a literal union.
     fn domain_literals(&self, ty: &TypeRef) -> Option<Ts> {
-        let mut cur = self.catalog.type_def(ty)?;
-        loop {
-            let TypeKind::Domain { base, checks, .. } = &cur.kind else {
+        for kind in domain_chain(self.catalog, ty) {
+            let TypeKind::Domain { base, checks, .. } = kind else {
                 return None;
             };
             for c in checks {
@@ -532,22 +543,6 @@ impl Mapper<'_> {
                         return Some(self.array(t, ty.array_dims));
                     }
                 }
-            }
-            cur = self.catalog.type_def(base)?;
-        }
-    }
-
-    /// The built-in type under any domains, by name (`None` for non-built-ins).
-    fn resolved_builtin(&self, ty: &TypeRef) -> Option<String> {
-        let mut t = ty.clone();
-        for _ in 0..32 {
-            if t.schema == "pg_catalog" {
-                return Some(t.name.into());
-            }
-            match self.catalog.type_def(&t).map(|d| &d.kind) {
-                Some(TypeKind::Domain { base, .. }) => t = base.clone(),
-                Some(TypeKind::Base { .. }) if t.name == "citext" => return Some("citext".into()),
-                _ => return None,
             }
         }
         None
@@ -564,17 +559,58 @@ pub fn row_ref(r: &Relation) -> String {
     )
 }
 
-/// The reference's name table (by type name only).
-fn supabase_base(name: &str) -> &'static str {
-    match name {
-        "bool" => "boolean",
-        "int2" | "int4" | "int8" | "float4" | "float8" | "numeric" => "number",
-        "bytea" | "bpchar" | "varchar" | "date" | "text" | "citext" | "time" | "timetz"
-        | "timestamp" | "timestamptz" | "uuid" | "vector" | "interval" => "string",
-        "json" | "jsonb" => "Json",
-        "void" => "undefined",
-        "record" => "Record<string, unknown>",
-        _ => "unknown",
+/// The reference generator's table.
+fn supabase_scalar(scalar: Scalar) -> &'static str {
+    match scalar {
+        Scalar::Bool => "boolean",
+        Scalar::Int2
+        | Scalar::Int4
+        | Scalar::Int8
+        | Scalar::Float4
+        | Scalar::Float8
+        | Scalar::Numeric { .. } => "number",
+        Scalar::Bytea
+        | Scalar::Bpchar { .. }
+        | Scalar::Varchar { .. }
+        | Scalar::Date
+        | Scalar::Text
+        | Scalar::Citext
+        | Scalar::Uuid
+        | Scalar::Vector(Vector::Vector)
+        | Scalar::DateTime(
+            DateTime::Time(_)
+            | DateTime::TimeTz(_)
+            | DateTime::Timestamp(_)
+            | DateTime::TimestampTz(_)
+            | DateTime::Interval(_),
+        ) => "string",
+        Scalar::Json | Scalar::Jsonb => "Json",
+        Scalar::Void => "undefined",
+        Scalar::Record => "Record<string, unknown>",
+        Scalar::Money
+        | Scalar::Char
+        | Scalar::Name
+        | Scalar::Jsonpath
+        | Scalar::Bit { .. }
+        | Scalar::Varbit { .. }
+        | Scalar::Oid
+        | Scalar::TransactionId
+        | Scalar::Reg
+        | Scalar::Network(_)
+        | Scalar::Geometric(_)
+        | Scalar::TsVector
+        | Scalar::TsQuery
+        | Scalar::Xml
+        | Scalar::PgLsn
+        | Scalar::Snapshot
+        | Scalar::SystemText
+        | Scalar::Hstore
+        | Scalar::Ltree
+        | Scalar::Lquery
+        | Scalar::Ltxtquery
+        | Scalar::Cube
+        | Scalar::Vector(Vector::Halfvec | Vector::Sparsevec)
+        | Scalar::Unknown => "unknown",
     }
 }
 

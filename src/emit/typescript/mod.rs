@@ -5,22 +5,25 @@
 //! of the file. The view-model below is what the template sees: lists of finished member
 //! lines per section.
 
-pub mod doc;
 mod functions;
 mod jsonschema;
 pub mod mapping;
+mod union;
 
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
 use super::EmitError;
-use super::shape::{self, Field, Precision, Presence};
 use super::templates::{self, Templates, array};
-use crate::config::{Config, TsCompat};
+use crate::config::TsCompat;
+use crate::emit::settings::TypescriptSettings;
 use crate::model::{Catalog, Column, Relation, TypeKind, TypeRef};
-use doc::{Doc, concat, jsdoc, member, object, string_literal, text};
+use crate::plan::Plan;
+use crate::plan::shape::{self, Field, Precision, Presence};
+use crate::print::comment::jsdoc;
+use crate::print::doc::{self, Doc, concat, member, object, text};
+use crate::print::js::{js_property_key, property_key, string_literal};
 use mapping::{Mapper, Site, Ts};
 
 /// Indentation of the members of Row/Insert/Update.
@@ -131,35 +134,7 @@ struct CompositeView {
     fields: Vec<String>,
 }
 
-/// Orders names as the reference does (case-insensitive, punctuation first), with a
-/// byte-order tie-break so the order is total and the same on every machine.
-pub fn collate(a: &str, b: &str) -> Ordering {
-    collation_key(a).cmp(&collation_key(b))
-}
-
-/// What [`collate`] compares: per character its class (punctuation, digit, letter) and lower
-/// case, then per character whether it is upper case.
-pub type CollationKey = (Vec<(u8, char)>, Vec<(bool, char)>);
-
-/// The key [`collate`] compares, for sorting with `sort_by_cached_key`.
-pub fn collation_key(s: &str) -> CollationKey {
-    let primary = s
-        .chars()
-        .map(|c| {
-            let class = if c.is_alphabetic() {
-                2
-            } else if c.is_numeric() {
-                1
-            } else {
-                0
-            };
-            (class, c.to_lowercase().next().unwrap_or(c))
-        })
-        .collect();
-    // Lower case before upper case at equal letters, as ICU does.
-    let tie_break = s.chars().map(|c| (c.is_uppercase(), c)).collect();
-    (primary, tie_break)
-}
+pub use crate::plan::order::{CollationKey, collate, collation_key};
 
 /// The tables (or views) of a schema in output order.
 pub fn sorted_relations<'c>(catalog: &'c Catalog, schema: &str, tables: bool) -> Vec<&'c Relation> {
@@ -174,29 +149,25 @@ pub fn sorted_relations<'c>(catalog: &'c Catalog, schema: &str, tables: bool) ->
 
 /// Renders `database.types.ts`.
 pub fn emit(
-    catalog: &Catalog,
-    config: &Config,
+    plan: &Plan<'_>,
+    ts: &TypescriptSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let ts = &config.typescript;
+    let catalog = plan.catalog;
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
-    let mapper = Mapper::new(catalog, config);
-    let exposed: Vec<functions::Exposed<'_>> = catalog
-        .functions
-        .iter()
-        .filter_map(|f| mapper.exposed(f))
-        .collect();
+    let mapper = Mapper::new(catalog, ts);
+    let exposed = &plan.exposed;
 
-    let computed = mapper.computed_fields(&exposed);
+    let computed = mapper.computed_fields(exposed);
     let shared = mapper.shared_types();
     let schemas = schema_names
         .iter()
         .map(|schema| SchemaView {
-            key: doc::property_key(schema),
+            key: property_key(schema),
             tables: mapper.relations(schema, true, &computed, &shared),
             views: mapper.relations(schema, false, &computed, &shared),
-            functions: mapper.functions(schema, &exposed),
+            functions: mapper.functions(schema, exposed),
             enums: mapper.enums(schema),
             composites: mapper.composites(schema),
             constants: mapper.constants(schema),
@@ -280,7 +251,7 @@ type SharedTypes<'c> = HashMap<&'c TypeRef, ColumnType>;
 /// printer makes every layout choice inside the type the same way at any column where it
 /// fits. Otherwise the member is laid out whole.
 fn member_line(key: &str, optional: bool, form: &Form) -> String {
-    let key = doc::property_key(key);
+    let key = property_key(key);
     if let Some((line, width)) = &form.one_line {
         let head_width = doc::width(&key) + usize::from(optional) + 2;
         if COLUMN_INDENT + head_width + width <= doc::WIDTH {
@@ -391,7 +362,7 @@ impl Mapper<'_> {
             row.push(render(&member(name, false, t.doc.clone()), COLUMN_INDENT));
         }
         let field = |c: &Column, t: &ColumnType, f: Field| match f.presence {
-            Presence::Forbidden => format!("{}?: never", doc::property_key(&c.name)),
+            Presence::Forbidden => format!("{}?: never", property_key(&c.name)),
             presence => member_line(
                 &c.name,
                 presence == Presence::Optional,
@@ -421,7 +392,7 @@ impl Mapper<'_> {
                     let s = render(&d, ENTRY_INDENT);
                     s.trim_end().to_string()
                 }),
-            key: doc::property_key(&rel.name),
+            key: property_key(&rel.name),
             row: block(row, COLUMN_INDENT, ""),
             insert: block(insert, COLUMN_INDENT, ""),
             update: block(update, COLUMN_INDENT, ""),
@@ -618,7 +589,7 @@ impl Mapper<'_> {
                     let items: Vec<Doc> = labels.iter().map(|l| text(string_literal(l))).collect();
                     Some(render(
                         &concat(vec![
-                            text(format!("{}: ", doc::js_property_key(&t.name))),
+                            text(format!("{}: ", js_property_key(&t.name))),
                             doc::array_literal(items),
                         ]),
                         ENTRY_INDENT,
@@ -638,7 +609,7 @@ impl Mapper<'_> {
                         .then(|| jsdoc(t.comment.as_deref()))
                         .flatten()
                         .map(|d| render(&d, ENTRY_INDENT).trim_end().to_string()),
-                    key: doc::property_key(&t.name),
+                    key: property_key(&t.name),
                     fields: attributes
                         .iter()
                         .map(|a| {
@@ -663,8 +634,7 @@ fn tuple(items: &[String]) -> Doc {
 /// Every type a `database.types.ts` for this catalog and config defines, as key paths into
 /// `Database` (`["public", "Tables", "books", "Row"]`): for tools and tests that walk the
 /// output, such as the differential test against the reference generator.
-pub fn type_paths(catalog: &Catalog, config: &Config) -> Vec<Vec<String>> {
-    let mapper = Mapper::new(catalog, config);
+pub fn type_paths(catalog: &Catalog) -> Vec<Vec<String>> {
     let mut paths = Vec::new();
     let path = |parts: &[&str]| parts.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     for schema in &catalog.schemas {
@@ -682,7 +652,7 @@ pub fn type_paths(catalog: &Catalog, config: &Config) -> Vec<Vec<String>> {
         let names: BTreeSet<&str> = catalog
             .functions
             .iter()
-            .filter(|f| f.schema == s && mapper.exposed(f).is_some())
+            .filter(|f| f.schema == s && crate::plan::exposure::is_exposed(catalog, f))
             .map(|f| f.name.as_str())
             .collect();
         for name in names {

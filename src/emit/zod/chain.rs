@@ -7,9 +7,7 @@
 //!   head, then one `.call()` per line, indented;
 //! - any other chain is on one line when it fits, else expanded.
 
-use crate::emit::typescript::doc::{
-    self, Doc, concat, group, hardline, indent, join, line, softline, text,
-};
+use crate::print::doc::{self, Doc, concat, group, hardline, indent, join, line, softline, text};
 
 /// One `.name(args)` step of a chain.
 #[derive(Debug, Clone)]
@@ -187,7 +185,7 @@ pub fn property_line(key: &str, value: &str, indent: usize) -> String {
 /// member path); a value that can break (a call chain) stays on the key's line. Keys of at
 /// most two characters never break.
 fn property(key: &str, value: Doc) -> Doc {
-    let key = doc::js_property_key(key);
+    let key = crate::print::js::js_property_key(key);
     if doc::width(&key) <= 2 {
         return concat(vec![text(format!("{key}: ")), value]);
     }

@@ -4,7 +4,8 @@
 use serde_json::Value;
 
 use super::chain::{Arg, Chain, array, object};
-use crate::emit::typescript::doc::{string_literal, text};
+use crate::print::doc::text;
+use crate::print::js::string_literal;
 
 /// The Zod schema for a schema document, or `None` when it is not valid JSON.
 pub fn to_zod(schema: &str, v3: bool) -> Option<Chain> {

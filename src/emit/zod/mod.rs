@@ -1,5 +1,5 @@
 //! `database.schemas.ts`: Zod schemas for every Row, Insert, Update, function, enum and
-//! composite type, with the limits the catalog knows (see [`crate::emit::rules`]).
+//! composite type, with the limits the catalog knows (see [`crate::plan::rules`]).
 //!
 //! Rust builds each schema expression (`values.rs`) and lays it out as prettier would
 //! (`chain.rs`); `generators/zod/database.schemas.ts.hbs` holds the file's shape and the
@@ -11,16 +11,20 @@ mod values;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::{ToLowerCamelCase, ToUpperCamelCase};
 use serde::Serialize;
 
 use super::EmitError;
-use super::rules::{self, ValueRules};
-use super::shape::{self, Field, Precision, Presence};
 use super::templates::Templates;
 use super::typescript::collate;
-use super::typescript::doc::{self, Doc, concat, print, string_literal, text};
-use crate::config::{Config, NameCase, NamingConfig, ZodLazy, ZodVersion};
+use crate::config::{ZodLazy, ZodVersion};
+use crate::emit::settings::ZodSettings;
+use crate::plan::Plan;
+use crate::plan::names::{NamePlan, Part};
+use crate::plan::rules::{self, ValueRules};
+use crate::plan::shape::{self, Field, Precision, Presence};
+use crate::print::comment::line_comment;
+use crate::print::doc::{self, Doc, concat, print, text};
+use crate::print::js::{js_property_key, string_literal};
 
 /// With `zod_lazy = "auto"`, schemas are built on first use above this many relations.
 pub const LAZY_ABOVE: usize = 300;
@@ -46,161 +50,9 @@ struct SchemaView {
     composites: Vec<String>,
 }
 
-/// The exported constant names, unique in the file.
-pub struct NameTable {
-    by_key: BTreeMap<(String, String, &'static str), String>,
-}
-
-/// Names the file itself declares, and the words no `const` may be called.
-const RESERVED: &[&str] = &[
-    "z",
-    "pg",
-    "Labels",
-    "Json",
-    "jsonSchema",
-    "nonNullJsonSchema",
-    "Schemas",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "import",
-    "in",
-    "instanceof",
-    "new",
-    "null",
-    "return",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
-    "let",
-    "static",
-    "yield",
-    "await",
-    "implements",
-    "interface",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "arguments",
-    "eval",
-    "undefined",
-];
-
-impl NameTable {
-    /// Names for every relation, function, enum and composite of the catalog, following
-    /// `[naming]`: `{base}{part}{suffix}`, where `base` is the case-converted name (prefixed
-    /// with its schema outside `default_schema`, or the `rename` entry), `part` the Row,
-    /// Insert or Update part (`Args`/`Returns` for functions, empty for types) and `suffix`
-    /// `zod_suffix`. A taken name gets 2, 3, ... before the suffix.
-    pub fn build(catalog: &Catalog, default_schema: &str, naming: &NamingConfig) -> Self {
-        // ((schema, name, part), (base name, part name))
-        type Wanted = ((String, String, &'static str), (String, String));
-        let mut wanted: Vec<Wanted> = Vec::new();
-        let mut add = |schema: &str, name: &str, kind: &'static str| {
-            let base = match naming.rename.get(&format!("{schema}.{name}")) {
-                Some(chosen) => chosen.clone(),
-                None if schema == default_schema => name.to_string(),
-                None => format!("{schema}_{name}"),
-            };
-            let cased = match naming.zod_case {
-                NameCase::Camel => base.to_lower_camel_case(),
-                NameCase::Pascal => base.to_upper_camel_case(),
-            };
-            let mut ident: String = cased
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
-                .collect();
-            if ident.is_empty() || ident.starts_with(|c: char| c.is_ascii_digit()) {
-                ident.insert(0, '_');
-            }
-            let part = match kind {
-                "Row" => naming.row.as_str(),
-                "Insert" => naming.insert.as_str(),
-                "Update" => naming.update.as_str(),
-                other => other,
-            };
-            wanted.push((
-                (schema.to_string(), name.to_string(), kind),
-                (format!("{ident}{part}"), naming.zod_suffix.clone()),
-            ));
-        };
-        for r in &catalog.relations {
-            add(&r.schema, &r.name, "Row");
-            add(&r.schema, &r.name, "Insert");
-            add(&r.schema, &r.name, "Update");
-        }
-        for t in &catalog.types {
-            if matches!(t.kind, TypeKind::Enum { .. } | TypeKind::Composite { .. }) {
-                add(&t.schema, &t.name, "");
-            }
-        }
-        for f in &catalog.functions {
-            add(&f.schema, &f.name, "Args");
-            add(&f.schema, &f.name, "Returns");
-        }
-        // Collisions (`user_profile`, `"UserProfile"`, `"user-profile"`) get 2, 3, ... in
-        // the order of their (schema, name).
-        wanted.sort();
-        wanted.dedup();
-        let mut used: BTreeSet<String> = RESERVED.iter().map(|s| s.to_string()).collect();
-        let mut by_key = BTreeMap::new();
-        for (key, (stem, suffix)) in wanted {
-            let mut candidate = format!("{stem}{suffix}");
-            let mut n = 2;
-            while used.contains(&candidate) {
-                // A digit after a digit would merge: `t1` + `2` reads as `t12`.
-                let sep = if stem.ends_with(|c: char| c.is_ascii_digit()) {
-                    "_"
-                } else {
-                    ""
-                };
-                candidate = format!("{stem}{sep}{n}{suffix}");
-                n += 1;
-            }
-            used.insert(candidate.clone());
-            by_key.insert(key, candidate);
-        }
-        Self { by_key }
-    }
-
-    /// The export of `schema.name`'s `kind` schema (`Row`, `Insert`, `Update`, `Args`,
-    /// `Returns`, or `""` for a type).
-    pub fn get(&self, schema: &str, name: &str, kind: &'static str) -> String {
-        self.by_key
-            .get(&(schema.to_string(), name.to_string(), kind))
-            .cloned()
-            .unwrap_or_else(|| "z.unknown()".into())
-    }
-}
-
 struct TypeNames<'a> {
     catalog: &'a Catalog,
-    table: &'a NameTable,
+    table: &'a NamePlan,
     schemas: BTreeSet<&'a str>,
 }
 
@@ -222,32 +74,33 @@ impl Names for TypeNames<'_> {
                 let r = self.catalog.relation(schema, name)?;
                 Some(format!(
                     "z.lazy(() => {})",
-                    self.table.get(&r.schema, &r.name, "Row")
+                    self.table.get(&r.schema, &r.name, Part::Row)
                 ))
             }
-            _ => Some(self.table.get(schema, name, "")),
+            _ => Some(self.table.get(schema, name, Part::Type).to_string()),
         }
     }
 }
 
 /// Renders `database.schemas.ts`.
 pub fn emit(
-    catalog: &Catalog,
-    config: &Config,
+    plan: &Plan<'_>,
+    settings: &ZodSettings,
     templates: &Templates,
 ) -> Result<String, EmitError> {
-    let table = NameTable::build(catalog, &config.typescript.default_schema, &config.naming);
+    let catalog = plan.catalog;
+    let table = plan.names();
     let names = TypeNames {
         catalog,
-        table: &table,
+        table,
         schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
     };
     let zv = ZodValues {
-        v3: config.zod == ZodVersion::V3,
-        transport: config.typescript.transport,
+        v3: settings.version == ZodVersion::V3,
+        transport: settings.transport,
         names: &names,
     };
-    let lazy = match config.zod_lazy {
+    let lazy = match settings.lazy {
         ZodLazy::Always => true,
         ZodLazy::Never => false,
         ZodLazy::Auto => catalog.relations.len() > LAZY_ABOVE,
@@ -255,8 +108,7 @@ pub fn emit(
     let e = Emitter {
         catalog,
         lazy,
-        config,
-        table: &table,
+        table,
         zv: &zv,
     };
 
@@ -283,7 +135,7 @@ pub fn emit(
     let schemas = schema_names
         .iter()
         .map(|s| SchemaView {
-            key: doc::js_property_key(s),
+            key: js_property_key(s),
             tables: e.relation_entries(s, true),
             views: e.relation_entries(s, false),
             functions: exposed
@@ -293,8 +145,8 @@ pub fn emit(
                     e.entry(
                         name,
                         &[
-                            ("Args", table.get(schema, name, "Args")),
-                            ("Returns", table.get(schema, name, "Returns")),
+                            ("Args", table.get(schema, name, Part::Args)),
+                            ("Returns", table.get(schema, name, Part::Returns)),
                         ],
                         6,
                     )
@@ -311,6 +163,7 @@ pub fn emit(
         schemas,
         definitions,
     };
+    EmitError::check_names("zod", table)?;
     templates.render("zod/database.schemas.ts", view)
 }
 
@@ -362,8 +215,7 @@ fn composite_order(catalog: &Catalog) -> Vec<&TypeDef> {
 struct Emitter<'a> {
     catalog: &'a Catalog,
     lazy: bool,
-    config: &'a Config,
-    table: &'a NameTable,
+    table: &'a NamePlan,
     zv: &'a ZodValues<'a>,
 }
 
@@ -438,13 +290,13 @@ impl Emitter<'_> {
     }
 
     fn enum_def(&self, t: &TypeDef) -> String {
-        let name = self.table.get(&t.schema, &t.name, "");
+        let name = self.table.get(&t.schema, &t.name, Part::Type);
         let labels = format!(
             "Labels[{}][{}]",
             string_literal(&t.schema),
             string_literal(&t.name)
         );
-        self.export(&name, Chain::new("z").call1("enum", labels).doc())
+        self.export(name, Chain::new("z").call1("enum", labels).doc())
     }
 
     fn composite_def(&self, t: &TypeDef) -> String {
@@ -459,14 +311,17 @@ impl Emitter<'_> {
                 (a.name.clone(), c.call0("nullable").doc())
             })
             .collect();
-        let name = self.table.get(&t.schema, &t.name, "");
-        self.export_lazy(&name, self.object_call(members, false).doc())
+        let name = self.table.get(&t.schema, &t.name, Part::Type);
+        self.export_lazy(name, self.object_call(members, false).doc())
     }
 
     fn column_schema(&self, rules: &ValueRules, site: Site, nullable: bool) -> Chain {
         let json = rules.array_dims == 0
             && rules.json_schema.is_none()
-            && (rules.is("json") || rules.is("jsonb"));
+            && matches!(
+                rules.class.scalar(),
+                Some(crate::plan::types::Scalar::Json | crate::plan::types::Scalar::Jsonb)
+            );
         if json && site == Site::Input && !nullable {
             // A JSON null sent for a NOT NULL json column becomes SQL NULL and fails.
             return Chain::new("nonNullJsonSchema");
@@ -476,7 +331,10 @@ impl Emitter<'_> {
     }
 
     fn relation_defs(&self, rel: &Relation) -> String {
-        let mut out = format!("// {}.{}\n", rel.schema, rel.name);
+        let mut out = format!(
+            "// {}\n",
+            line_comment(&format!("{}.{}", rel.schema, rel.name))
+        );
         let mut skipped: Vec<String> = rules::untranslated_checks(rel);
         let precision = Precision::Precise;
         let cols: Vec<(&crate::model::Column, ValueRules)> = rel
@@ -492,10 +350,7 @@ impl Emitter<'_> {
             }
         }
         for s in &skipped {
-            out.push_str(&format!(
-                "// CHECK not translated: {}\n",
-                s.replace('\n', " ")
-            ));
+            out.push_str(&format!("// CHECK not translated: {}\n", line_comment(s)));
         }
         // Rows: every column; computed fields are optional (only present when selected).
         let row: Vec<(String, Doc)> = cols
@@ -509,24 +364,24 @@ impl Emitter<'_> {
             })
             .collect();
         out.push_str(&self.export_lazy(
-            &self.table.get(&rel.schema, &rel.name, "Row"),
+            self.table.get(&rel.schema, &rel.name, Part::Row),
             self.object_call(row, false).doc(),
         ));
         out.push('\n');
         type FieldOf = fn(&Catalog, &Relation, &crate::model::Column, Precision) -> Field;
-        let writes: [(&'static str, bool, FieldOf); 2] = [
+        let writes: [(Part, bool, FieldOf); 2] = [
             (
-                "Insert",
+                Part::Insert,
                 rel.kind.is_table() || rel.insertable(),
                 shape::insert_field,
             ),
             (
-                "Update",
+                Part::Update,
                 rel.kind.is_table() || rel.updatable(),
                 shape::update_field,
             ),
         ];
-        for (kind, enabled, field_of) in writes {
+        for (part, enabled, field_of) in writes {
             if !enabled {
                 continue;
             }
@@ -545,7 +400,7 @@ impl Emitter<'_> {
                 })
                 .collect();
             out.push_str(&self.export_lazy(
-                &self.table.get(&rel.schema, &rel.name, kind),
+                self.table.get(&rel.schema, &rel.name, part),
                 self.object_call(members, true).doc(),
             ));
             out.push('\n');
@@ -555,10 +410,9 @@ impl Emitter<'_> {
 
     /// Functions PostgREST can call, grouped by (schema, name).
     fn exposed_functions(&self) -> BTreeMap<(String, String), Overloads<'_>> {
-        let mapper = super::typescript::mapping::Mapper::new(self.catalog, self.config);
         let mut out: BTreeMap<(String, String), Overloads<'_>> = BTreeMap::new();
         for f in &self.catalog.functions {
-            if mapper.exposed(f).is_some() {
+            if crate::plan::exposure::is_exposed(self.catalog, f) {
                 out.entry((f.schema.clone(), f.name.clone()))
                     .or_default()
                     .push(f);
@@ -605,9 +459,10 @@ impl Emitter<'_> {
                 .doc()
         };
         format!(
-            "// {schema}.{name}\n{}\n{}",
-            self.export_lazy(&self.table.get(schema, name, "Args"), one(args)),
-            self.export_lazy(&self.table.get(schema, name, "Returns"), one(returns))
+            "// {}\n{}\n{}",
+            line_comment(&format!("{schema}.{name}")),
+            self.export_lazy(self.table.get(schema, name, Part::Args), one(args)),
+            self.export_lazy(self.table.get(schema, name, Part::Returns), one(returns))
         )
     }
 
@@ -641,14 +496,14 @@ impl Emitter<'_> {
         }
     }
 
-    fn entry(&self, key: &str, parts: &[(&str, String)], indent: usize) -> String {
+    fn entry(&self, key: &str, parts: &[(&str, &str)], indent: usize) -> String {
         let members = parts
             .iter()
-            .map(|(k, v)| (k.to_string(), text(v.clone())))
+            .map(|(k, v)| (k.to_string(), text(*v)))
             .collect();
         print(
             &concat(vec![
-                text(format!("{}: ", doc::js_property_key(key))),
+                text(format!("{}: ", js_property_key(key))),
                 object(members),
             ]),
             indent,
@@ -660,12 +515,12 @@ impl Emitter<'_> {
         super::typescript::sorted_relations(self.catalog, schema, tables)
             .iter()
             .map(|r| {
-                let mut parts = vec![("Row", self.table.get(&r.schema, &r.name, "Row"))];
+                let mut parts = vec![("Row", self.table.get(&r.schema, &r.name, Part::Row))];
                 if r.kind.is_table() || r.insertable() {
-                    parts.push(("Insert", self.table.get(&r.schema, &r.name, "Insert")));
+                    parts.push(("Insert", self.table.get(&r.schema, &r.name, Part::Insert)));
                 }
                 if r.kind.is_table() || r.updatable() {
-                    parts.push(("Update", self.table.get(&r.schema, &r.name, "Update")));
+                    parts.push(("Update", self.table.get(&r.schema, &r.name, Part::Update)));
                 }
                 self.entry(&r.name, &parts, 6)
             })
@@ -682,7 +537,9 @@ impl Emitter<'_> {
         types.sort_by(|a, b| collate(&a.name, &b.name));
         types
             .iter()
-            .map(|t| chain::property_line(&t.name, &self.table.get(&t.schema, &t.name, ""), 6))
+            .map(|t| {
+                chain::property_line(&t.name, self.table.get(&t.schema, &t.name, Part::Type), 6)
+            })
             .collect()
     }
 
@@ -702,7 +559,7 @@ impl Emitter<'_> {
             .collect();
         print(
             &concat(vec![
-                text(format!("{}: ", doc::js_property_key(schema))),
+                text(format!("{}: ", js_property_key(schema))),
                 object(members),
             ]),
             2,

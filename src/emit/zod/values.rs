@@ -3,9 +3,11 @@
 
 use super::chain::{Arg, Chain, array};
 use crate::config::TsTransport;
-use crate::emit::rules::ValueRules;
-use crate::emit::typescript::doc::{Doc, string_literal, text};
-use crate::model::{Literal, TypeKind};
+use crate::model::Literal;
+use crate::plan::rules::{BaseClass, ValueRules};
+use crate::plan::types::{DateTime, Geometric, Network, Scalar};
+use crate::print::doc::{Doc, text};
+use crate::print::js::string_literal;
 
 /// Where a value is validated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,14 +107,15 @@ impl ZodValues<'_> {
     }
 
     fn one_of(&self, r: &ValueRules, values: &[Literal]) -> Option<(Chain, bool)> {
-        let text_like = ["text", "varchar", "bpchar", "name"]
-            .iter()
-            .any(|t| r.is(t))
-            || (r.base.name == "citext" && r.base.schema != "pg_catalog");
-        let number_like = ["int2", "int4", "float4", "float8"].iter().any(|t| r.is(t))
-            || (["int8", "numeric"].iter().any(|t| r.is(t))
-                && self.transport == TsTransport::Postgrest);
-        if text_like && !r.is("bpchar") && values.iter().all(|v| matches!(v, Literal::String(_))) {
+        let scalar = r.class.scalar()?;
+        // char(n) pads, so literal values may not match what comes back.
+        let text_like = scalar.is_text() && !matches!(scalar, Scalar::Bpchar { .. });
+        let number_like = match scalar {
+            Scalar::Int2 | Scalar::Int4 | Scalar::Float4 | Scalar::Float8 => true,
+            Scalar::Int8 | Scalar::Numeric { .. } => self.transport == TsTransport::Postgrest,
+            _ => false,
+        };
+        if text_like && values.iter().all(|v| matches!(v, Literal::String(_))) {
             let items = values.iter().map(|v| text(literal_code(v))).collect();
             return Some((z().call("enum", vec![Arg::Simple(array(items))]), false));
         }
@@ -132,106 +135,134 @@ impl ZodValues<'_> {
     /// The base type's schema, without CHECK refinements.
     fn base(&self, r: &ValueRules, site: Site) -> Chain {
         let node = self.transport == TsTransport::NodePostgres;
-        let row = site == Site::Row;
-        if let Some(kind) = &r.base_kind {
-            match kind {
-                TypeKind::Enum { .. } | TypeKind::Composite { .. } | TypeKind::Relation => {
-                    if node && !matches!(kind, TypeKind::Enum { .. }) {
-                        return z().call0("string");
-                    }
-                    return match self.names.type_schema(&r.base.schema, &r.base.name) {
-                        Some(name) => Chain::new(&name),
-                        None => z().call0("unknown"),
-                    };
+        match &r.class {
+            BaseClass::Composite | BaseClass::Relation if node => z().call0("string"),
+            BaseClass::Enum { .. } | BaseClass::Composite | BaseClass::Relation => {
+                match self.names.type_schema(&r.base.schema, &r.base.name) {
+                    Some(name) => Chain::new(&name),
+                    None => z().call0("unknown"),
                 }
-                TypeKind::Range { .. } => return regex(z().call0("string"), "RANGE"),
-                TypeKind::Multirange { .. } => return regex(z().call0("string"), "MULTIRANGE"),
-                TypeKind::Base { .. } if r.base.schema != "pg_catalog" => {
-                    return match r.base.name.as_str() {
-                        "citext" | "ltree" | "lquery" | "vector" | "halfvec" | "sparsevec" => {
-                            z().call0("string")
-                        }
-                        _ => z().call0("unknown"),
-                    };
-                }
-                _ => {}
             }
+            BaseClass::Range => regex(z().call0("string"), "RANGE"),
+            BaseClass::Multirange => regex(z().call0("string"), "MULTIRANGE"),
+            BaseClass::Scalar(s) => self.scalar(*s, site),
         }
-        if r.base.schema != "pg_catalog" {
-            return z().call0("unknown");
-        }
-        match r.base.name.as_str() {
-            "bool" => z().call0("boolean"),
-            "int2" => self.int().call1("gte", "-32768").call1("lte", "32767"),
-            "int4" => self
+    }
+
+    /// A scalar's schema, per transport profile and site.
+    fn scalar(&self, scalar: Scalar, site: Site) -> Chain {
+        let node = self.transport == TsTransport::NodePostgres;
+        let row = site == Site::Row;
+        let string = || z().call0("string");
+        match scalar {
+            Scalar::Bool => z().call0("boolean"),
+            Scalar::Int2 => self.int().call1("gte", "-32768").call1("lte", "32767"),
+            Scalar::Int4 => self
                 .int()
                 .call1("gte", "-2147483648")
                 .call1("lte", "2147483647"),
-            "int8" if node => regex(z().call0("string"), "INTEGER"),
-            "int8" if row => z().call0("number").call1("refine", "Number.isInteger"),
-            "int8" if self.v3 => z().call0("number").call0("int").call0("safe"),
-            "int8" => z().call0("int"),
-            "numeric" if node => regex(z().call0("string"), "NUMERIC"),
+            Scalar::Int8 if node => regex(string(), "INTEGER"),
+            Scalar::Int8 if row => z().call0("number").call1("refine", "Number.isInteger"),
+            Scalar::Int8 if self.v3 => z().call0("number").call0("int").call0("safe"),
+            Scalar::Int8 => z().call0("int"),
+            Scalar::Numeric { .. } if node => regex(string(), "NUMERIC"),
             // node-postgres returns NaN/±Infinity numbers for non-finite floats.
-            "float4" | "float8" if node && row => pg("nodeFloat"),
-            "float4" | "float8" | "numeric" if row => pg("float"),
-            "float4" if self.v3 => z()
+            Scalar::Float4 | Scalar::Float8 if node && row => pg("nodeFloat"),
+            Scalar::Float4 | Scalar::Float8 | Scalar::Numeric { .. } if row => pg("float"),
+            Scalar::Float4 if self.v3 => z()
                 .call0("number")
                 .call0("finite")
                 .call1("refine", "pg.real"),
-            "float4" => z().call0("number").call1("refine", "pg.real"),
-            "float8" | "numeric" if self.v3 => z().call0("number").call0("finite"),
-            "float8" | "numeric" => z().call0("number"),
-            "oid" if node => self.int(),
-            "oid" => regex(z().call0("string"), "UNSIGNED"),
-            "uuid" if row => regex(z().call0("string"), "UUID"),
-            "uuid" => regex(z().call0("string"), "UUID_IN"),
-            // node-postgres returns ±Infinity (numbers) for infinite dates and timestamps.
-            "date" | "timestamp" | "timestamptz" if node && row => pg("date"),
-            "date" | "timestamp" | "timestamptz" if node => z().call0("date"),
-            "date" if row => regex(z().call0("string"), "DATE"),
-            "date" => z().call0("string").call1("refine", "pg.isDate"),
-            "timestamp" if row => regex(z().call0("string"), "TIMESTAMP"),
-            "timestamp" => z().call0("string").call1("refine", "pg.isTimestamp"),
-            "timestamptz" if row => regex(z().call0("string"), "TIMESTAMPTZ"),
-            "timestamptz" => z().call0("string").call1("refine", "pg.isTimestamptz"),
-            "time" if row => regex(z().call0("string"), "TIME"),
-            "time" => z().call0("string").call1("refine", "pg.isTime"),
-            "timetz" if row => regex(z().call0("string"), "TIMETZ"),
-            "timetz" => z().call0("string").call1("refine", "pg.isTimetz"),
-            "interval" if node => Chain::new("pg.interval"),
-            "interval" if row => regex(z().call0("string"), "INTERVAL"),
-            "interval" => regex(z().call0("string"), "INTERVAL_IN"),
-            "json" | "jsonb" => Chain::new("jsonSchema"),
-            "bytea" if node => z().call1("instanceof", "Uint8Array"),
-            "bytea" if row => regex(z().call0("string"), "BYTEA"),
-            "bytea" => z().call0("string").call1("refine", "pg.isBytea"),
-            "inet" => regex(z().call0("string"), "INET"),
-            "cidr" => regex(z().call0("string"), "CIDR"),
-            "macaddr" if row => regex(z().call0("string"), "MACADDR"),
-            "macaddr" => regex(z().call0("string"), "MACADDR_IN"),
-            "macaddr8" if row => regex(z().call0("string"), "MACADDR8"),
-            "macaddr8" => regex(z().call0("string"), "MACADDR8_IN"),
-            "bit" | "varbit" => regex(z().call0("string"), "BITS"),
-            "money" if row => z().call0("string"),
-            "money" => regex(z().call0("string"), "MONEY_IN"),
-            "point" if node => Chain::new("pg.point"),
-            "circle" if node => Chain::new("pg.circle"),
-            "void" => z().call0("undefined"),
-            "record" => z().call(
+            Scalar::Float4 => z().call0("number").call1("refine", "pg.real"),
+            Scalar::Float8 | Scalar::Numeric { .. } if self.v3 => {
+                z().call0("number").call0("finite")
+            }
+            Scalar::Float8 | Scalar::Numeric { .. } => z().call0("number"),
+            Scalar::Oid if node => self.int(),
+            Scalar::Oid => regex(string(), "UNSIGNED"),
+            Scalar::Uuid if row => regex(string(), "UUID"),
+            Scalar::Uuid => regex(string(), "UUID_IN"),
+            Scalar::Date => self.date_time("DATE", "isDate", site),
+            Scalar::DateTime(dt) => match dt {
+                DateTime::Timestamp(_) => self.date_time("TIMESTAMP", "isTimestamp", site),
+                DateTime::TimestampTz(_) => self.date_time("TIMESTAMPTZ", "isTimestamptz", site),
+                DateTime::Time(_) if row => regex(string(), "TIME"),
+                DateTime::Time(_) => string().call1("refine", "pg.isTime"),
+                DateTime::TimeTz(_) if row => regex(string(), "TIMETZ"),
+                DateTime::TimeTz(_) => string().call1("refine", "pg.isTimetz"),
+                DateTime::Interval(_) if node => Chain::new("pg.interval"),
+                DateTime::Interval(_) if row => regex(string(), "INTERVAL"),
+                DateTime::Interval(_) => regex(string(), "INTERVAL_IN"),
+            },
+            Scalar::Json | Scalar::Jsonb => Chain::new("jsonSchema"),
+            Scalar::Bytea if node => z().call1("instanceof", "Uint8Array"),
+            Scalar::Bytea if row => regex(string(), "BYTEA"),
+            Scalar::Bytea => string().call1("refine", "pg.isBytea"),
+            Scalar::Network(n) => match n {
+                Network::Inet => regex(string(), "INET"),
+                Network::Cidr => regex(string(), "CIDR"),
+                Network::Macaddr if row => regex(string(), "MACADDR"),
+                Network::Macaddr => regex(string(), "MACADDR_IN"),
+                Network::Macaddr8 if row => regex(string(), "MACADDR8"),
+                Network::Macaddr8 => regex(string(), "MACADDR8_IN"),
+            },
+            Scalar::Bit { .. } | Scalar::Varbit { .. } => regex(string(), "BITS"),
+            Scalar::Money if row => string(),
+            Scalar::Money => regex(string(), "MONEY_IN"),
+            Scalar::Geometric(Geometric::Point) if node => Chain::new("pg.point"),
+            Scalar::Geometric(Geometric::Circle) if node => Chain::new("pg.circle"),
+            Scalar::Void => z().call0("undefined"),
+            Scalar::Record => z().call(
                 "record",
                 vec![
                     Arg::Simple(text("z.string()")),
                     Arg::Simple(text("z.unknown()")),
                 ],
             ),
-            "text" | "varchar" | "bpchar" | "char" | "name" | "tsvector" | "tsquery" | "xml"
-            | "pg_lsn" | "point" | "line" | "lseg" | "box" | "path" | "polygon" | "circle"
-            | "jsonpath" | "xid" | "cid" | "xid8" | "regclass" | "regproc" | "regprocedure"
-            | "regtype" | "regrole" | "regnamespace" | "regconfig" | "regdictionary"
-            | "regoper" | "regoperator" | "txid_snapshot" | "pg_snapshot" | "int2vector"
-            | "oidvector" | "aclitem" | "refcursor" => z().call0("string"),
-            _ => z().call0("unknown"),
+            // node-postgres has no parser for hstore, and PostgREST reads a written hstore
+            // from its text (`"a"=>"1"`): only rows from `to_jsonb` hold an object.
+            Scalar::Hstore if node || !row => string(),
+            Scalar::Hstore => z().call(
+                "record",
+                vec![
+                    Arg::Simple(text("z.string()")),
+                    Arg::Simple(text("z.string().nullable()")),
+                ],
+            ),
+            Scalar::Text
+            | Scalar::Varchar { .. }
+            | Scalar::Bpchar { .. }
+            | Scalar::Char
+            | Scalar::Name
+            | Scalar::TsVector
+            | Scalar::TsQuery
+            | Scalar::Xml
+            | Scalar::PgLsn
+            | Scalar::Geometric(_)
+            | Scalar::Jsonpath
+            | Scalar::TransactionId
+            | Scalar::Reg
+            | Scalar::Snapshot
+            | Scalar::SystemText
+            | Scalar::Citext
+            | Scalar::Ltree
+            | Scalar::Lquery
+            | Scalar::Ltxtquery
+            | Scalar::Cube
+            | Scalar::Vector(_) => string(),
+            Scalar::Unknown => z().call0("unknown"),
+        }
+    }
+
+    /// `date`, `timestamp`, `timestamptz`: `Date` objects from node-postgres (±Infinity as
+    /// numbers in rows), else the text `to_jsonb` writes (rows) or Postgres reads (inputs).
+    fn date_time(&self, pattern: &str, check: &str, site: Site) -> Chain {
+        let node = self.transport == TsTransport::NodePostgres;
+        match site {
+            Site::Row if node => pg("date"),
+            Site::Input if node => z().call0("date"),
+            Site::Row => regex(z().call0("string"), pattern),
+            Site::Input => z().call0("string").call1("refine", format!("pg.{check}")),
         }
     }
 
@@ -241,10 +272,14 @@ impl ZodValues<'_> {
         if site == Site::Row {
             return c;
         }
-        let numeric = ["int2", "int4", "int8", "float4", "float8", "numeric"]
-            .iter()
-            .any(|t| r.is(t))
-            && !(self.transport == TsTransport::NodePostgres && (r.is("int8") || r.is("numeric")));
+        let scalar = r.class.scalar();
+        let node = self.transport == TsTransport::NodePostgres;
+        // node-postgres reads int8 and numeric as strings: no numeric comparison applies.
+        let numeric = match scalar {
+            Some(Scalar::Int2 | Scalar::Int4 | Scalar::Float4 | Scalar::Float8) => true,
+            Some(Scalar::Int8 | Scalar::Numeric { .. }) => !node,
+            _ => false,
+        };
         if numeric {
             if let Some((v, inclusive)) = &r.min
                 && matches!(v, Literal::Number(_))
@@ -256,13 +291,15 @@ impl ZodValues<'_> {
             {
                 c = c.call1(if *inclusive { "lte" } else { "lt" }, literal_code(v));
             }
-            if r.is("numeric")
-                && let (Some(p), Some(s)) = (r.base.precision, r.base.scale)
+            if let Some(Scalar::Numeric {
+                precision: Some(p),
+                scale: Some(s),
+            }) = scalar
             {
                 c = c.call1("refine", format!("pg.numericDigits({p}, {s})"));
             }
         }
-        if r.is("bpchar") {
+        if let Some(Scalar::Bpchar { .. }) = scalar {
             if let Some(n) = r.max_length {
                 c = c.call1("refine", format!("pg.maxCharsPadded({n})"));
             }
@@ -272,15 +309,14 @@ impl ZodValues<'_> {
         if let Some(n) = r.min_length.filter(|n| *n > 0) {
             c = c.call1("refine", format!("pg.minChars({n})"));
         }
-        if r.is("bit")
-            && let Some(n) = r.base.length
-        {
-            c = c.call1("refine", format!("pg.bitLength({n})"));
-        }
-        if r.is("varbit")
-            && let Some(n) = r.base.length
-        {
-            c = c.call1("refine", format!("pg.maxChars({n})"));
+        match scalar {
+            Some(Scalar::Bit { length: Some(n) }) => {
+                c = c.call1("refine", format!("pg.bitLength({n})"));
+            }
+            Some(Scalar::Varbit { length: Some(n) }) => {
+                c = c.call1("refine", format!("pg.maxChars({n})"));
+            }
+            _ => {}
         }
         for v in &r.not_equal {
             c = c.call1("refine", format!("pg.not({})", literal_code(v)));

@@ -2,6 +2,7 @@
 //! can be null, which an insert must, may or must not give.
 
 use crate::model::{Catalog, Column, Identity, Relation, TypeKind, TypeRef};
+use crate::plan::types::domain_chain;
 
 /// How nullability is decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,19 +39,15 @@ pub fn type_not_null(catalog: &Catalog, ty: &TypeRef, precision: Precision) -> b
     if ty.array_dims > 0 {
         return false;
     }
-    let mut cur = ty.clone();
-    for _ in 0..32 {
-        match catalog.type_def(&cur).map(|d| &d.kind) {
-            Some(TypeKind::Domain { base, not_null, .. }) => {
-                if *not_null {
-                    return true;
-                }
-                if precision == Precision::Reference || base.array_dims > 0 {
-                    return false;
-                }
-                cur = base.clone();
-            }
-            _ => return false,
+    for kind in domain_chain(catalog, ty) {
+        let TypeKind::Domain { base, not_null, .. } = kind else {
+            break;
+        };
+        if *not_null {
+            return true;
+        }
+        if precision == Precision::Reference || base.array_dims > 0 {
+            return false;
         }
     }
     false
@@ -61,19 +58,15 @@ pub fn type_has_default(catalog: &Catalog, ty: &TypeRef) -> bool {
     if ty.array_dims > 0 {
         return false;
     }
-    let mut cur = ty.clone();
-    for _ in 0..32 {
-        match catalog.type_def(&cur).map(|d| &d.kind) {
-            Some(TypeKind::Domain { base, default, .. }) => {
-                if default.is_some() {
-                    return true;
-                }
-                cur = base.clone();
+    domain_chain(catalog, ty).into_iter().any(|kind| {
+        matches!(
+            kind,
+            TypeKind::Domain {
+                default: Some(_),
+                ..
             }
-            _ => return false,
-        }
-    }
-    false
+        )
+    })
 }
 
 /// Whether a Row value of the column can be null.

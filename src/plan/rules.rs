@@ -7,18 +7,68 @@
 //! in `skipped` so the emitters can say so, never guessed.
 
 use crate::model::{
-    Catalog, Check, CheckFact, Column, CompareOp, Literal, Relation, Subject, TypeDef, TypeKind,
-    TypeRef,
+    Catalog, Check, CheckFact, Column, CompareOp, Literal, Relation, Subject, TypeRef,
 };
+use crate::plan::types::{MAX_DOMAIN_DEPTH, Scalar, TypeClass, classify};
+
+/// What the type under a value's domains is: [`TypeClass`] without the domain.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BaseClass {
+    /// An enum.
+    Enum {
+        /// Its labels.
+        labels: Vec<String>,
+    },
+    /// A free-standing composite type.
+    Composite,
+    /// A relation's row type.
+    Relation,
+    /// A range type.
+    Range,
+    /// A multirange type.
+    Multirange,
+    /// A built-in or extension base type.
+    Scalar(Scalar),
+}
+
+impl Default for BaseClass {
+    fn default() -> Self {
+        BaseClass::Scalar(Scalar::Unknown)
+    }
+}
+
+impl BaseClass {
+    fn of(catalog: &Catalog, ty: &TypeRef) -> Self {
+        match classify(catalog, ty) {
+            TypeClass::Enum { labels } => BaseClass::Enum {
+                labels: labels.to_vec(),
+            },
+            TypeClass::Composite { .. } => BaseClass::Composite,
+            TypeClass::Relation => BaseClass::Relation,
+            TypeClass::Range => BaseClass::Range,
+            TypeClass::Multirange => BaseClass::Multirange,
+            TypeClass::Scalar(s) => BaseClass::Scalar(s),
+            // A chain deeper than the bound: nothing is known of what is under it.
+            TypeClass::Domain { .. } => BaseClass::Scalar(Scalar::Unknown),
+        }
+    }
+
+    /// The scalar, when the base is one.
+    pub fn scalar(&self) -> Option<Scalar> {
+        match self {
+            BaseClass::Scalar(s) => Some(*s),
+            _ => None,
+        }
+    }
+}
 
 /// The rules for non-null values of a column or type.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValueRules {
     /// The type under all domains (for arrays: of the elements, see `array_dims`).
     pub base: TypeRef,
-    /// The type definition of `base` when it is not a built-in base type (enum, composite,
-    /// range, relation row type, extension type).
-    pub base_kind: Option<TypeKind>,
+    /// What `base` is.
+    pub class: BaseClass,
     /// Array dimensions (declared, including a domain over an array).
     pub array_dims: u32,
     /// A domain in the chain is NOT NULL.
@@ -172,38 +222,33 @@ pub fn type_rules(catalog: &Catalog, ty: &TypeRef) -> ValueRules {
         ..ValueRules::default()
     };
     let mut cur = ty.clone();
-    for _ in 0..32 {
-        let def: Option<&TypeDef> = catalog.type_def(&cur);
-        match def.map(|d| &d.kind) {
-            Some(TypeKind::Domain {
-                base,
-                not_null,
-                default,
-                checks,
-            }) => {
-                // Domain constraints apply to the domain's values (for an array of domains,
-                // to each element).
-                rules.not_null |= *not_null && ty.array_dims == 0;
-                rules.has_default |= default.is_some() && ty.array_dims == 0;
-                apply_checks(&mut rules, checks, &|s| *s == Subject::Value);
-                for c in checks {
-                    if !about(c, &|s| *s == Subject::Value) {
-                        rules.skipped.push(format!("{}: {}", c.name, c.definition));
-                    }
-                }
-                rules.array_dims += base.array_dims;
-                let mut next = base.clone();
-                next.array_dims = 0;
-                cur = next;
+    for _ in 0..MAX_DOMAIN_DEPTH {
+        let TypeClass::Domain {
+            base,
+            not_null,
+            has_default,
+            checks,
+        } = classify(catalog, &cur)
+        else {
+            break;
+        };
+        // Domain constraints apply to the domain's values (for an array of domains, to each
+        // element).
+        rules.not_null |= not_null && ty.array_dims == 0;
+        rules.has_default |= has_default && ty.array_dims == 0;
+        apply_checks(&mut rules, checks, &|s| *s == Subject::Value);
+        for c in checks {
+            if !about(c, &|s| *s == Subject::Value) {
+                rules.skipped.push(format!("{}: {}", c.name, c.definition));
             }
-            Some(kind) => {
-                rules.base_kind = Some(kind.clone());
-                break;
-            }
-            None => break,
         }
+        rules.array_dims += base.array_dims;
+        let mut next = base.clone();
+        next.array_dims = 0;
+        cur = next;
     }
-    limits_from_typmod(&mut rules, &cur);
+    rules.class = BaseClass::of(catalog, &cur);
+    limits_from_typmod(&mut rules);
     rules.base = cur;
     rules
 }
@@ -236,9 +281,10 @@ pub fn untranslated_checks(rel: &Relation) -> Vec<String> {
         .collect()
 }
 
-fn limits_from_typmod(rules: &mut ValueRules, base: &TypeRef) {
-    if let Some(n) = base.length
-        && (base.is_builtin("varchar") || base.is_builtin("bpchar"))
+/// `varchar(n)` and `char(n)` limit the length.
+fn limits_from_typmod(rules: &mut ValueRules) {
+    if let Some(Scalar::Varchar { length: Some(n) } | Scalar::Bpchar { length: Some(n) }) =
+        rules.class.scalar()
     {
         tighten_max_len(&mut rules.max_length, f64::from(n));
     }
@@ -283,5 +329,119 @@ mod tests {
             ])
         );
         assert_eq!(r.max_length, Some(280));
+    }
+
+    fn ty(schema: &str, name: &str) -> TypeRef {
+        TypeRef {
+            schema: schema.into(),
+            name: name.into(),
+            ..TypeRef::default()
+        }
+    }
+
+    fn domain(name: &str, base: TypeRef, not_null: bool, checks: &[&str]) -> crate::model::TypeDef {
+        crate::model::TypeDef {
+            schema: "public".into(),
+            name: name.into(),
+            extension: None,
+            comment: None,
+            kind: crate::model::TypeKind::Domain {
+                base,
+                not_null,
+                default: None,
+                checks: checks.iter().map(|c| check(c)).collect(),
+            },
+        }
+    }
+
+    fn catalog(types: Vec<crate::model::TypeDef>, relations: serde_json::Value) -> Catalog {
+        let mut c = Catalog {
+            format: crate::model::SNAPSHOT_FORMAT,
+            schemas: Vec::new(),
+            relations: serde_json::from_value(relations).unwrap(),
+            types,
+            functions: Vec::new(),
+        };
+        c.normalize();
+        c
+    }
+
+    #[test]
+    fn domain_chains_add_their_rules_and_keep_the_base() {
+        let mut varchar5 = ty("pg_catalog", "varchar");
+        varchar5.length = Some(5);
+        varchar5.array_dims = 1;
+        let c = catalog(
+            vec![
+                domain(
+                    "positive",
+                    ty("pg_catalog", "int4"),
+                    false,
+                    &["CHECK ((VALUE > 0))"],
+                ),
+                domain(
+                    "small",
+                    ty("public", "positive"),
+                    true,
+                    &["CHECK ((VALUE <= 100))"],
+                ),
+                domain("codes", varchar5, false, &[]),
+            ],
+            serde_json::json!([]),
+        );
+        let r = type_rules(&c, &ty("public", "small"));
+        assert_eq!(r.class, BaseClass::Scalar(Scalar::Int4));
+        assert!(r.not_null);
+        assert_eq!(r.min, Some((Literal::Number("0".into()), false)));
+        assert_eq!(r.max, Some((Literal::Number("100".into()), true)));
+        // An array of the domain: its NOT NULL is about the elements, not the value.
+        let mut arr = ty("public", "small");
+        arr.array_dims = 1;
+        assert!(!type_rules(&c, &arr).not_null);
+        // A domain over varchar(5)[]: one array dimension, elements of at most 5 chars.
+        let r = type_rules(&c, &ty("public", "codes"));
+        assert_eq!(r.array_dims, 1);
+        assert_eq!(r.max_length, Some(5));
+        assert_eq!(
+            r.class,
+            BaseClass::Scalar(Scalar::Varchar { length: Some(5) })
+        );
+    }
+
+    #[test]
+    fn column_rules_intersect_every_list_and_skip_multi_column_checks() {
+        let text = serde_json::json!({"schema": "pg_catalog", "name": "text", "sql": "text"});
+        let c = catalog(
+            vec![],
+            serde_json::json!([{
+                "schema": "public", "name": "t", "kind": "table",
+                "rls": {"enabled": false, "forced": false},
+                "columns": [
+                    {"name": "status", "type": text, "nullable": true, "updatable": true},
+                    {"name": "other", "type": text, "nullable": true, "updatable": true}
+                ],
+                "checks": [
+                    {"name": "a", "definition": "d", "complete": true, "facts":
+                        check("CHECK ((status = ANY (ARRAY['a'::text, 'b'::text, 'c'::text])))").facts},
+                    {"name": "b", "definition": "d", "complete": true, "facts":
+                        check("CHECK ((status = ANY (ARRAY['b'::text, 'c'::text, 'd'::text])))").facts},
+                    {"name": "both", "definition": "CHECK ((status <> other))", "complete": false,
+                        "facts": []}
+                ]
+            }]),
+        );
+        let rel = &c.relations[0];
+        let r = column_rules(&c, rel, &rel.columns[0]);
+        assert_eq!(
+            r.one_of,
+            Some(vec![
+                Literal::String("b".into()),
+                Literal::String("c".into())
+            ])
+        );
+        assert_eq!(
+            untranslated_checks(rel),
+            ["both: CHECK ((status <> other))"]
+        );
     }
 }

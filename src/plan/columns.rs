@@ -1,10 +1,10 @@
 //! What each column allows in a Row, an Insert and an Update: nullability, whether it can
-//! be written, whether an Insert must carry it. Shared by the JSON Schema and Rust targets,
+//! be written, whether an Insert must carry it. Planned once for the JSON Schema and Rust targets,
 //! so both describe the same contract.
 
-use crate::emit::rules::{self, ValueRules};
-use crate::emit::shape::{self, Precision, Presence};
 use crate::model::{Catalog, Column, Identity, Relation};
+use crate::plan::rules::{self, ValueRules};
+use crate::plan::shape::{self, Precision, Presence};
 
 /// How a column takes part in an Insert.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub enum InsertRole {
     },
 }
 
-/// Everything the targets need to know about one column, from [`crate::emit::shape`] (the
+/// Everything the targets need to know about one column, from [`crate::plan::shape`] (the
 /// rules every target shares) in its precise mode.
 #[derive(Debug, Clone)]
 pub struct ColumnShape<'a> {

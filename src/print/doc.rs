@@ -1,16 +1,14 @@
-//! A small document printer that lays out TypeScript type expressions exactly as prettier
-//! does (width 80, 2-space indent, no semicolons), so that running prettier over the
-//! generated files changes nothing.
+//! The document printer: the Wadler/prettier algorithm reduced to what gen-types prints
+//! (text, soft and hard line breaks, indentation, alignment, groups that break when they do
+//! not fit, `ifBreak`, prettier's `conditionalGroup`), at prettier's defaults (width 80,
+//! 2-space indent), so that running prettier over a generated file changes nothing.
 //!
-//! It is the Wadler/prettier algorithm reduced to what gen-types prints: text, soft and
-//! hard line breaks, indentation, alignment, groups that break when they do not fit, and
-//! `ifBreak`. The builders at the bottom (`union`, `object`, `array_of`, ...) encode the
-//! prettier rules for the TypeScript constructs the emitters use.
+//! The builders at the bottom ([`array_literal`], [`object`], [`member`]) encode prettier's
+//! layout of the JavaScript/TypeScript constructs every target prints. Nothing here knows a
+//! target: the TypeScript union rules live with the TypeScript emitter.
 
 /// Maximum line width.
 pub const WIDTH: usize = 80;
-
-use super::mapping::{Kind, Ts};
 
 /// A layout document.
 #[derive(Debug, Clone)]
@@ -272,134 +270,9 @@ fn fits(next: (usize, Mode, &Doc), rest: &[(usize, Mode, &Doc)], mut remaining: 
 }
 
 // ---------------------------------------------------------------------------------------
-// TypeScript constructs, laid out as prettier lays them out.
+// JavaScript / TypeScript constructs, laid out as prettier lays them out.
 
-/// A string literal as prettier prints it: double quotes unless the text holds more
-/// double than single quotes.
-pub fn string_literal(s: &str) -> String {
-    let doubles = s.matches('"').count();
-    let singles = s.matches('\'').count();
-    let quote = if doubles > singles { '\'' } else { '"' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// A property key as prettier prints it with `quoteProps: "as-needed"`: bare when it is an
-/// identifier name, else a string literal.
-pub fn property_key(name: &str) -> String {
-    let mut chars = name.chars();
-    let ident = match chars.next() {
-        Some(c)
-            if c == '$'
-                || c == '_'
-                || c.is_ascii_alphabetic()
-                || (!c.is_ascii() && unicode_ident::is_xid_start(c)) =>
-        {
-            chars.all(|c| {
-                c == '$'
-                    || c == '_'
-                    || c.is_ascii_alphanumeric()
-                    || c == '\u{200c}'
-                    || c == '\u{200d}'
-                    || (!c.is_ascii() && unicode_ident::is_xid_continue(c))
-            })
-        }
-        _ => false,
-    };
-    if ident {
-        name.to_string()
-    } else {
-        string_literal(name)
-    }
-}
-
-/// A property key in a JavaScript object literal: like [`property_key`], except that
-/// `__proto__`, which would set the prototype instead of defining a key, is computed.
-pub fn js_property_key(name: &str) -> String {
-    if name == "__proto__" {
-        return format!("[{}]", string_literal(name));
-    }
-    property_key(name)
-}
-
-/// Whether prettier "hugs" a union: one object or type reference plus only `null`s, printed
-/// `A | null` with A breaking instead of the union.
-fn hugs(members: &[Ts]) -> bool {
-    let Some(first) = members
-        .iter()
-        .position(|m| matches!(m.kind, Kind::Object | Kind::Reference))
-    else {
-        return false;
-    };
-    members
-        .iter()
-        .enumerate()
-        .all(|(i, m)| i == first || matches!(&m.doc, Text(t) if t == "null" || t == "void"))
-}
-
-/// The members joined as prettier's union group: `A | B` flat, or one `| X` per line.
-fn union_body(members: &[Ts]) -> Doc {
-    let mut parts = Vec::with_capacity(members.len() * 3);
-    for (i, m) in members.iter().enumerate() {
-        if i == 0 {
-            parts.push(if_break(text("| "), text("")));
-        } else {
-            parts.push(line());
-            parts.push(text("| "));
-        }
-        parts.push(align(2, m.doc.clone()));
-    }
-    group(concat(parts))
-}
-
-/// A union in a position prettier indents (a property's type): flat `A | B`; else moved to
-/// the next line, and broken with a leading `| ` per member if it still does not fit. A
-/// hugged union (`{ ... } | null`, `Json | null`) stays inline.
-pub fn union(members: &[Ts]) -> Doc {
-    if hugs(members) {
-        return join(text(" | "), members.iter().map(|m| m.doc.clone()).collect());
-    }
-    group(indent(concat(vec![softline(), union_body(members)])))
-}
-
-/// `(A | B)[]`: a union as an array element, in parentheses.
-pub fn paren_union_array(members: &[Ts]) -> Doc {
-    if hugs(members) {
-        return concat(vec![
-            text("("),
-            join(text(" | "), members.iter().map(|m| m.doc.clone()).collect()),
-            text(")[]"),
-        ]);
-    }
-    concat(vec![
-        text("("),
-        group(concat(vec![
-            indent(concat(vec![softline(), union_body(members)])),
-            softline(),
-        ])),
-        text(")[]"),
-    ])
-}
+use super::js::property_key;
 
 /// `[a, b]` (an array literal or tuple type), broken one item per line with a trailing
 /// comma when it does not fit.
@@ -454,78 +327,12 @@ pub fn member(key: &str, optional: bool, ty: Doc) -> Doc {
     ])
 }
 
-/// A JSDoc comment followed by a hard line, for placing before a member. `None` when there
-/// is no comment.
-pub fn jsdoc(comment: Option<&str>) -> Option<Doc> {
-    let comment = comment?.trim();
-    if comment.is_empty() {
-        return None;
-    }
-    let lines: Vec<String> = comment
-        .lines()
-        .map(|l| l.trim_end().replace("*/", "*\\/"))
-        .collect();
-    if lines.len() == 1 {
-        return Some(concat(vec![
-            text(format!("/** {} */", lines[0])),
-            hardline(),
-        ]));
-    }
-    let mut parts = vec![text("/**")];
-    for l in &lines {
-        parts.push(hardline());
-        parts.push(text(if l.is_empty() {
-            " *".to_string()
-        } else {
-            format!(" * {l}")
-        }));
-    }
-    parts.push(hardline());
-    parts.push(text(" */"));
-    parts.push(hardline());
-    Some(concat(parts))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn p(d: &Doc) -> String {
         print(d, 0, 0)
-    }
-
-    #[test]
-    fn keys_and_strings_follow_prettier() {
-        assert_eq!(property_key("id"), "id");
-        assert_eq!(property_key("first name"), "\"first name\"");
-        assert_eq!(property_key("café"), "café");
-        assert_eq!(property_key("1st"), "\"1st\"");
-        assert_eq!(property_key("$x_1"), "$x_1");
-        assert_eq!(string_literal("it's"), "\"it's\"");
-        assert_eq!(string_literal("say \"hi\""), "'say \"hi\"'");
-        assert_eq!(string_literal("a\\b\nc"), "\"a\\\\b\\nc\"");
-    }
-
-    #[test]
-    fn unions_break_with_leading_bars() {
-        let short = member("k", false, union(&[Ts::named("string"), Ts::named("null")]));
-        assert_eq!(p(&short), "k: string | null");
-        let long: Vec<Ts> = (0..12)
-            .map(|i| Ts::named(format!("\"value_{i}\"")))
-            .collect();
-        let d = member("status", true, union(&long));
-        let out = print(&d, 4, 4);
-        assert!(
-            out.starts_with("status?:\n      | \"value_0\"\n      | \"value_1\""),
-            "{out}"
-        );
-    }
-
-    #[test]
-    fn object_union_with_null_is_hugged() {
-        let obj = Ts::object(vec![member("a", false, text("number"))], true);
-        let d = member("r", false, union(&[obj, Ts::named("null")]));
-        assert_eq!(p(&d), "r: {\n  a: number\n} | null");
     }
 
     #[test]

@@ -1,0 +1,87 @@
+//! JavaScript literals and property keys as prettier prints them. Every string literal and
+//! key made of catalog text goes through these functions.
+
+/// A string literal as prettier prints it: double quotes unless the text holds more
+/// double than single quotes.
+pub fn string_literal(s: &str) -> String {
+    let doubles = s.matches('"').count();
+    let singles = s.matches('\'').count();
+    let quote = if doubles > singles { '\'' } else { '"' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// A property key as prettier prints it with `quoteProps: "as-needed"`: bare when it is an
+/// identifier name, else a string literal.
+pub fn property_key(name: &str) -> String {
+    let mut chars = name.chars();
+    let ident = match chars.next() {
+        Some(c)
+            if c == '$'
+                || c == '_'
+                || c.is_ascii_alphabetic()
+                || (!c.is_ascii() && unicode_ident::is_xid_start(c)) =>
+        {
+            chars.all(|c| {
+                c == '$'
+                    || c == '_'
+                    || c.is_ascii_alphanumeric()
+                    || c == '\u{200c}'
+                    || c == '\u{200d}'
+                    || (!c.is_ascii() && unicode_ident::is_xid_continue(c))
+            })
+        }
+        _ => false,
+    };
+    if ident {
+        name.to_string()
+    } else {
+        string_literal(name)
+    }
+}
+
+/// A property key in a JavaScript object literal: like [`property_key`], except that
+/// `__proto__`, which would set the prototype instead of defining a key, is computed.
+pub fn js_property_key(name: &str) -> String {
+    if name == "__proto__" {
+        return format!("[{}]", string_literal(name));
+    }
+    property_key(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_strings_follow_prettier() {
+        assert_eq!(property_key("id"), "id");
+        assert_eq!(property_key("first name"), "\"first name\"");
+        assert_eq!(property_key("café"), "café");
+        assert_eq!(property_key("1st"), "\"1st\"");
+        assert_eq!(property_key("$x_1"), "$x_1");
+        assert_eq!(string_literal("it's"), "\"it's\"");
+        assert_eq!(string_literal("say \"hi\""), "'say \"hi\"'");
+        assert_eq!(string_literal("a\\b\nc"), "\"a\\\\b\\nc\"");
+    }
+}
