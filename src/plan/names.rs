@@ -1,7 +1,7 @@
 //! Every generated name, planned once per run in declared namespaces and keyed by
-//! (schema, object, part): the Zod exports of `database.schemas.ts` and the contracts of
-//! `database.contracts.ts`. A name is made from the Postgres name and `[naming]`, never by
-//! rewriting another name's text. Asking for a name that was not planned is a bug: it is
+//! (schema, object, part): the Zod exports of `database.schemas.ts`, the contracts of
+//! `database.contracts.ts`, and the modules and types of `database.rs`. A name is made
+//! from the Postgres name and `[naming]`, never by rewriting another name's text. Asking for a name that was not planned is a bug: it is
 //! recorded, and the emitter that asked fails instead of printing a plausible default.
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,8 +1,9 @@
 //! `database.rs`: Rust types for every relation (Row, Insert, Update), enum, composite and
 //! domain, a module per schema.
 //!
-//! How it is built: names come from [`names`], types from the one table in [`mapping`],
-//! nullability and Insert/Update presence from the shared shape rules (the same contract as
+//! How it is built: names come from the [name plan](crate::plan::names) and
+//! [`crate::plan::rust_idents`], types from the one table in [`mapping`], nullability and
+//! Insert/Update presence from the shared shape rules (the same contract as
 //! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are built
 //! with `quote!`; JSON columns typed by a pg_jsonschema CHECK are handed, as JSON Schema, to
 //! typify (`typify.rs`), which writes their structs. The file is formatted once with
@@ -827,101 +828,16 @@ fn type_item(
     }
     let id = ident(&ident_text(name, Case::Camel));
     match &t.kind {
-        TypeKind::Enum { labels } => {
-            let mut ns = Namespace::default();
-            let variants: Vec<Ident> = labels
-                .iter()
-                .map(|l| {
-                    let base = reserved_ok(base_name(l, Case::Camel, "Value"), Case::Camel);
-                    ident(&ident_text(&ns.claim(&base, &[]), Case::Camel))
-                })
-                .collect();
-            let n = labels.len();
-            let reader = tokio_postgres.then(|| {
-                let bytes = labels
-                    .iter()
-                    .map(|l| syn::LitByteStr::new(l.as_bytes(), Span::call_site()));
-                let qualified = format!("{}.{}", t.schema, t.name);
-                let decode = quote! {
-                    match raw {
-                        #(#bytes => ::std::result::Result::Ok(Self::#variants),)*
-                        _ => ::std::result::Result::Err(::std::format!(
-                            "{:?} is not a label of {}",
-                            ::std::string::String::from_utf8_lossy(raw),
-                            #qualified
-                        )
-                        .into()),
-                    }
-                };
-                from_sql_impls(&id, t, decode)
-            });
-            quote! {
-                #docs
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
-                pub enum #id {
-                    #(
-                        #[serde(rename = #labels)]
-                        #variants,
-                    )*
-                }
-
-                impl #id {
-                    /// Every label, in the enum's sort order.
-                    pub const ALL: [Self; #n] = [#(Self::#variants),*];
-
-                    /// The label as PostgreSQL spells it.
-                    pub fn as_str(self) -> &'static str {
-                        match self {
-                            #(Self::#variants => #labels,)*
-                        }
-                    }
-                }
-
-                #reader
-            }
-        }
+        TypeKind::Enum { labels } => enum_item(t, &id, labels, docs, tokio_postgres),
         TypeKind::Composite { attributes } => {
-            let mut ns = Namespace::default();
-            let fields: Vec<(TokenStream, bool, Ident)> = attributes
-                .iter()
-                .map(|a| {
-                    field(
-                        mapper,
-                        &mut ns,
-                        &a.name,
-                        a.comment.as_deref(),
-                        mapper.map(&a.ty).option(),
-                        Presence::Always,
-                        false,
-                    )
-                })
-                .collect();
-            let reader =
-                (tokio_postgres && attributes.iter().all(|a| mapper.native(&a.ty))).then(|| {
-                    let n = fields.len();
-                    let names = fields.iter().map(|f| &f.2);
-                    let decode = if n == 0 {
-                        quote! {
-                            pg::Record::new(ty, raw, 0)?;
-                            ::std::result::Result::Ok(Self {})
-                        }
-                    } else {
-                        quote! {
-                            let mut record = pg::Record::new(ty, raw, #n)?;
-                            ::std::result::Result::Ok(Self { #(#names: record.field()?,)* })
-                        }
-                    };
-                    from_sql_impls(&id, t, decode)
-                });
-            let mut out = strukt(
-                &ident_text(name, Case::Camel),
-                docs,
-                fields,
+            let item = CompositeItem {
+                mapper,
+                t,
+                id: &id,
+                name,
                 derives,
-                quote!(Default,),
-            );
-            out.extend(reader);
-            out
+            };
+            item.tokens(attributes, docs, tokio_postgres)
         }
         TypeKind::Domain { base, .. } => {
             let ty = mapper.map(base).ty;
@@ -930,7 +846,134 @@ fn type_item(
                 pub type #id = #ty;
             }
         }
-        _ => TokenStream::new(),
+        TypeKind::Base { .. }
+        | TypeKind::Relation
+        | TypeKind::Range { .. }
+        | TypeKind::Multirange { .. } => TokenStream::new(),
+    }
+}
+
+/// A Postgres enum: a Rust enum with a variant per label, `ALL` and `as_str`.
+fn enum_item(
+    t: &TypeDef,
+    id: &Ident,
+    labels: &[String],
+    docs: TokenStream,
+    tokio_postgres: bool,
+) -> TokenStream {
+    let mut ns = Namespace::default();
+    let variants: Vec<Ident> = labels
+        .iter()
+        .map(|l| {
+            let base = reserved_ok(base_name(l, Case::Camel, "Value"), Case::Camel);
+            ident(&ident_text(&ns.claim(&base, &[]), Case::Camel))
+        })
+        .collect();
+    let n = labels.len();
+    let reader = tokio_postgres.then(|| {
+        let bytes = labels
+            .iter()
+            .map(|l| syn::LitByteStr::new(l.as_bytes(), Span::call_site()));
+        let qualified = format!("{}.{}", t.schema, t.name);
+        let decode = quote! {
+            match raw {
+                #(#bytes => ::std::result::Result::Ok(Self::#variants),)*
+                _ => ::std::result::Result::Err(::std::format!(
+                    "{:?} is not a label of {}",
+                    ::std::string::String::from_utf8_lossy(raw),
+                    #qualified
+                )
+                .into()),
+            }
+        };
+        from_sql_impls(id, t, decode)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+        pub enum #id {
+            #(
+                #[serde(rename = #labels)]
+                #variants,
+            )*
+        }
+
+        impl #id {
+            /// Every label, in the enum's sort order.
+            pub const ALL: [Self; #n] = [#(Self::#variants),*];
+
+            /// The label as PostgreSQL spells it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #labels,)*
+                }
+            }
+        }
+
+        #reader
+    }
+}
+
+/// What a composite type's struct is made from.
+struct CompositeItem<'a, 'c> {
+    mapper: &'a Mapper<'c>,
+    t: &'a TypeDef,
+    id: &'a Ident,
+    name: &'a str,
+    derives: &'a [TokenStream],
+}
+
+impl CompositeItem<'_, '_> {
+    /// A struct with an `Option` per attribute (Postgres fills a missing one with NULL),
+    /// and its binary reader when every attribute can be decoded.
+    fn tokens(
+        &self,
+        attributes: &[crate::model::Attribute],
+        docs: TokenStream,
+        tokio_postgres: bool,
+    ) -> TokenStream {
+        let mapper = self.mapper;
+        let mut ns = Namespace::default();
+        let fields: Vec<(TokenStream, bool, Ident)> = attributes
+            .iter()
+            .map(|a| {
+                field(
+                    mapper,
+                    &mut ns,
+                    &a.name,
+                    a.comment.as_deref(),
+                    mapper.map(&a.ty).option(),
+                    Presence::Always,
+                    false,
+                )
+            })
+            .collect();
+        let native = tokio_postgres && attributes.iter().all(|a| mapper.native(&a.ty));
+        let reader = native.then(|| {
+            let n = fields.len();
+            let names = fields.iter().map(|f| &f.2);
+            let decode = if n == 0 {
+                quote! {
+                    pg::Record::new(ty, raw, 0)?;
+                    ::std::result::Result::Ok(Self {})
+                }
+            } else {
+                quote! {
+                    let mut record = pg::Record::new(ty, raw, #n)?;
+                    ::std::result::Result::Ok(Self { #(#names: record.field()?,)* })
+                }
+            };
+            from_sql_impls(self.id, self.t, decode)
+        });
+        let mut out = strukt(
+            &ident_text(self.name, Case::Camel),
+            docs,
+            fields,
+            self.derives,
+            quote!(Default,),
+        );
+        out.extend(reader);
+        out
     }
 }
 
