@@ -139,11 +139,16 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
     Ok(Loaded { catalog, warnings })
 }
 
+/// What to read. `typescript.compat = "supabase"` reads what the reference generator
+/// reads: objects owned by extensions (pgcrypto's functions in `public`, ...) and each
+/// partition as a table of its own, so every target of that run lists them.
 #[cfg(feature = "live")]
 fn selection(config: &Config) -> Selection {
+    let reference = config.typescript.compat == config::TsCompat::Supabase;
     Selection {
         schemas: config.schemas.clone(),
-        include_extension_objects: config.include_extension_objects,
+        include_extension_objects: config.include_extension_objects || reference,
+        include_partitions: reference,
     }
 }
 

@@ -519,6 +519,7 @@ fn views_functions_selection() -> gen_types::introspect::Selection {
     gen_types::introspect::Selection {
         schemas: vec!["public".into(), "reporting".into()],
         include_extension_objects: false,
+        include_partitions: false,
     }
 }
 
