@@ -280,3 +280,37 @@ fn every_row_postgres_returns_passes_its_row_schema() {
     }
     assert!(total > 100, "only {total} rows parsed");
 }
+
+/// A column whose enum lives in a schema that is not selected (compat_cases: `public.codes.tier`
+/// is `hidden.tier`; only `public` and `shop` are selected): the module compiles, loads under
+/// node, and its schemas accept exactly the enum's labels.
+#[test]
+fn an_enum_of_an_unselected_schema_compiles_loads_and_checks_its_labels() {
+    let ws = node_workspace("zod-unselected-enum");
+    let db = TestDb::with_fixture("compat_cases");
+    let schemas = ["public", "shop"];
+    let catalog = load(&db, &schemas);
+    assert!(
+        !catalog.schemas.iter().any(|s| s.name == "hidden")
+            && catalog.types.iter().any(|t| t.schema == "hidden" && t.name == "tier"),
+        "the fixture no longer has a column whose enum is in an unselected schema"
+    );
+    let dir = ws.join("module");
+    std::fs::create_dir_all(&dir).unwrap();
+    let zod = generate(&catalog, &config(&schemas, Target::Zod));
+    std::fs::write(dir.join("database.schemas.ts"), zod).unwrap();
+    compile_to_js(&dir);
+    let script = dir.join("check.mjs");
+    std::fs::write(
+        &script,
+        "import { codesInsertSchema, codesRowSchema } from \"./out/database.schemas.js\"\n\
+         const insert = (tier) => codesInsertSchema.safeParse({ id: 3, code: \"abcde\", mask: \"10101010\", tier }).success\n\
+         const row = codesRowSchema.shape.tier.safeParse(\"free\").success\n\
+         console.log(JSON.stringify({ pro: insert(\"pro\"), gold: insert(\"gold\"), none: insert(null), row }))\n",
+    )
+    .unwrap();
+    assert_eq!(
+        node(&[&script]),
+        json!({ "pro": true, "gold": false, "none": true, "row": true })
+    );
+}
