@@ -140,8 +140,9 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
 }
 
 /// What to read. `typescript.compat = "supabase"` reads what the reference generator
-/// reads: objects owned by extensions (pgcrypto's functions in `public`, ...) and each
-/// partition as a table of its own, so every target of that run lists them.
+/// reads: objects owned by extensions (pgcrypto's functions in `public`, ...), each
+/// partition as a table of its own and the multirange constructors, so every target of
+/// that run lists them.
 #[cfg(feature = "live")]
 fn selection(config: &Config) -> Selection {
     let reference = config.typescript.compat == config::TsCompat::Supabase;
@@ -149,6 +150,7 @@ fn selection(config: &Config) -> Selection {
         schemas: config.schemas.clone(),
         include_extension_objects: config.include_extension_objects || reference,
         include_partitions: reference,
+        include_implicit_functions: reference,
     }
 }
 

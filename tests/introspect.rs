@@ -520,6 +520,7 @@ fn views_functions_selection() -> gen_types::introspect::Selection {
         schemas: vec!["public".into(), "reporting".into()],
         include_extension_objects: false,
         include_partitions: false,
+        include_implicit_functions: false,
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Selection {
     /// Read partitions as relations of their own (each tagged with its parent), as the
     /// reference generator lists them; otherwise they are folded into their parent.
     pub include_partitions: bool,
+    /// Also read the functions Postgres creates implicitly (multirange constructors), as the
+    /// reference generator lists them.
+    pub include_implicit_functions: bool,
 }
 
 /// The catalog queries, by name, in the order they are sent.
@@ -38,9 +41,6 @@ pub const QUERIES: &[(&str, &str)] = &[
     ("functions", include_str!("queries/functions.sql")),
     ("types", include_str!("queries/types.sql")),
 ];
-
-/// The queries that take the partitions flag as `$3`.
-const WITH_PARTITIONS: &[&str] = &["relations", "columns", "constraints", "policies"];
 
 /// The queries that run on the second connection when there is one.
 const ON_SECOND: &[&str] = &["columns", "functions"];
@@ -164,6 +164,7 @@ pub async fn read(
     let schemas = &selection.schemas;
     let ext = &selection.include_extension_objects;
     let partitions = &selection.include_partitions;
+    let implicit = &selection.include_implicit_functions;
     // The columns query is the largest; with a second connection it runs there, followed by
     // the small functions query (the rest is about as much work for the first connection).
     // Each result is decoded as soon as it arrives, while the server works on the others.
@@ -177,13 +178,13 @@ pub async fn read(
                 client
             };
             // schemas.sql takes only the schema list; the others also take the extension flag,
-            // and those that read relations the partitions flag.
-            let params: &[&(dyn tokio_postgres::types::ToSql + Sync)] = if *name == "schemas" {
-                &[schemas]
-            } else if WITH_PARTITIONS.contains(name) {
-                &[schemas, ext, partitions]
-            } else {
-                &[schemas, ext]
+            // functions.sql the implicit-functions flag and those that read relations the
+            // partitions flag.
+            let params: &[&(dyn tokio_postgres::types::ToSql + Sync)] = match *name {
+                "schemas" => &[schemas],
+                "types" => &[schemas, ext],
+                "functions" => &[schemas, ext, implicit],
+                _ => &[schemas, ext, partitions],
             };
             // Sent together: tokio-postgres pipelines the queries on each connection.
             let row = on

@@ -1,5 +1,6 @@
 -- Functions and procedures of the selected schemas (aggregates and window functions are
--- left out). $1: schema names; $2: include objects that belong to extensions.
+-- left out). $1: schema names; $2: include objects that belong to extensions; $3: include
+-- the functions Postgres creates implicitly.
 SELECT coalesce(json_agg(x), '[]')::text
 FROM (
   SELECT n.nspname AS schema,
@@ -34,9 +35,9 @@ FROM (
   WHERE n.nspname = ANY ($1::text[])
     AND p.prokind IN ('f', 'p')
     -- Functions Postgres creates implicitly (multirange constructors) depend on their type.
-    AND NOT EXISTS (
+    AND ($3::bool OR NOT EXISTS (
       SELECT 1 FROM pg_depend d
-      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
+      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i'))
     AND ($2::bool OR NOT EXISTS (
       SELECT 1 FROM pg_depend d
       WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'))
