@@ -247,6 +247,7 @@ pub fn emit(
     let zv = ZodValues {
         v3: config.zod == ZodVersion::V3,
         transport: config.typescript.transport,
+        nullable_array_elements: config.typescript.nullable_array_elements,
         names: &names,
     };
     let lazy = match config.zod_lazy {
