@@ -395,8 +395,10 @@ fn zod_disagreement(catalog: &Catalog, case: &ZodCase) -> Option<&'static str> {
     }
 }
 
-/// Runs the fixture's Zod Insert schemas (Zod 4, postgrest profile) on every candidate and
-/// checks each verdict against Postgres's; returns the unexpected disagreements.
+/// Runs the fixture's Zod Insert schemas (Zod 4, postgrest profile, with
+/// `nullable_array_elements`: Postgres accepts NULL array elements, which the default types
+/// and schemas leave out on purpose) on every candidate and checks each verdict against
+/// Postgres's; returns the unexpected disagreements.
 fn zod_verdicts_agree(
     fixture: &str,
     db: &TestDb,
@@ -410,6 +412,7 @@ fn zod_verdicts_agree(
         targets: Some(vec![Target::Zod]),
         typescript: gen_types::config::TypescriptConfig {
             transport: TsTransport::Postgrest,
+            nullable_array_elements: true,
             ..Default::default()
         },
         ..Config::default()

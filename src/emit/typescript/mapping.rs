@@ -290,8 +290,8 @@ impl Mapper<'_> {
     }
 
     /// An array of `dims` dimensions of `element`. Postgres arrays can hold NULL elements
-    /// whatever the column's nullability, so precise mode types the elements `T | null`
-    /// (unless `typescript.nullable_array_elements = false`).
+    /// whatever the column's nullability; precise mode types the elements `T | null` with
+    /// `typescript.nullable_array_elements = true` (off by default).
     fn array(&self, element: Ts, dims: u32) -> Ts {
         if dims == 0 {
             return element;
