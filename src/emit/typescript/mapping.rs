@@ -283,7 +283,7 @@ impl Mapper<'_> {
             && ty.array_dims > 0
             && !self.node_parses_array(ty)
         {
-            // node-postgres only parses arrays of built-in types; others arrive as text.
+            // node-postgres parses arrays of some built-in types only; others arrive as text.
             return Ts::named("string");
         }
         self.array(self.element(ty), self.dims(ty))
@@ -324,7 +324,7 @@ impl Mapper<'_> {
     }
 
     fn node_parses_array(&self, ty: &TypeRef) -> bool {
-        ty.schema == "pg_catalog"
+        crate::emit::rules::node_postgres_parses_array(ty)
     }
 
     /// The type of one (non-array) value.

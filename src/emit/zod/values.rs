@@ -67,10 +67,10 @@ impl ZodValues<'_> {
     /// A non-null value: the type's schema with its refinements; arrays of elements that are
     /// nullable with `typescript.nullable_array_elements`.
     pub fn value(&self, rules: &ValueRules, site: Site) -> (Chain, bool) {
-        // node-postgres parses arrays of built-in types only; the others arrive as text.
+        // node-postgres parses arrays of some built-in types only; the others arrive as text.
         if self.transport == TsTransport::NodePostgres
             && rules.array_dims > 0
-            && rules.base.schema != "pg_catalog"
+            && !crate::emit::rules::node_postgres_parses_array(&rules.base)
         {
             return (z().call0("string"), false);
         }
