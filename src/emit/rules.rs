@@ -244,6 +244,45 @@ fn limits_from_typmod(rules: &mut ValueRules, base: &TypeRef) {
     }
 }
 
+/// Whether node-postgres (pg-types' text parsers) parses an array whose elements are of
+/// type `element`; it parses arrays of these built-in types only, and returns every other
+/// array (bit, varbit, xml, `"char"`, name, ranges but numrange, enums, composites,
+/// extension types, ...) as Postgres's text.
+pub fn node_postgres_parses_array(element: &TypeRef) -> bool {
+    element.schema == "pg_catalog"
+        && matches!(
+            element.name.as_str(),
+            "bool"
+                | "bytea"
+                | "int2"
+                | "int4"
+                | "int8"
+                | "oid"
+                | "float4"
+                | "float8"
+                | "numeric"
+                | "bpchar"
+                | "varchar"
+                | "text"
+                | "regproc"
+                | "point"
+                | "macaddr"
+                | "inet"
+                | "cidr"
+                | "date"
+                | "time"
+                | "timetz"
+                | "timestamp"
+                | "timestamptz"
+                | "interval"
+                | "json"
+                | "jsonb"
+                | "numrange"
+                | "uuid"
+                | "money"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,43 +323,4 @@ mod tests {
         );
         assert_eq!(r.max_length, Some(280));
     }
-}
-
-/// Whether node-postgres (pg-types' text parsers) parses an array whose elements are of
-/// type `element`; it parses arrays of these built-in types only, and returns every other
-/// array (bit, varbit, xml, `"char"`, name, ranges but numrange, enums, composites,
-/// extension types, ...) as Postgres's text.
-pub fn node_postgres_parses_array(element: &TypeRef) -> bool {
-    element.schema == "pg_catalog"
-        && matches!(
-            element.name.as_str(),
-            "bool"
-                | "bytea"
-                | "int2"
-                | "int4"
-                | "int8"
-                | "oid"
-                | "float4"
-                | "float8"
-                | "numeric"
-                | "bpchar"
-                | "varchar"
-                | "text"
-                | "regproc"
-                | "point"
-                | "macaddr"
-                | "inet"
-                | "cidr"
-                | "date"
-                | "time"
-                | "timetz"
-                | "timestamp"
-                | "timestamptz"
-                | "interval"
-                | "json"
-                | "jsonb"
-                | "numrange"
-                | "uuid"
-                | "money"
-        )
 }

@@ -264,10 +264,13 @@ impl Mapper<'_> {
             ));
         }
         if e.inputs.len() == 1 && e.inputs[0].name.is_some() {
-            let same_name = |o: &&Exposed<'_>| {
-                o.inputs.len() == 1 && o.inputs[0].name == e.inputs[0].name
-            };
-            if !all.iter().filter(same_name).any(|o| o.inputs[0].ty != e.inputs[0].ty) {
+            let same_name =
+                |o: &&Exposed<'_>| o.inputs.len() == 1 && o.inputs[0].name == e.inputs[0].name;
+            if !all
+                .iter()
+                .filter(same_name)
+                .any(|o| o.inputs[0].ty != e.inputs[0].ty)
+            {
                 return None;
             }
             // The reference lists the overloads by their argument type's oid (the same list
