@@ -155,11 +155,7 @@ fn schemas_compile_infer_the_types_and_are_prettier_stable() {
                 .unwrap();
             }
             files.push(dir.join("database.schemas.ts"));
-            std::fs::write(
-                dir.join("database.types.ts"),
-                generate(&catalog, &ts_cfg),
-            )
-            .unwrap();
+            std::fs::write(dir.join("database.types.ts"), generate(&catalog, &ts_cfg)).unwrap();
             let zod_import = if version == ZodVersion::V4 {
                 "zod"
             } else {
@@ -300,7 +296,10 @@ fn an_enum_of_an_unselected_schema_compiles_loads_and_checks_its_labels() {
     let catalog = load(&db, &schemas);
     assert!(
         !catalog.schemas.iter().any(|s| s.name == "hidden")
-            && catalog.types.iter().any(|t| t.schema == "hidden" && t.name == "tier"),
+            && catalog
+                .types
+                .iter()
+                .any(|t| t.schema == "hidden" && t.name == "tier"),
         "the fixture no longer has a column whose enum is in an unselected schema"
     );
     let dir = ws.join("module");
