@@ -23,9 +23,12 @@ FROM (
          p.prosecdef AS security_definer,
          p.proisstrict AS strict,
          ds.description AS comment,
-         (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
-          WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-            AND d.refclassid = 'pg_extension'::regclass LIMIT 1) AS extension
+         -- The owning extension (only when extension objects are read: else there is none).
+         CASE WHEN $2::bool THEN (
+           SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+           WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+             AND d.refclassid = 'pg_extension'::regclass LIMIT 1
+         ) END AS extension
   FROM pg_proc p
   JOIN pg_namespace n ON n.oid = p.pronamespace
   JOIN pg_language l ON l.oid = p.prolang

@@ -35,9 +35,12 @@ FROM (
            JOIN pg_namespace pn ON pn.oid = pc.relnamespace
            WHERE i.inhrelid = c.oid
          ) END AS partition_of,
-         (SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
-          WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
-            AND d.refclassid = 'pg_extension'::regclass LIMIT 1) AS extension,
+         -- The owning extension (only when extension objects are read: else there is none).
+         CASE WHEN $2::bool THEN (
+           SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+           WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+             AND d.refclassid = 'pg_extension'::regclass LIMIT 1
+         ) END AS extension,
          CASE WHEN c.relkind = 'p' THEN (
            SELECT json_agg(pn.nspname || '.' || pc.relname)
            FROM pg_partition_tree(c.oid::regclass) pt
