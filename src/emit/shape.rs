@@ -103,11 +103,13 @@ fn passes_not_null(catalog: &Catalog, c: &Column, depth: usize) -> bool {
 
 /// Whether a command (`insert`: INSERT, else UPDATE) may set `c`. Through a view, INSTEAD
 /// OF triggers and rules make every column writable: precisely, those of the command at
-/// hand; the reference counts a trigger or rule for either command for both.
+/// hand; the reference counts a trigger or rule for either command for both, and does not
+/// ask whether a foreign table's columns can be written.
 fn writable(rel: &Relation, c: &Column, insert: bool, precision: Precision) -> bool {
     let through = match precision {
         Precision::Precise if insert => rel.column_insertable(c),
         Precision::Precise => rel.column_updatable(c),
+        Precision::Reference if rel.kind.is_table() => true,
         Precision::Reference => rel.column_insertable(c) || rel.column_updatable(c),
     };
     c.identity != Some(Identity::Always) && c.generated.is_none() && through
