@@ -65,7 +65,8 @@ pub struct TypescriptConfig {
     pub transport: TsTransport,
     /// The schema the helper types (`Tables<"name">`, ...) default to.
     pub default_schema: String,
-    /// Precise mode: type array elements `T | null`, as Postgres arrays may hold NULLs.
+    /// Precise mode: type array elements `T | null`, as Postgres arrays may hold NULLs (also
+    /// in the Zod schemas). Off by default: code written against Supabase's types expects `T[]`.
     pub nullable_array_elements: bool,
 }
 
@@ -75,7 +76,7 @@ impl Default for TypescriptConfig {
             compat: TsCompat::Precise,
             transport: TsTransport::Postgrest,
             default_schema: "public".into(),
-            nullable_array_elements: true,
+            nullable_array_elements: false,
         }
     }
 }

@@ -202,11 +202,18 @@ fn read_cluster(url: &str, config: &Config) -> Result<(Catalog, Vec<String>), Er
     })
 }
 
+/// What to read. `typescript.compat = "supabase"` reads what the reference generator
+/// reads: objects owned by extensions (pgcrypto's functions in `public`, ...), each
+/// partition as a table of its own and the multirange constructors, so every target of
+/// that run lists them.
 #[cfg(feature = "live")]
 fn selection(config: &Config) -> Selection {
+    let reference = config.typescript.compat == config::TsCompat::Supabase;
     Selection {
         schemas: config.schemas.clone(),
-        include_extension_objects: config.include_extension_objects,
+        include_extension_objects: config.include_extension_objects || reference,
+        include_partitions: reference,
+        include_implicit_functions: reference,
     }
 }
 

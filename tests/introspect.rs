@@ -481,6 +481,111 @@ fn extension_objects_only_when_asked() {
     assert!(with.functions.iter().any(|f| f.name.starts_with("citext")));
 }
 
+/// compat = "supabase" reads what the reference reads (partitions as tables, extension
+/// functions, multirange constructors); both modes read what INSTEAD OF triggers and
+/// unconditional DO INSTEAD rules make a view accept.
+#[test]
+fn compat_reads_partitions_extension_functions_and_instead_of_facts() {
+    use gen_types::config::{TsCompat, TypescriptConfig};
+    let db = TestDb::with_fixture("compat_cases");
+    let schemas = ["public", "shop"];
+    let precise = db.catalog(&schemas);
+    let events = precise.relation("public", "events").unwrap();
+    assert_eq!(
+        events.partitions,
+        [
+            "public.events_2024",
+            "public.events_2025",
+            "public.events_2025_eu",
+            "public.events_2025_us",
+            "public.events_other"
+        ]
+    );
+    assert!(precise.relation("public", "events_2024").is_none());
+    assert!(precise.functions.iter().all(|f| f.extension.is_none()));
+    assert!(
+        !precise
+            .functions
+            .iter()
+            .any(|f| f.name == "gen_random_uuid")
+    );
+    let instead = |c: &gen_types::Catalog, view: &str| {
+        c.relation("shop", view)
+            .and_then(|r| r.instead_of)
+            .map(|u| (u.insert, u.update, u.delete))
+    };
+    assert_eq!(instead(&precise, "items_all_ops"), Some((true, true, true)));
+    assert_eq!(
+        instead(&precise, "items_insert_only"),
+        Some((true, false, false))
+    );
+    assert_eq!(
+        instead(&precise, "items_update_only"),
+        Some((false, true, false))
+    );
+    assert_eq!(
+        instead(&precise, "items_delete_only"),
+        Some((false, false, true))
+    );
+    assert_eq!(
+        instead(&precise, "items_by_rule"),
+        Some((true, false, false))
+    );
+    assert_eq!(instead(&precise, "items_mixed"), Some((true, false, false)));
+    let mixed = precise.relation("shop", "items_mixed").unwrap();
+    let double = mixed.column("double_price").unwrap();
+    assert!(mixed.column_insertable(double) && !mixed.column_updatable(double));
+    let by_rule = precise.relation("shop", "items_by_rule").unwrap();
+    assert!(by_rule.insertable() && !by_rule.updatable() && !by_rule.deletable());
+
+    let config = Config {
+        schemas: schemas.iter().map(|s| s.to_string()).collect(),
+        typescript: TypescriptConfig {
+            compat: TsCompat::Supabase,
+            ..TypescriptConfig::default()
+        },
+        ..Config::default()
+    };
+    let compat = gen_types::load_catalog(&Source::Database(Some(db.url.clone())), &config)
+        .unwrap()
+        .catalog;
+    let parent = |schema: &str, name: &str| {
+        compat
+            .relation(schema, name)
+            .and_then(|r| r.partition_of.clone())
+    };
+    assert_eq!(
+        parent("public", "events_2025_eu").as_deref(),
+        Some("public.events_2025")
+    );
+    assert_eq!(
+        parent("public", "orders_new").as_deref(),
+        Some("shop.orders")
+    );
+    assert_eq!(parent("public", "events"), None);
+    let leaf = compat.relation("public", "events_2024").unwrap();
+    assert_eq!(
+        leaf.primary_key.as_ref().map(|k| k.columns.clone()),
+        Some(vec![
+            "id".to_string(),
+            "happened_at".to_string(),
+            "region".to_string()
+        ])
+    );
+    let uuid = compat
+        .functions
+        .iter()
+        .find(|f| f.name == "gen_random_uuid")
+        .unwrap();
+    assert_eq!(uuid.extension.as_deref(), Some("pgcrypto"));
+    assert!(
+        compat
+            .functions
+            .iter()
+            .any(|f| f.name == "unaccent" && f.extension.as_deref() == Some("unaccent"))
+    );
+}
+
 #[test]
 fn snapshot_round_trips_and_filters_apply() {
     let db = TestDb::with_fixture("views_functions");
@@ -519,6 +624,8 @@ fn views_functions_selection() -> gen_types::introspect::Selection {
     gen_types::introspect::Selection {
         schemas: vec!["public".into(), "reporting".into()],
         include_extension_objects: false,
+        include_partitions: false,
+        include_implicit_functions: false,
     }
 }
 

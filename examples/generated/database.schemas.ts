@@ -213,7 +213,7 @@ export const tasksRowSchema = z.object({
   title: z.string(),
   status: taskStatusSchema,
   estimate_hours: pg.float().nullable(),
-  labels: z.array(z.string().nullable()),
+  labels: z.array(z.string()),
   details: jsonSchema.nullable(),
   created_at: z.string().regex(pg.TIMESTAMPTZ),
 })
@@ -227,7 +227,7 @@ export const tasksInsertSchema = z.strictObject({
     .refine(pg.numericDigits(5, 1))
     .nullable()
     .optional(),
-  labels: z.array(z.string().nullable()).optional(),
+  labels: z.array(z.string()).optional(),
   details: jsonSchema.nullable().optional(),
   created_at: z.string().refine(pg.isTimestamptz).optional(),
 })
@@ -241,7 +241,7 @@ export const tasksUpdateSchema = z.strictObject({
     .refine(pg.numericDigits(5, 1))
     .nullable()
     .optional(),
-  labels: z.array(z.string().nullable()).optional(),
+  labels: z.array(z.string()).optional(),
   details: jsonSchema.nullable().optional(),
   created_at: z.string().refine(pg.isTimestamptz).optional(),
 })

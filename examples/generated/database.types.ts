@@ -40,7 +40,7 @@ export type Database = {
           title: string
           status: Database["public"]["Enums"]["task_status"]
           estimate_hours: number | null
-          labels: (string | null)[]
+          labels: string[]
           /**
            * Free-form details.
            * @type { checklist?: string[]; link?: string }
@@ -54,7 +54,7 @@ export type Database = {
           title: string
           status?: Database["public"]["Enums"]["task_status"]
           estimate_hours?: number | null
-          labels?: (string | null)[]
+          labels?: string[]
           details?: { checklist?: string[]; link?: string } | null
           created_at?: string
         }
@@ -64,7 +64,7 @@ export type Database = {
           title?: string
           status?: Database["public"]["Enums"]["task_status"]
           estimate_hours?: number | null
-          labels?: (string | null)[]
+          labels?: string[]
           details?: { checklist?: string[]; link?: string } | null
           created_at?: string
         }

@@ -63,6 +63,9 @@ pub struct ZodSettings {
     pub lazy: ZodLazy,
     /// The transport profile the values are validated for.
     pub transport: TsTransport,
+    /// Array elements accept `null` (`typescript.nullable_array_elements`, so that `z.infer`
+    /// stays the TypeScript type).
+    pub nullable_array_elements: bool,
 }
 
 /// `database.contracts.ts` (its names, like the Zod exports it imports, are in the
@@ -120,6 +123,7 @@ impl From<&Config> for ZodSettings {
             version: c.zod,
             lazy: c.zod_lazy,
             transport: c.typescript.transport,
+            nullable_array_elements: c.typescript.nullable_array_elements,
         }
     }
 }

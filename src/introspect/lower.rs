@@ -50,17 +50,19 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
             unique_keys: Vec::new(),
             foreign_keys: Vec::new(),
             checks: Vec::new(),
-            updatable: r.updatable_mask.map(|m| Updatable {
-                update: m & (1 << 2) != 0,
-                insert: m & (1 << 3) != 0,
-                delete: m & (1 << 4) != 0,
-            }),
+            updatable: r.updatable_mask.map(updatable_from_mask),
+            instead_of: r
+                .instead_of_mask
+                .filter(|m| *m != 0)
+                .map(updatable_from_mask),
             rls: Rls {
                 enabled: r.rls_enabled,
                 forced: r.rls_forced,
                 policies: Vec::new(),
             },
             partitions,
+            partition_of: r.partition_of.clone(),
+            extension: r.extension.clone(),
         });
     }
     // `relations[i]` is built from `rows.relations[i]`; these find it by oid or by name.
@@ -327,6 +329,18 @@ fn lower_columns(
     attnums
 }
 
+/// The commands a `pg_relation_is_updatable` mask names (4 UPDATE, 8 INSERT, 16 DELETE).
+fn updatable_from_mask(m: i32) -> Updatable {
+    Updatable {
+        update: m & (1 << 2) != 0,
+        insert: m & (1 << 3) != 0,
+        delete: m & (1 << 4) != 0,
+    }
+}
+
+/// The first oid Postgres gives objects created after initdb (`FirstNormalObjectId`).
+const FIRST_NORMAL_OID: u32 = 16384;
+
 fn fk_action(code: &str) -> FkAction {
     match code {
         "r" => FkAction::Restrict,
@@ -497,6 +511,7 @@ impl Resolver<'_> {
                 name: names.get(i).filter(|n| !n.is_empty()).cloned(),
                 mode: modes.get(i).copied().unwrap_or(ArgMode::In),
                 ty: self.type_ref(*oid, -1, 0, sql.get(i).map_or("unknown", |s| s), warnings),
+                builtin_oid: (*oid < FIRST_NORMAL_OID).then_some(*oid),
                 default: None,
             })
             .collect();
@@ -545,6 +560,7 @@ impl Resolver<'_> {
             security_definer: f.security_definer,
             strict: f.strict,
             comment: f.comment.clone(),
+            extension: f.extension.clone(),
         }
     }
 }

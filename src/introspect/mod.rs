@@ -24,6 +24,12 @@ pub struct Selection {
     pub schemas: Vec<String>,
     /// Also read relations, functions and types that belong to extensions.
     pub include_extension_objects: bool,
+    /// Read partitions as relations of their own (each tagged with its parent), as the
+    /// reference generator lists them; otherwise they are folded into their parent.
+    pub include_partitions: bool,
+    /// Also read the functions Postgres creates implicitly (multirange constructors), as the
+    /// reference generator lists them.
+    pub include_implicit_functions: bool,
 }
 
 /// The catalog queries, by name, in the order they are sent.
@@ -377,13 +383,26 @@ async fn run_queries(
 ) -> Vec<Result<Decoded, Error>> {
     let schemas = &selection.schemas;
     let ext = &selection.include_extension_objects;
+    let partitions = &selection.include_partitions;
+    let implicit = &selection.include_implicit_functions;
     let queries = QUERIES.iter().filter(|(name, _)| names.contains(name));
     futures_util::future::join_all(queries.map(|(name, sql)| async move {
-        // schemas.sql takes only the schema list; the others also take the extension flag.
-        let params: &[(&(dyn ToSql + Sync), Type)] = if *name == "schemas" {
-            &[(schemas, Type::TEXT_ARRAY)]
-        } else {
-            &[(schemas, Type::TEXT_ARRAY), (ext, Type::BOOL)]
+        // schemas.sql takes only the schema list; the others also take the extension flag,
+        // functions.sql the implicit-functions flag and those that read relations the
+        // partitions flag.
+        let params: &[(&(dyn ToSql + Sync), Type)] = match *name {
+            "schemas" => &[(schemas, Type::TEXT_ARRAY)],
+            "types" => &[(schemas, Type::TEXT_ARRAY), (ext, Type::BOOL)],
+            "functions" => &[
+                (schemas, Type::TEXT_ARRAY),
+                (ext, Type::BOOL),
+                (implicit, Type::BOOL),
+            ],
+            _ => &[
+                (schemas, Type::TEXT_ARRAY),
+                (ext, Type::BOOL),
+                (partitions, Type::BOOL),
+            ],
         };
         // Typed queries use the unnamed statement: no prepare round trip, and nothing that
         // a transaction-mode pooler could lose between transactions.

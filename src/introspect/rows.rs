@@ -22,6 +22,9 @@ pub struct RelationRow {
     pub rls_enabled: bool,
     pub rls_forced: bool,
     pub updatable_mask: Option<i32>,
+    pub instead_of_mask: Option<i32>,
+    pub partition_of: Option<String>,
+    pub extension: Option<String>,
     pub partitions: Option<Vec<String>>,
     pub view_query: Option<String>,
     pub view_deps: Option<Vec<ViewDepRow>>,
@@ -117,6 +120,7 @@ pub struct FunctionRow {
     pub security_definer: bool,
     pub strict: bool,
     pub comment: Option<String>,
+    pub extension: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

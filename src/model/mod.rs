@@ -54,7 +54,8 @@ pub struct Schema {
 pub enum RelationKind {
     /// An ordinary table.
     Table,
-    /// A partitioned table; its partitions are folded into it.
+    /// A partitioned table; its partitions are folded into it unless they are read as
+    /// relations of their own (see [`Relation::partition_of`]).
     PartitionedTable,
     /// A foreign table.
     ForeignTable,
@@ -105,11 +106,23 @@ pub struct Relation {
     /// absent for tables (which accept all) and materialized views (which accept none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updatable: Option<Updatable>,
+    /// The commands a view's INSTEAD OF triggers or unconditional DO INSTEAD rules carry
+    /// out; absent when there are none. They take whole rows, so through them every column
+    /// can be written, whether or not the view is updatable by itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead_of: Option<Updatable>,
     /// Row-level security.
     pub rls: Rls,
-    /// Qualified names of the partitions folded into a partitioned table.
+    /// Qualified names of the partitions of a partitioned table.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partitions: Vec<String>,
+    /// For a partition read as a relation of its own (`Selection::include_partitions`):
+    /// the qualified name of its parent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_of: Option<String>,
+    /// The extension that owns the relation, when extension objects are read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
 }
 
 impl Relation {
@@ -120,6 +133,7 @@ impl Relation {
             RelationKind::MaterializedView => false,
             RelationKind::View | RelationKind::ForeignTable => {
                 self.updatable.is_some_and(|u| u.insert)
+                    || self.instead_of.is_some_and(|u| u.insert)
             }
         }
     }
@@ -131,6 +145,7 @@ impl Relation {
             RelationKind::MaterializedView => false,
             RelationKind::View | RelationKind::ForeignTable => {
                 self.updatable.is_some_and(|u| u.update)
+                    || self.instead_of.is_some_and(|u| u.update)
             }
         }
     }
@@ -142,8 +157,21 @@ impl Relation {
             RelationKind::MaterializedView => false,
             RelationKind::View | RelationKind::ForeignTable => {
                 self.updatable.is_some_and(|u| u.delete)
+                    || self.instead_of.is_some_and(|u| u.delete)
             }
         }
+    }
+
+    /// Whether `c` can be given in an INSERT through this relation: the column is
+    /// updatable, or an INSTEAD OF trigger or rule carries out the INSERT.
+    pub fn column_insertable(&self, c: &Column) -> bool {
+        c.updatable || self.instead_of.is_some_and(|u| u.insert)
+    }
+
+    /// Whether `c` can be set by an UPDATE through this relation: the column is
+    /// updatable, or an INSTEAD OF trigger or rule carries out the UPDATE.
+    pub fn column_updatable(&self, c: &Column) -> bool {
+        c.updatable || self.instead_of.is_some_and(|u| u.update)
     }
 
     /// The column with this name.
@@ -509,6 +537,9 @@ pub struct Function {
     /// `COMMENT ON FUNCTION`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// The extension that owns the function, when extension objects are read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
 }
 
 impl Function {
@@ -578,6 +609,10 @@ pub struct Arg {
     /// Its type.
     #[serde(rename = "type")]
     pub ty: TypeRef,
+    /// The oid of a built-in type (below 16384, the same in every database and version);
+    /// absent for other types. The reference generator orders overloads by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub builtin_oid: Option<u32>,
     /// The DEFAULT expression of an input argument.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,

@@ -94,13 +94,23 @@ fn passes_not_null(catalog: &Catalog, c: &Column, depth: usize) -> bool {
             .is_some_and(|sc| passes_not_null(catalog, sc, depth + 1))
 }
 
-fn writable(c: &Column) -> bool {
-    c.identity != Some(Identity::Always) && c.generated.is_none() && c.updatable
+/// Whether a command (`insert`: INSERT, else UPDATE) may set `c`. Through a view, INSTEAD
+/// OF triggers and rules make every column writable: precisely, those of the command at
+/// hand; the reference counts a trigger or rule for either command for both, and does not
+/// ask whether a foreign table's columns can be written.
+fn writable(rel: &Relation, c: &Column, insert: bool, precision: Precision) -> bool {
+    let through = match precision {
+        Precision::Precise if insert => rel.column_insertable(c),
+        Precision::Precise => rel.column_updatable(c),
+        Precision::Reference if rel.kind.is_table() => true,
+        Precision::Reference => rel.column_insertable(c) || rel.column_updatable(c),
+    };
+    c.identity != Some(Identity::Always) && c.generated.is_none() && through
 }
 
 /// The Insert key of a column.
 pub fn insert_field(catalog: &Catalog, rel: &Relation, c: &Column, precision: Precision) -> Field {
-    if !writable(c) {
+    if !writable(rel, c, true, precision) {
         return Field {
             presence: Presence::Forbidden,
             nullable: false,
@@ -127,7 +137,7 @@ pub fn insert_field(catalog: &Catalog, rel: &Relation, c: &Column, precision: Pr
 
 /// The Update key of a column.
 pub fn update_field(catalog: &Catalog, rel: &Relation, c: &Column, precision: Precision) -> Field {
-    if !writable(c) {
+    if !writable(rel, c, false, precision) {
         return Field {
             presence: Presence::Forbidden,
             nullable: false,

@@ -280,6 +280,46 @@ impl Scalar {
     }
 }
 
+/// Whether node-postgres (pg-types' text parsers) parses an array whose elements are of
+/// type `element` (a `pg_catalog` name, as pg-types registers its parsers by
+/// built-in oid); it parses arrays of these built-in types only, and returns every other
+/// array (bit, varbit, xml, `"char"`, name, ranges but numrange, enums, composites,
+/// extension types, ...) as Postgres's text.
+pub fn node_postgres_parses_array(element: &TypeRef) -> bool {
+    element.schema == "pg_catalog"
+        && matches!(
+            element.name.as_str(),
+            "bool"
+                | "bytea"
+                | "int2"
+                | "int4"
+                | "int8"
+                | "oid"
+                | "float4"
+                | "float8"
+                | "numeric"
+                | "bpchar"
+                | "varchar"
+                | "text"
+                | "regproc"
+                | "point"
+                | "macaddr"
+                | "inet"
+                | "cidr"
+                | "date"
+                | "time"
+                | "timetz"
+                | "timestamp"
+                | "timestamptz"
+                | "interval"
+                | "json"
+                | "jsonb"
+                | "numrange"
+                | "uuid"
+                | "money"
+        )
+}
+
 /// What a type is, one level down: a domain (with its base), a named type, or a scalar.
 #[derive(Debug, Clone, Copy)]
 pub enum TypeClass<'c> {

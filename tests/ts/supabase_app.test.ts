@@ -21,8 +21,9 @@ export async function selects() {
     Same<Goal["status"], "draft" | "active" | "completed" | "archived">
   >()
   expectType<Same<Goal["deleted_at"], string | null>>()
-  // A text[] column can hold NULL elements even when the column is NOT NULL.
-  expectType<Same<Goal["tags"], (string | null)[]>>()
+  // Array elements are typed non-null by default, as Supabase types them (a text[] column
+  // can hold NULL elements: `typescript.nullable_array_elements = true` types them).
+  expectType<Same<Goal["tags"], string[]>>()
 
   // A CHECK (plan IN (...)) list becomes a literal union.
   const { data: orgs } = await supabase

@@ -13,19 +13,19 @@ const supabase = createClient<Database>("http://localhost:54321", "anon-key")
 
 type All = Tables<"all_types">
 expectType<Same<All["c_int8"], number | null>>()
-// Declared dimensions are kept, and array elements can be NULL.
-expectType<Same<All["c_int4_2d"], (number | null)[][] | null>>()
+// Declared dimensions are kept; array elements are non-null by default.
+expectType<Same<All["c_int4_2d"], number[][] | null>>()
 expectType<Same<All["c_interval"], string | null>>()
 expectType<Same<All["c_int4range"], string | null>>()
 expectType<Same<All["c_citext"], string | null>>()
-expectType<Same<All["c_mood_arr"], ("sad" | "ok" | "happy" | null)[] | null>>()
+expectType<Same<All["c_mood_arr"], ("sad" | "ok" | "happy")[] | null>>()
 
 type Domains = Tables<"domain_columns">
 // A NOT NULL domain makes the column non-null; domains resolve to their base type.
 expectType<Same<Domains["required"], string>>()
 // A domain over a NOT NULL domain is NOT NULL too (Postgres checks the base domain).
 expectType<Same<Domains["short"], string>>()
-expectType<Same<Domains["ints"], (number | null)[] | null>>()
+expectType<Same<Domains["ints"], number[] | null>>()
 expectType<
   Same<Domains["shipping_address"], CompositeTypes<"address"> | null>
 >()

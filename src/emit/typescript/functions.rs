@@ -227,19 +227,23 @@ impl Mapper<'_> {
             ));
         }
         if e.inputs.len() == 1 && e.inputs[0].name.is_some() {
-            let mut group: Vec<&Exposed<'_>> = all
+            let same_name =
+                |o: &&Exposed<'_>| o.inputs.len() == 1 && o.inputs[0].name == e.inputs[0].name;
+            if !all
                 .iter()
-                .filter(|o| {
-                    !std::ptr::eq(o.f, f)
-                        && o.inputs.len() == 1
-                        && o.inputs[0].name == e.inputs[0].name
-                        && o.inputs[0].ty != e.inputs[0].ty
-                })
-                .collect();
-            if group.is_empty() {
+                .filter(same_name)
+                .any(|o| o.inputs[0].ty != e.inputs[0].ty)
+            {
                 return None;
             }
-            group.insert(0, e);
+            // The reference lists the overloads by their argument type's oid (the same list
+            // for each of them); types created in the database come after the built-in ones.
+            let mut group: Vec<&Exposed<'_>> = all
+                .iter()
+                .filter(same_name)
+                .filter(|o| std::ptr::eq(o.f, f) || o.inputs[0].ty != e.inputs[0].ty)
+                .collect();
+            group.sort_by_key(|o| o.inputs[0].builtin_oid.unwrap_or(u32::MAX));
             let list: Vec<String> = group
                 .iter()
                 .map(|o| {

@@ -296,15 +296,15 @@ impl Mapper<'_> {
             && ty.array_dims > 0
             && !self.node_parses_array(ty)
         {
-            // node-postgres only parses arrays of built-in types; others arrive as text.
+            // node-postgres parses arrays of some built-in types only; others arrive as text.
             return Ts::named("string");
         }
         self.array(self.element(ty), self.dims(ty))
     }
 
     /// An array of `dims` dimensions of `element`. Postgres arrays can hold NULL elements
-    /// whatever the column's nullability, so precise mode types the elements `T | null`
-    /// (unless `typescript.nullable_array_elements = false`).
+    /// whatever the column's nullability; precise mode types the elements `T | null` with
+    /// `typescript.nullable_array_elements = true` (off by default).
     fn array(&self, element: Ts, dims: u32) -> Ts {
         if dims == 0 {
             return element;
@@ -334,7 +334,7 @@ impl Mapper<'_> {
     }
 
     fn node_parses_array(&self, ty: &TypeRef) -> bool {
-        ty.schema == "pg_catalog"
+        crate::plan::types::node_postgres_parses_array(ty)
     }
 
     /// The type of one (non-array) value.

@@ -69,11 +69,21 @@ impl Chain {
         self.call(name, Vec::new())
     }
 
-    /// Whether the chain, as an argument, is simple for prettier.
+    /// Whether the chain, as an argument, is simple for prettier. Its calls' arguments are
+    /// then one level down, where prettier (`isSimpleCallArgument`) counts nothing with
+    /// children of its own as simple: `z.string().max(3)` is simple, but
+    /// `z.string().refine(pg.maxChars(3))` and `z.enum(["a"])` are not.
     pub fn is_simple(&self) -> bool {
-        self.calls
-            .iter()
-            .all(|c| c.args.iter().all(|a| matches!(a, Arg::Simple(_))))
+        self.calls.iter().all(|c| {
+            c.args.iter().all(|a| match a {
+                Arg::Simple(d) => {
+                    let mut code = String::new();
+                    flat_text(d, &mut code);
+                    is_leaf(&code)
+                }
+                Arg::Complex(_) => false,
+            })
+        })
     }
 
     /// The layout document.
@@ -149,6 +159,49 @@ fn is_bracketed(d: &Doc) -> bool {
     }
 }
 
+/// The text of `d` laid out on one line.
+fn flat_text(d: &Doc, out: &mut String) {
+    match d {
+        Doc::Text(t) => out.push_str(t),
+        Doc::Line { soft, .. } => out.push_str(if *soft { "" } else { " " }),
+        Doc::Concat(parts) => parts.iter().for_each(|p| flat_text(p, out)),
+        Doc::Indent(inner) | Doc::Align(_, inner) | Doc::Group(inner, _) => flat_text(inner, out),
+        Doc::IfBreak(_, flat) | Doc::Choice(flat, _) => flat_text(flat, out),
+        Doc::Shared(inner) => flat_text(inner, out),
+    }
+}
+
+/// Whether `code` (an argument, on one line) has no children for prettier: a literal, an
+/// identifier, a member path or a call without arguments; not a call with arguments or an
+/// array or object literal with elements.
+fn is_leaf(code: &str) -> bool {
+    let mut prev = ' ';
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' => {
+                while let Some(d) = chars.next() {
+                    if d == '\\' {
+                        chars.next();
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            '(' | '{' if chars.peek().is_some_and(|n| !matches!(n, ')' | '}')) => return false,
+            // `[` after a name, `]` or `)` indexes; elsewhere it opens an array literal.
+            '[' if !(prev.is_alphanumeric() || matches!(prev, '_' | '$' | ']' | ')'))
+                && chars.peek() != Some(&']') =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    true
+}
+
 /// `[a, b, c]`, laid out as prettier lays out an array literal.
 pub use doc::array_literal as array;
 
@@ -202,6 +255,42 @@ mod tests {
             2,
             2,
         )
+    }
+
+    /// What prettier 3 does with `z.array(<arg>).nullable().optional()` on a short line:
+    /// one line when the argument is simple, else expanded.
+    #[test]
+    fn arguments_of_an_array_are_simple_only_without_children() {
+        let simple = |c: Chain| c.is_simple();
+        let s = || Chain::new("z").call0("string");
+        assert!(simple(s().call1("max", "2")));
+        assert!(simple(s().call1("regex", "RE.X")));
+        assert!(simple(s().call1("refine", "g()")));
+        assert!(simple(
+            Chain::new("z").call1("enum", "Labels[\"a\"][\"b\"]")
+        ));
+        assert!(simple(Chain::new("z").call1("literal", "-1")));
+        assert!(!simple(s().call1("refine", "pg.maxChars(2)")));
+        assert!(!simple(s().call1("refine", "g(a, b)")));
+        assert!(!simple(s().call1("refine", "g(\"(x\")")));
+        assert!(!simple(Chain::new("z").call1("enum", "[\"a\", \"b\"]")));
+        assert!(!simple(Chain::new("z").call1("object", "{ a: 1 }")));
+        let line = p(
+            "codes",
+            &Chain::new("z")
+                .call(
+                    "array",
+                    vec![Arg::Complex(
+                        s().call1("refine", "pg.maxCharsPadded(2)").doc(),
+                    )],
+                )
+                .call0("nullable")
+                .call0("optional"),
+        );
+        assert_eq!(
+            line,
+            "codes: z\n    .array(z.string().refine(pg.maxCharsPadded(2)))\n    .nullable()\n    .optional(),"
+        );
     }
 
     #[test]

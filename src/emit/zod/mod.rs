@@ -58,18 +58,20 @@ struct TypeNames<'a> {
 
 impl Names for TypeNames<'_> {
     fn type_schema(&self, schema: &str, name: &str) -> Option<String> {
-        if !self.schemas.contains(schema) {
-            return None;
-        }
-        match self
+        let kind = &self
             .catalog
             .type_def(&crate::model::TypeRef {
                 schema: schema.into(),
                 name: name.into(),
                 ..Default::default()
             })?
-            .kind
-        {
+            .kind;
+        // An enum of a schema that is not selected still has its schema (and labels), as
+        // database.types.ts writes its labels; other types of such schemas are unknown.
+        if !self.schemas.contains(schema) && !matches!(kind, TypeKind::Enum { .. }) {
+            return None;
+        }
+        match kind {
             TypeKind::Relation => {
                 let r = self.catalog.relation(schema, name)?;
                 Some(format!(
@@ -98,6 +100,7 @@ pub fn emit(
     let zv = ZodValues {
         v3: settings.version == ZodVersion::V3,
         transport: settings.transport,
+        nullable_array_elements: settings.nullable_array_elements,
         names: &names,
     };
     let lazy = match settings.lazy {
@@ -156,7 +159,15 @@ pub fn emit(
             composites: e.types_of(s, |k| matches!(k, TypeKind::Composite { .. })),
         })
         .collect();
-    let labels = schema_names.iter().map(|s| e.labels(s)).collect();
+    // Every enum the file defines has labels, also the enums of schemas that are not
+    // selected (a column may use one).
+    let mut label_schemas = schema_names.clone();
+    for t in &catalog.types {
+        if matches!(t.kind, TypeKind::Enum { .. }) && !label_schemas.contains(&t.schema.as_str()) {
+            label_schemas.push(&t.schema);
+        }
+    }
+    let labels = label_schemas.iter().map(|s| e.labels(s)).collect();
     let view = FileView {
         v3: zv.v3,
         labels,

@@ -30,6 +30,9 @@ pub struct ZodValues<'a> {
     pub v3: bool,
     /// The transport profile.
     pub transport: TsTransport,
+    /// Array elements accept `null` (`typescript.nullable_array_elements`, so that `z.infer`
+    /// stays the TypeScript type).
+    pub nullable_array_elements: bool,
     /// Named schemas.
     pub names: &'a dyn Names,
 }
@@ -63,12 +66,13 @@ impl ZodValues<'_> {
         }
     }
 
-    /// A non-null value: the type's schema with its refinements; arrays of nullable elements.
+    /// A non-null value: the type's schema with its refinements; arrays of elements that are
+    /// nullable with `typescript.nullable_array_elements`.
     pub fn value(&self, rules: &ValueRules, site: Site) -> (Chain, bool) {
-        // node-postgres parses arrays of built-in types only; the others arrive as text.
+        // node-postgres parses arrays of some built-in types only; the others arrive as text.
         if self.transport == TsTransport::NodePostgres
             && rules.array_dims > 0
-            && rules.base.schema != "pg_catalog"
+            && !crate::plan::types::node_postgres_parses_array(&rules.base)
         {
             return (z().call0("string"), false);
         }
@@ -76,8 +80,11 @@ impl ZodValues<'_> {
         if rules.array_dims == 0 {
             return (element, complex);
         }
-        // Elements may be NULL; sub-arrays of a multidimensional array may not.
-        element = element.call0("nullable");
+        // Elements may be NULL (when the option says so); sub-arrays of a multidimensional
+        // array may not.
+        if self.nullable_array_elements {
+            element = element.call0("nullable");
+        }
         for _ in 0..rules.array_dims {
             let simple = element.is_simple() && !complex;
             let doc = if simple {

@@ -1,5 +1,6 @@
 -- Columns of the selected relations (same filter as relations.sql), with type oids that
--- types.sql resolves. $1: schema names; $2: include objects that belong to extensions.
+-- types.sql resolves. $1: schema names; $2: include objects that belong to extensions;
+-- $3: include partitions.
 -- Each column is a JSON array, not an object: the keys would be half of a result that
 -- reaches tens of MB on big schemas. The order is that of the fields of `ColumnRow`
 -- (rows.rs), which serde reads from an array in declaration order.
@@ -36,7 +37,7 @@ FROM (
     ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
   WHERE n.nspname = ANY ($1::text[])
     AND c.relkind IN ('r', 'p', 'f', 'v', 'm')
-    AND NOT c.relispartition
+    AND ($3::bool OR NOT c.relispartition)
     AND a.attnum > 0
     AND NOT a.attisdropped
     AND ($2::bool OR NOT EXISTS (

@@ -1,5 +1,6 @@
 -- Primary keys, unique constraints, foreign keys and checks of the selected relations,
--- with their columns in key order (checks also as text). $1: schema names; $2: include extension objects.
+-- with their columns in key order (checks also as text). $1: schema names; $2: include
+-- extension objects; $3: include partitions.
 -- Each constraint is a JSON array in the order of the fields of `ConstraintRow` (rows.rs).
 SELECT coalesce(json_agg(x.r), '[]')::text
 FROM (
@@ -19,7 +20,7 @@ FROM (
            CASE WHEN con.contype = 'f' AND NOT (
                   fn.nspname = ANY ($1::text[])
                   AND fc.relkind IN ('r', 'p', 'f', 'v', 'm')
-                  AND NOT fc.relispartition
+                  AND ($3::bool OR NOT fc.relispartition)
                   AND ($2::bool OR NOT EXISTS (
                     SELECT 1 FROM pg_depend d
                     WHERE d.classid = 'pg_class'::regclass AND d.objid = fc.oid AND d.deptype = 'e')))
@@ -39,9 +40,11 @@ FROM (
   LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
   WHERE n.nspname = ANY ($1::text[])
     AND c.relkind IN ('r', 'p', 'f', 'v', 'm')
-    AND NOT c.relispartition
+    AND ($3::bool OR NOT c.relispartition)
     AND con.contype IN ('p', 'u', 'f', 'c')
-    AND con.conparentid = 0
+    -- A partition's keys are its own (they have a parent constraint); its foreign keys and
+    -- the per-partition copies of foreign keys to a partitioned table are left out.
+    AND (con.conparentid = 0 OR (c.relispartition AND con.contype IN ('p', 'u')))
     AND ($2::bool OR NOT EXISTS (
       SELECT 1 FROM pg_depend d
       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))

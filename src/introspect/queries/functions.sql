@@ -1,5 +1,6 @@
 -- Functions and procedures of the selected schemas (aggregates and window functions are
--- left out). $1: schema names; $2: include objects that belong to extensions.
+-- left out). $1: schema names; $2: include objects that belong to extensions; $3: include
+-- the functions Postgres creates implicitly.
 SELECT coalesce(json_agg(x), '[]')::text
 FROM (
   SELECT n.nspname AS schema,
@@ -21,7 +22,13 @@ FROM (
          l.lanname AS language,
          p.prosecdef AS security_definer,
          p.proisstrict AS strict,
-         ds.description AS comment
+         ds.description AS comment,
+         -- The owning extension (only when extension objects are read: else there is none).
+         CASE WHEN $2::bool THEN (
+           SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+           WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+             AND d.refclassid = 'pg_extension'::regclass LIMIT 1
+         ) END AS extension
   FROM pg_proc p
   JOIN pg_namespace n ON n.oid = p.pronamespace
   JOIN pg_language l ON l.oid = p.prolang
@@ -31,9 +38,9 @@ FROM (
   WHERE n.nspname = ANY ($1::text[])
     AND p.prokind IN ('f', 'p')
     -- Functions Postgres creates implicitly (multirange constructors) depend on their type.
-    AND NOT EXISTS (
+    AND ($3::bool OR NOT EXISTS (
       SELECT 1 FROM pg_depend d
-      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
+      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i'))
     AND ($2::bool OR NOT EXISTS (
       SELECT 1 FROM pg_depend d
       WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'))

@@ -1,5 +1,5 @@
 -- Row-level security policies of the selected relations.
--- $1: schema names; $2: include objects that belong to extensions.
+-- $1: schema names; $2: include objects that belong to extensions; $3: include partitions.
 SELECT coalesce(json_agg(x), '[]')::text
 FROM (
   SELECT n.nspname AS schema,
@@ -16,7 +16,7 @@ FROM (
   JOIN pg_class c ON c.oid = pol.polrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = ANY ($1::text[])
-    AND NOT c.relispartition
+    AND ($3::bool OR NOT c.relispartition)
     AND ($2::bool OR NOT EXISTS (
       SELECT 1 FROM pg_depend d
       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))

@@ -1,6 +1,6 @@
--- Tables, partitioned tables (partitions folded in), foreign tables, views and
--- materialized views of the selected schemas.
--- $1: schema names; $2: include objects that belong to extensions.
+-- Tables, partitioned tables, foreign tables, views and materialized views of the selected
+-- schemas; partitions only with $3 (else they are folded into their parent).
+-- $1: schema names; $2: include objects that belong to extensions; $3: include partitions.
 SELECT coalesce(json_agg(r), '[]')::text
 FROM (
   SELECT c.oid::int8 AS oid,
@@ -11,6 +11,36 @@ FROM (
          c.relrowsecurity AS rls_enabled,
          c.relforcerowsecurity AS rls_forced,
          CASE WHEN c.relkind IN ('v', 'f') THEN pg_relation_is_updatable(c.oid, false) END AS updatable_mask,
+         -- Views: the commands INSTEAD OF triggers (tgtype bit 64; 4 INSERT, 16 UPDATE,
+         -- 8 DELETE) and unconditional DO INSTEAD rules (ev_type 3 INSERT, 2 UPDATE,
+         -- 4 DELETE) carry out, as a pg_relation_is_updatable mask (8 INSERT, 4 UPDATE,
+         -- 16 DELETE).
+         CASE WHEN c.relkind = 'v' THEN (
+           SELECT coalesce(bit_or(m), 0) FROM (
+             SELECT (CASE WHEN tg.tgtype & 4 <> 0 THEN 8 ELSE 0 END)
+                  | (CASE WHEN tg.tgtype & 16 <> 0 THEN 4 ELSE 0 END)
+                  | (CASE WHEN tg.tgtype & 8 <> 0 THEN 16 ELSE 0 END) AS m
+             FROM pg_trigger tg
+             WHERE tg.tgrelid = c.oid AND tg.tgtype & 64 <> 0 AND NOT tg.tgisinternal
+             UNION ALL
+             SELECT CASE ir.ev_type WHEN '3' THEN 8 WHEN '2' THEN 4 WHEN '4' THEN 16 ELSE 0 END
+             FROM pg_rewrite ir
+             WHERE ir.ev_class = c.oid AND ir.is_instead AND ir.ev_qual::text = '<>'
+           ) instead
+         ) END AS instead_of_mask,
+         CASE WHEN c.relispartition THEN (
+           SELECT pn.nspname || '.' || pc.relname
+           FROM pg_inherits i
+           JOIN pg_class pc ON pc.oid = i.inhparent
+           JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+           WHERE i.inhrelid = c.oid
+         ) END AS partition_of,
+         -- The owning extension (only when extension objects are read: else there is none).
+         CASE WHEN $2::bool THEN (
+           SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+           WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+             AND d.refclassid = 'pg_extension'::regclass LIMIT 1
+         ) END AS extension,
          CASE WHEN c.relkind = 'p' THEN (
            SELECT json_agg(pn.nspname || '.' || pc.relname)
            FROM pg_partition_tree(c.oid::regclass) pt
@@ -40,7 +70,7 @@ FROM (
   LEFT JOIN pg_rewrite rw ON rw.ev_class = c.oid AND rw.rulename = '_RETURN' AND c.relkind IN ('v', 'm')
   WHERE n.nspname = ANY ($1::text[])
     AND c.relkind IN ('r', 'p', 'f', 'v', 'm')
-    AND NOT c.relispartition
+    AND ($3::bool OR NOT c.relispartition)
     AND ($2::bool OR NOT EXISTS (
       SELECT 1 FROM pg_depend d
       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))
