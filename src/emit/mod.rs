@@ -62,8 +62,10 @@ impl EmitError {
     }
 }
 
-/// Runs every selected target over the catalog. This is the edge where the config becomes
-/// each target's settings ([`settings`]).
+/// Runs every selected target over the catalog, each on a thread of its own; the files and,
+/// when targets fail, the error reported are those of the first target in target order, as
+/// when they ran one after another. This is the edge where the config becomes each target's
+/// settings ([`settings`]).
 pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     let targets = config.selected_targets();
     // A template is named `<target>/<file>`.
@@ -72,19 +74,32 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
             .iter()
             .any(|t| name.split('/').next() == Some(t.name()))
     })?;
-    // One plan per run, before any emitter.
-    let plan = Plan::build(catalog, config.into());
+    let outputs = parallel::each(&targets, |target| {
+        // A plan per target: what one target asks of it (the names it did not find, say)
+        // is that target's alone, whichever finishes first.
+        let plan = Plan::build(catalog, config.into());
+        emit_target(&plan, *target, config, &templates)
+    });
     let mut files = FileMap::new();
-    for target in targets {
-        let contents = match target {
-            Target::Typescript => typescript::emit(&plan, &config.into(), &templates)?,
-            Target::Zod => zod::emit(&plan, &config.into(), &templates)?,
-            Target::Openapi => openapi::emit(&plan, &config.into()),
-            Target::Contracts => contracts::emit(&plan, &config.into(), &templates)?,
-            Target::JsonSchema => json_schema::emit(&plan),
-            Target::Rust => rust::emit(&plan, &config.into())?,
-        };
-        files.insert(config.output_path(target), contents);
+    for (target, contents) in targets.iter().zip(outputs) {
+        files.insert(config.output_path(*target), contents?);
     }
     Ok(files)
+}
+
+/// One target's file.
+fn emit_target(
+    plan: &Plan<'_>,
+    target: Target,
+    config: &Config,
+    templates: &templates::Templates,
+) -> Result<String, EmitError> {
+    Ok(match target {
+        Target::Typescript => typescript::emit(plan, &config.into(), templates)?,
+        Target::Zod => zod::emit(plan, &config.into(), templates)?,
+        Target::Openapi => openapi::emit(plan, &config.into()),
+        Target::Contracts => contracts::emit(plan, &config.into(), templates)?,
+        Target::JsonSchema => json_schema::emit(plan),
+        Target::Rust => rust::emit(plan, &config.into())?,
+    })
 }
