@@ -28,12 +28,13 @@ pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
         .collect();
     schemas.sort_by(|a, b| a.0.cmp(b.0));
     let (paths, skipped) = path_owners(catalog, settings);
+    let row_filters = RowFilters::plan(&paths);
 
     let mut out = String::new();
     let mut doc = Object::new(&mut out, 0);
     let depth = doc.inner();
     let mut components = Object::new(doc.key("components"), depth);
-    components.entry("parameters", &common_parameters());
+    components.entry("parameters", &row_filters.with_common(common_parameters()));
     let depth = components.inner();
     let mut entries = Object::new(components.key("schemas"), depth);
     let mut build = json_schema::Definitions::new(catalog);
@@ -59,7 +60,9 @@ pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
     let mut items = Object::new(doc.key("paths"), depth);
     for (path, owner) in paths {
         let item = match owner {
-            PathOwner::Relation(rel, profiled) => relation_path(catalog, rel, &names, profiled),
+            PathOwner::Relation(rel, profiled) => {
+                relation_path(rel, &names, &row_filters, profiled)
+            }
             PathOwner::Rpc(overloads, profiled) => rpc_path(catalog, &overloads, &names, profiled),
         };
         // Argument and result schemas refer to type definitions as the JSON Schema does.
@@ -262,19 +265,69 @@ const RESERVED_PARAMS: &[&str] = &[
     "not",
 ];
 
-fn filters(rel: &Relation) -> Vec<Value> {
+/// The filter parameter of every column of the relations that have a path, shared under
+/// `components.parameters` as PostgREST's own document does (`rowFilter.<table>.<column>`,
+/// made a valid, unique component name) and referred to by GET, PATCH and DELETE.
+struct RowFilters {
+    /// (table, column) to the component name, for the filterable columns.
+    names: BTreeMap<(String, String), String>,
+}
+
+impl RowFilters {
+    fn plan(paths: &BTreeMap<String, PathOwner<'_>>) -> Self {
+        let mut names = BTreeMap::new();
+        // Every name starts `rowFilter.`, so none is one of the common parameters'.
+        let mut used = BTreeSet::new();
+        for owner in paths.values() {
+            let PathOwner::Relation(rel, _) = owner else {
+                continue;
+            };
+            for c in filterable(rel) {
+                let base = component_name(&format!("rowFilter.{}.{}", rel.name, c.name));
+                let mut name = base.clone();
+                let mut n = 2;
+                while !used.insert(name.clone()) {
+                    name = format!("{base}_{n}");
+                    n += 1;
+                }
+                names.insert((rel.name.clone(), c.name.clone()), name);
+            }
+        }
+        Self { names }
+    }
+
+    /// The shared parameters: `common` and the row filters.
+    fn with_common(&self, mut common: Value) -> Value {
+        if let Value::Object(m) = &mut common {
+            for ((_, column), name) in &self.names {
+                m.insert(
+                    name.clone(),
+                    json!({
+                        "name": column,
+                        "in": "query",
+                        "description": format!("Filter on `{column}`, e.g. `eq.value`, `in.(a,b)`, `is.null`."),
+                        "schema": { "type": "string" },
+                    }),
+                );
+            }
+        }
+        common
+    }
+
+    /// References to the filters of `rel`'s columns, in column order.
+    fn refs(&self, rel: &Relation) -> Vec<Value> {
+        filterable(rel)
+            .filter_map(|c| self.names.get(&(rel.name.clone(), c.name.clone())))
+            .map(|name| param_ref(name))
+            .collect()
+    }
+}
+
+/// The columns that can be filtered by their name in the query string.
+fn filterable(rel: &Relation) -> impl Iterator<Item = &crate::model::Column> {
     rel.columns
         .iter()
         .filter(|c| !RESERVED_PARAMS.contains(&c.name.as_str()))
-        .map(|c| {
-            json!({
-                "name": c.name,
-                "in": "query",
-                "description": format!("Filter on `{}`, e.g. `eq.value`, `in.(a,b)`, `is.null`.", c.name),
-                "schema": { "type": "string" },
-            })
-        })
-        .collect()
 }
 
 fn rows(names: &BTreeMap<String, String>, rel: &Relation) -> Value {
@@ -282,12 +335,11 @@ fn rows(names: &BTreeMap<String, String>, rel: &Relation) -> Value {
 }
 
 fn relation_path(
-    catalog: &Catalog,
     rel: &Relation,
     names: &BTreeMap<String, String>,
+    row_filters: &RowFilters,
     profiled: bool,
 ) -> Value {
-    let _ = catalog;
     let mut item = Map::new();
     if let Some(c) = &rel.comment {
         item.insert("description".into(), json!(c));
@@ -305,7 +357,7 @@ fn relation_path(
         param_ref("range"),
         param_ref("preferRead"),
     ];
-    get_params.extend(filters(rel));
+    get_params.extend(row_filters.refs(rel));
     get_params.extend(read_profile.clone());
     item.insert(
         "get".into(),
@@ -343,7 +395,7 @@ fn relation_path(
     });
     if rel.updatable() {
         let mut params = vec![param_ref("preferWrite"), param_ref("select")];
-        params.extend(filters(rel));
+        params.extend(row_filters.refs(rel));
         params.extend(write_profile.clone());
         item.insert(
             "patch".into(),
@@ -359,7 +411,7 @@ fn relation_path(
     }
     if rel.deletable() {
         let mut params = vec![param_ref("preferWrite"), param_ref("select")];
-        params.extend(filters(rel));
+        params.extend(row_filters.refs(rel));
         params.extend(write_profile);
         item.insert(
             "delete".into(),
