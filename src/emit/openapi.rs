@@ -265,33 +265,35 @@ const RESERVED_PARAMS: &[&str] = &[
     "not",
 ];
 
-/// The filter parameter of every column of the relations that have a path, shared under
-/// `components.parameters` as PostgREST's own document does (`rowFilter.<table>.<column>`,
-/// made a valid, unique component name) and referred to by GET, PATCH and DELETE.
+/// The filter parameters of the columns of the relations that have a path, shared under
+/// `components.parameters` and referred to by GET, PATCH and DELETE, as PostgREST's own
+/// document does. A filter says nothing about its table, so columns of the same name share
+/// one: `rowFilter.<column>` (made a valid, unique component name).
 struct RowFilters {
-    /// (table, column) to the component name, for the filterable columns.
-    names: BTreeMap<(String, String), String>,
+    /// Column name to the component name, for the filterable columns.
+    names: BTreeMap<String, String>,
 }
 
 impl RowFilters {
     fn plan(paths: &BTreeMap<String, PathOwner<'_>>) -> Self {
-        let mut names = BTreeMap::new();
+        let mut columns = BTreeSet::new();
+        for owner in paths.values() {
+            if let PathOwner::Relation(rel, _) = owner {
+                columns.extend(filterable(rel).map(|c| c.name.as_str()));
+            }
+        }
         // Every name starts `rowFilter.`, so none is one of the common parameters'.
         let mut used = BTreeSet::new();
-        for owner in paths.values() {
-            let PathOwner::Relation(rel, _) = owner else {
-                continue;
-            };
-            for c in filterable(rel) {
-                let base = component_name(&format!("rowFilter.{}.{}", rel.name, c.name));
-                let mut name = base.clone();
-                let mut n = 2;
-                while !used.insert(name.clone()) {
-                    name = format!("{base}_{n}");
-                    n += 1;
-                }
-                names.insert((rel.name.clone(), c.name.clone()), name);
+        let mut names = BTreeMap::new();
+        for column in columns {
+            let base = component_name(&format!("rowFilter.{column}"));
+            let mut name = base.clone();
+            let mut n = 2;
+            while !used.insert(name.clone()) {
+                name = format!("{base}_{n}");
+                n += 1;
             }
+            names.insert(column.to_string(), name);
         }
         Self { names }
     }
@@ -299,7 +301,7 @@ impl RowFilters {
     /// The shared parameters: `common` and the row filters.
     fn with_common(&self, mut common: Value) -> Value {
         if let Value::Object(m) = &mut common {
-            for ((_, column), name) in &self.names {
+            for (column, name) in &self.names {
                 m.insert(
                     name.clone(),
                     json!({
@@ -317,7 +319,7 @@ impl RowFilters {
     /// References to the filters of `rel`'s columns, in column order.
     fn refs(&self, rel: &Relation) -> Vec<Value> {
         filterable(rel)
-            .filter_map(|c| self.names.get(&(rel.name.clone(), c.name.clone())))
+            .filter_map(|c| self.names.get(&c.name))
             .map(|name| param_ref(name))
             .collect()
     }

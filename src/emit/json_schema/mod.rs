@@ -1,5 +1,6 @@
 //! `database.schema.json`: one JSON Schema (2020-12) document with a definition for every
-//! relation's Row, Insert and Update and every enum, composite and domain.
+//! relation's Row, Insert and Update and every enum, composite and domain, and the value
+//! schemas of built-in types that columns share (see [`shared_values`]).
 //!
 //! Values are described as `to_jsonb` writes them, which is what PostgREST returns and
 //! reads: int8 and numeric as JSON numbers, non-finite floats as the strings `"NaN"`,
@@ -10,6 +11,8 @@
 //! bytes and big catalogs never exist whole as values.
 
 pub mod values;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
@@ -99,6 +102,9 @@ pub enum Def<'c> {
     Update(&'c Relation),
     /// An enum, composite or domain.
     Type(&'c TypeDef),
+    /// The value schema of a built-in type shared by the columns of that type (`true`: its
+    /// nullable variant).
+    Value(&'c TypeRef, bool),
 }
 
 /// The `$defs` keys, sorted, with what each entry is made from (a later duplicate key
@@ -122,6 +128,12 @@ pub fn definitions(catalog: &Catalog) -> Vec<(String, Def<'_>)> {
             defs.push((t.qualified_name(), Def::Type(t)));
         }
     }
+    for shared in shared_values(catalog).into_values() {
+        if shared.plain {
+            defs.push((value_key(shared.ty, false), Def::Value(shared.ty, false)));
+        }
+        defs.push((value_key(shared.ty, true), Def::Value(shared.ty, true)));
+    }
     // Stable: equal keys keep their order, and the last of them is kept.
     defs.sort_by(|a, b| a.0.cmp(&b.0));
     let mut kept: Vec<(String, Def<'_>)> = Vec::with_capacity(defs.len());
@@ -134,11 +146,86 @@ pub fn definitions(catalog: &Catalog) -> Vec<(String, Def<'_>)> {
     kept
 }
 
+/// Below this many bytes (compact JSON) a value schema is written where it is used: a
+/// `$ref` to it would be about as long.
+const SHARE_MIN: usize = 48;
+
+/// A built-in type's value schema that columns share.
+pub struct Shared<'c> {
+    /// The type.
+    pub ty: &'c TypeRef,
+    /// Its non-null value schema.
+    pub schema: Value,
+    /// Whether that schema has a `$defs` entry of its own (big enough to share).
+    pub plain: bool,
+}
+
+/// The `$defs` key of a built-in type's shared value schema: `pg_catalog.<name><typmod>`
+/// with `[]` per array dimension, e.g. `pg_catalog.timestamptz`, `pg_catalog.numeric(10,2)`,
+/// `pg_catalog.int4[]`, and `... or null` for its nullable variant. Two types may have one
+/// key (`interval` with and without fields): columns refer to it only when their schema is
+/// the one it holds.
+pub fn value_key(ty: &TypeRef, null_ok: bool) -> String {
+    let typmod = ty
+        .sql
+        .find('(')
+        .and_then(|start| Some(&ty.sql[start..=start + ty.sql[start..].find(')')?]))
+        .unwrap_or("");
+    let dims = "[]".repeat(ty.array_dims.min(6) as usize);
+    let or_null = if null_ok { " or null" } else { "" };
+    format!("pg_catalog.{}{typmod}{dims}{or_null}", ty.name)
+}
+
+/// The built-in types whose value schemas (non-null when big enough, and nullable) columns
+/// share instead of repeating them, by [`value_key`]. A column refers to one only when its
+/// own value schema is the same (no CHECK or domain of its own narrows it).
+pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
+    let mut shared = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for c in catalog.relations.iter().flat_map(|r| &r.columns) {
+        let ty = &c.ty;
+        if ty.schema != "pg_catalog" {
+            continue;
+        }
+        let key = value_key(ty, false);
+        // The first type of a key holds it.
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        let null_key = value_key(ty, true);
+        let taken = catalog
+            .types
+            .iter()
+            .any(|t| [&key, &null_key].contains(&&t.qualified_name()));
+        let (schema, _) = value_schema(catalog, ty, &rules::type_rules(catalog, ty));
+        if !taken && schema.is_object() {
+            let plain = schema.to_string().len() >= SHARE_MIN;
+            shared.insert(key, Shared { ty, schema, plain });
+        }
+    }
+    shared
+}
+
+/// The `$defs` entry of a shared value schema (`null_ok`: its nullable variant).
+fn shared_def(shared: &Shared<'_>, null_ok: bool) -> Value {
+    let plain = if shared.plain {
+        json!({ "$ref": def_ref(&value_key(shared.ty, false)) })
+    } else {
+        shared.schema.clone()
+    };
+    if null_ok {
+        nullable(plain)
+    } else {
+        shared.schema.clone()
+    }
+}
+
 /// Builds `$defs` entries one at a time, keeping the column shapes of the last relation: a
 /// relation's Insert, Row and Update usually come one after another in key order.
 pub struct Definitions<'c> {
     catalog: &'c Catalog,
     last: Option<(&'c Relation, Vec<ColumnShape<'c>>)>,
+    shared: BTreeMap<String, Shared<'c>>,
 }
 
 impl<'c> Definitions<'c> {
@@ -147,6 +234,7 @@ impl<'c> Definitions<'c> {
         Self {
             catalog,
             last: None,
+            shared: shared_values(catalog),
         }
     }
 
@@ -154,30 +242,71 @@ impl<'c> Definitions<'c> {
     pub fn build(&mut self, def: Def<'c>) -> Option<Value> {
         let catalog = self.catalog;
         Some(match def {
-            Def::Row(rel) => row(catalog, rel, self.shapes(rel)),
-            Def::Insert(rel) => write(catalog, rel, self.shapes(rel), true),
-            Def::Update(rel) => write(catalog, rel, self.shapes(rel), false),
+            Def::Row(rel) => {
+                self.load(rel);
+                row(&self.values(), rel, self.shapes())
+            }
+            Def::Insert(rel) | Def::Update(rel) => {
+                self.load(rel);
+                let insert = matches!(def, Def::Insert(_));
+                write(&self.values(), rel, self.shapes(), insert)
+            }
             Def::Type(t) => type_def(catalog, t)?,
+            Def::Value(ty, null_ok) => {
+                shared_def(self.shared.get(&value_key(ty, false))?, null_ok)
+            }
         })
     }
 
-    fn shapes(&mut self, rel: &'c Relation) -> &[ColumnShape<'c>] {
+    /// Makes `rel`'s column shapes the ones [`Self::shapes`] returns.
+    fn load(&mut self, rel: &'c Relation) {
         if !matches!(&self.last, Some((r, _)) if std::ptr::eq(*r, rel)) {
             self.last = Some((rel, columns::shapes(self.catalog, rel)));
         }
+    }
+
+    fn shapes(&self) -> &[ColumnShape<'c>] {
         self.last
             .as_ref()
             .map_or(&[], |(_, shapes)| shapes.as_slice())
+    }
+
+    fn values(&self) -> Values<'_> {
+        Values {
+            catalog: self.catalog,
+            shared: &self.shared,
+        }
+    }
+}
+
+/// What a column's value schema is made from: the catalog, and the shared value schemas.
+struct Values<'a> {
+    catalog: &'a Catalog,
+    shared: &'a BTreeMap<String, Shared<'a>>,
+}
+
+impl Values<'_> {
+    /// The schema of a column's values (null included when `null_ok`), a `$ref` when it is
+    /// a shared one, and what it could not say.
+    fn of(&self, shape: &ColumnShape<'_>, null_ok: bool) -> (Value, Vec<String>) {
+        let ty = &shape.column.ty;
+        let (schema, skipped) = value_schema(self.catalog, ty, &shape.rules);
+        if ty.schema == "pg_catalog"
+            && let Some(shared) = self.shared.get(&value_key(ty, false))
+            && shared.schema == schema
+            && (null_ok || shared.plain)
+        {
+            return (json!({ "$ref": def_ref(&value_key(ty, null_ok)) }), skipped);
+        }
+        (if null_ok { nullable(schema) } else { schema }, skipped)
     }
 }
 
 /// The schema of a column's values (null included when the column can be NULL), with its
 /// description and what could not be said.
-fn property(catalog: &Catalog, shape: &ColumnShape<'_>, null_ok: bool, written: bool) -> Value {
-    let (schema, skipped) = value_schema(catalog, &shape.column.ty, &shape.rules);
-    let schema = if null_ok {
-        nullable(schema)
-    } else if written && schema == Value::Bool(true) {
+fn property(values: &Values<'_>, shape: &ColumnShape<'_>, null_ok: bool, written: bool) -> Value {
+    let (schema, skipped) = values.of(shape, null_ok);
+    let schema = if !null_ok && written && schema == Value::Bool(true) {
         // A json value may be JSON null in a row, but a written JSON null is SQL NULL.
         json!({"not": {"type": "null"}})
     } else {
@@ -210,10 +339,10 @@ fn untranslated(rel: &Relation, m: &mut Map<String, Value>) {
     }
 }
 
-fn row(catalog: &Catalog, rel: &Relation, shapes: &[ColumnShape<'_>]) -> Value {
+fn row(values: &Values<'_>, rel: &Relation, shapes: &[ColumnShape<'_>]) -> Value {
     let mut props = Map::new();
     for s in shapes {
-        let mut p = property(catalog, s, s.nullable, false);
+        let mut p = property(values, s, s.nullable, false);
         if s.read_only
             && let Value::Object(m) = &mut p
         {
@@ -242,7 +371,7 @@ fn row(catalog: &Catalog, rel: &Relation, shapes: &[ColumnShape<'_>]) -> Value {
 }
 
 /// Insert (`insert = true`) or Update: the writable columns, nothing else.
-fn write(catalog: &Catalog, rel: &Relation, shapes: &[ColumnShape<'_>], insert: bool) -> Value {
+fn write(values: &Values<'_>, rel: &Relation, shapes: &[ColumnShape<'_>], insert: bool) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
     for s in shapes {
@@ -260,7 +389,7 @@ fn write(catalog: &Catalog, rel: &Relation, shapes: &[ColumnShape<'_>], insert: 
             }
             s.update_nullable
         };
-        props.insert(s.column.name.clone(), property(catalog, s, null_ok, true));
+        props.insert(s.column.name.clone(), property(values, s, null_ok, true));
     }
     let mut m = Map::new();
     m.insert("type".into(), json!("object"));
