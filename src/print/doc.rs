@@ -133,6 +133,23 @@ pub fn must_break(d: &Doc) -> bool {
     }
 }
 
+/// The text of `d` laid out on one line (every group flat; a hard line prints as a space).
+pub fn flat_text(d: &Doc) -> String {
+    fn push(d: &Doc, out: &mut String) {
+        match d {
+            Text(t) => out.push_str(t),
+            Line { soft, .. } => out.push_str(if *soft { "" } else { " " }),
+            Concat(parts) => parts.iter().for_each(|p| push(p, out)),
+            Indent(inner) | Align(_, inner) | Group(inner, _) => push(inner, out),
+            IfBreak(_, flat) | Choice(flat, _) => push(flat, out),
+            Shared(inner) => push(inner, out),
+        }
+    }
+    let mut out = String::new();
+    push(d, &mut out);
+    out
+}
+
 /// Display width as prettier counts it (East Asian wide characters count 2, combining
 /// marks and control characters 0).
 pub fn width(s: &str) -> usize {

@@ -76,11 +76,7 @@ impl Chain {
     pub fn is_simple(&self) -> bool {
         self.calls.iter().all(|c| {
             c.args.iter().all(|a| match a {
-                Arg::Simple(d) => {
-                    let mut code = String::new();
-                    flat_text(d, &mut code);
-                    is_leaf(&code)
-                }
+                Arg::Simple(d) => is_leaf(&doc::flat_text(d)),
                 Arg::Complex(_) => false,
             })
         })
@@ -156,18 +152,6 @@ fn is_bracketed(d: &Doc) -> bool {
         Doc::Shared(inner) => is_bracketed(inner),
         Doc::Concat(parts) => matches!(parts.first(), Some(Doc::Text(t)) if t == "[" || t == "{"),
         _ => false,
-    }
-}
-
-/// The text of `d` laid out on one line.
-fn flat_text(d: &Doc, out: &mut String) {
-    match d {
-        Doc::Text(t) => out.push_str(t),
-        Doc::Line { soft, .. } => out.push_str(if *soft { "" } else { " " }),
-        Doc::Concat(parts) => parts.iter().for_each(|p| flat_text(p, out)),
-        Doc::Indent(inner) | Doc::Align(_, inner) | Doc::Group(inner, _) => flat_text(inner, out),
-        Doc::IfBreak(_, flat) | Doc::Choice(flat, _) => flat_text(flat, out),
-        Doc::Shared(inner) => flat_text(inner, out),
     }
 }
 
