@@ -470,3 +470,31 @@ pub fn sorted(mut v: Value) -> Value {
     v.sort_all_objects();
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::value_key;
+    use crate::model::TypeRef;
+
+    fn ty(name: &str, sql: &str, array_dims: u32) -> TypeRef {
+        TypeRef {
+            schema: "pg_catalog".into(),
+            name: name.into(),
+            sql: sql.into(),
+            array_dims,
+            ..TypeRef::default()
+        }
+    }
+
+    #[test]
+    fn value_keys_name_the_type_its_typmod_and_dimensions() {
+        let key = |t: &TypeRef, null_ok| value_key(t, null_ok);
+        let ts = ty("timestamptz", "timestamp(3) with time zone", 0);
+        assert_eq!(key(&ts, false), "pg_catalog.timestamptz(3)");
+        assert_eq!(key(&ts, true), "pg_catalog.timestamptz(3) or null");
+        let money = ty("numeric", "numeric(10,2)[]", 1);
+        assert_eq!(key(&money, false), "pg_catalog.numeric(10,2)[]");
+        // An unclosed parenthesis (a malformed snapshot) adds nothing rather than failing.
+        assert_eq!(key(&ty("int4", "integer(", 0), false), "pg_catalog.int4");
+    }
+}
