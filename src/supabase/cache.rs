@@ -29,7 +29,29 @@ pub fn root() -> Result<PathBuf, SupabaseError> {
         ));
     };
     create_public_dir(&dir)?;
+    reachable_by_server(&dir)?;
     Ok(dir)
+}
+
+/// As root, the server runs as another user, who must be able to enter every folder above
+/// the cache: a clear error now instead of a failing `initdb` later.
+fn reachable_by_server(dir: &Path) -> Result<(), SupabaseError> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(Some((uid, _))) = crate::cluster::server_user() else {
+        return Ok(());
+    };
+    let dir = std::fs::canonicalize(dir).map_err(|e| SupabaseError::io(dir, e))?;
+    for folder in dir.ancestors() {
+        let meta = std::fs::metadata(folder).map_err(|e| SupabaseError::io(folder, e))?;
+        if meta.mode() & 0o001 == 0 && meta.uid() != uid {
+            return Err(SupabaseError::Cache(format!(
+                "the server's user cannot enter {} (above the cache folder {}): set GEN_TYPES_CACHE to a folder it can reach, such as /var/cache/gen-types",
+                folder.display(),
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Creates `dir` (and its parents) readable and enterable by everyone: the server may run as
