@@ -245,6 +245,17 @@ fn migrations_run_as_postgres_with_the_platform_s_privileged_statements_allowed(
         "{}",
         stderr(&o)
     );
+    // An extension the platform does not let `postgres` create (untrusted, not allow-listed).
+    let dir = project(&[("20240101000000_ext.sql", "create extension pageinspect;\n")]);
+    let o = gen_types(dir.path(), &["generate", "--supabase", "--out", "out"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "20240101000000_ext.sql:1 failed: permission denied to create extension \"pageinspect\""
+        ),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
