@@ -366,3 +366,26 @@ fn the_config_file_names_the_project_relative_to_itself() {
     let types = std::fs::read_to_string(dir.path().join("types/database.types.ts")).unwrap();
     assert!(types.contains("from_config:") && types.contains("graphql_public:"));
 }
+
+#[test]
+fn a_missing_folder_or_a_bad_config_toml_is_exit_2_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = gen_types(dir.path(), &["generate", "--supabase", "nowhere"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "error: cannot read nowhere: not a folder (a Supabase project folder holds config.toml and migrations/)\n"
+    );
+    std::fs::create_dir_all(dir.path().join("supabase")).unwrap();
+    std::fs::write(
+        dir.path().join("supabase/config.toml"),
+        "[db]\nmajor_version = \"x\"\n",
+    )
+    .unwrap();
+    let o = gen_types(dir.path(), &["generate", "--supabase"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "error: supabase/config.toml: 2:17: invalid type: string \"x\", expected u32\n"
+    );
+}
