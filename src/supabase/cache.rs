@@ -118,7 +118,7 @@ pub fn entry(
 /// Entries unused for this long are removed when a new entry is made next to them.
 const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
 
-/// Marks an entry as used now (its modification time), so that [`prune`] keeps it.
+/// Marks an entry as used now (its modification time), so that pruning keeps it.
 pub fn touch(dir: &Path) {
     if let Ok(file) = std::fs::File::open(dir) {
         let _ = file.set_modified(std::time::SystemTime::now());
