@@ -4,14 +4,17 @@
 //! The binaries are found through `GEN_TYPES_PG_BINDIR`, `pg_config --bindir`, `PATH`, or
 //! `/usr/lib/postgresql/<newest>/bin`. `initdb` refuses to run as root, so as root the
 //! cluster runs as the unprivileged `postgres` user (or `GEN_TYPES_PG_USER`). The server
-//! listens only on a Unix socket inside its own temporary folder; it is stopped and the
-//! folder removed when the [`TempCluster`] is dropped. A cluster can also start from a copy of
+//! listens only on a Unix socket inside its own temporary folder; it runs as a child process
+//! of this one (no `pg_ctl`), and is stopped and the folder removed when the [`TempCluster`]
+//! is dropped. A cluster can also start from a copy of
 //! a stopped cluster's data folder (the cached Supabase baseline), skipping `initdb`.
 
 use std::ffi::CString;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// Failures starting a cluster.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +46,7 @@ pub struct TempCluster {
     run_as: Option<(u32, u32)>,
     port: u16,
     superuser: String,
+    server: Mutex<Option<Child>>,
 }
 
 /// How a cluster's data folder comes to be.
@@ -65,7 +69,7 @@ pub enum Init<'a> {
 }
 
 impl TempCluster {
-    /// Starts a cluster (initdb + pg_ctl start), trust authentication, user `postgres`.
+    /// Starts a cluster (initdb, then the server), trust authentication, user `postgres`.
     pub fn start() -> Result<Self, ClusterError> {
         let bindir = find_bindir().ok_or(ClusterError::NoBinaries)?;
         Self::start_with(&bindir)
@@ -108,6 +112,7 @@ impl TempCluster {
             run_as,
             port: 5432,
             superuser: superuser.to_string(),
+            server: Mutex::new(None),
         };
         let data = cluster.data_dir();
         match init {
@@ -148,34 +153,88 @@ impl TempCluster {
         Ok(())
     }
 
+    /// Starts `postgres` as a child process and waits until its `postmaster.pid` says it is
+    /// ready (checked every few milliseconds; `pg_ctl -w` checks every 100 ms). The server
+    /// stays in this process's group, so a Ctrl-C stops it too.
     fn start_server(&self) -> Result<(), ClusterError> {
-        let opts = format!(
-            "-p {} -k {} -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200",
-            self.port,
-            self.dir.path().display()
-        );
-        self.run(
-            "pg_ctl start",
-            Command::new(self.bindir.join("pg_ctl"))
-                .args(["-w", "-t", "60", "-D"])
-                .arg(self.data_dir())
-                .arg("-l")
-                .arg(self.dir.path().join("server.log"))
-                .args(["-o", &opts, "start"]),
-        )?;
+        let failed = |detail: String| ClusterError::Step {
+            step: "starting the server",
+            detail,
+        };
+        let log_path = self.dir.path().join("server.log");
+        let log = std::fs::File::create(&log_path).map_err(|e| failed(e.to_string()))?;
+        let log_err = log.try_clone().map_err(|e| failed(e.to_string()))?;
+        let mut cmd = Command::new(self.bindir.join("postgres"));
+        cmd.arg("-D")
+            .arg(self.data_dir())
+            .args(["-p", &self.port.to_string(), "-k"])
+            .arg(self.dir.path())
+            .args(SERVER_SETTINGS.iter().flat_map(|s| ["-c", s]))
+            .stdin(Stdio::null())
+            .stdout(log)
+            .stderr(log_err)
+            .current_dir("/")
+            .env("LC_ALL", "C");
+        if let Some((uid, gid)) = self.run_as {
+            cmd.uid(uid).gid(gid);
+        }
+        let mut child = cmd.spawn().map_err(|e| failed(e.to_string()))?;
+        let pid_file = self.data_dir().join("postmaster.pid");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let ready = std::fs::read_to_string(&pid_file)
+                .is_ok_and(|t| t.lines().nth(7).is_some_and(|l| l.trim() == "ready"));
+            if ready {
+                break;
+            }
+            let exited = child.try_wait().map_err(|e| failed(e.to_string()))?;
+            if exited.is_some() || Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+                return Err(failed(format!(
+                    "{} | server log: {}",
+                    match exited {
+                        Some(status) => format!("the server exited ({status})"),
+                        None => "the server was not ready within 60 s".to_string(),
+                    },
+                    log.trim()
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if let Ok(mut server) = self.server.lock() {
+            *server = Some(child);
+        }
         Ok(())
+    }
+
+    /// Sends `signal` to the server and waits for it to exit.
+    fn stop_server(&self, signal: i32) -> Result<(), ClusterError> {
+        let child = self.server.lock().ok().and_then(|mut s| s.take());
+        let Some(mut child) = child else {
+            return Ok(());
+        };
+        // SAFETY: kill has no memory-safety preconditions; the pid is our own child's, not
+        // yet reaped, so it cannot have been reused.
+        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        let status = child.wait().map_err(|e| ClusterError::Step {
+            step: "stopping the server",
+            detail: e.to_string(),
+        })?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(ClusterError::Step {
+                step: "stopping the server",
+                detail: format!("the server exited with {status}"),
+            })
+        }
     }
 
     /// Stops the server cleanly (a checkpoint first), so that its data folder can be copied.
     pub fn shutdown(&self) -> Result<(), ClusterError> {
-        self.run(
-            "pg_ctl stop",
-            Command::new(self.bindir.join("pg_ctl"))
-                .args(["-w", "-m", "fast", "-D"])
-                .arg(self.data_dir())
-                .arg("stop"),
-        )?;
-        Ok(())
+        self.stop_server(libc::SIGINT)
     }
 
     /// The cluster's data folder.
@@ -231,16 +290,19 @@ impl TempCluster {
 
 impl Drop for TempCluster {
     fn drop(&mut self) {
-        let data = self.data_dir();
-        let _ = self.run(
-            "pg_ctl stop",
-            Command::new(self.bindir.join("pg_ctl"))
-                .args(["-w", "-m", "immediate", "-D"])
-                .arg(&data)
-                .arg("stop"),
-        );
+        // Immediate shutdown: the cluster is thrown away.
+        let _ = self.stop_server(libc::SIGQUIT);
     }
 }
+
+/// Settings of every throwaway server: no durability, no TCP.
+const SERVER_SETTINGS: &[&str] = &[
+    "listen_addresses=",
+    "fsync=off",
+    "full_page_writes=off",
+    "synchronous_commit=off",
+    "max_connections=200",
+];
 
 /// Finds the server binaries' folder.
 pub fn find_bindir() -> Option<PathBuf> {

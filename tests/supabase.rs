@@ -245,6 +245,17 @@ fn migrations_run_as_postgres_with_the_platform_s_privileged_statements_allowed(
         "{}",
         stderr(&o)
     );
+    // An extension the platform does not let `postgres` create (untrusted, not allow-listed).
+    let dir = project(&[("20240101000000_ext.sql", "create extension pageinspect;\n")]);
+    let o = gen_types(dir.path(), &["generate", "--supabase", "--out", "out"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "20240101000000_ext.sql:1 failed: permission denied to create extension \"pageinspect\""
+        ),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -354,4 +365,27 @@ fn the_config_file_names_the_project_relative_to_itself() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let types = std::fs::read_to_string(dir.path().join("types/database.types.ts")).unwrap();
     assert!(types.contains("from_config:") && types.contains("graphql_public:"));
+}
+
+#[test]
+fn a_missing_folder_or_a_bad_config_toml_is_exit_2_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = gen_types(dir.path(), &["generate", "--supabase", "nowhere"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "error: cannot read nowhere: not a folder (a Supabase project folder holds config.toml and migrations/)\n"
+    );
+    std::fs::create_dir_all(dir.path().join("supabase")).unwrap();
+    std::fs::write(
+        dir.path().join("supabase/config.toml"),
+        "[db]\nmajor_version = \"x\"\n",
+    )
+    .unwrap();
+    let o = gen_types(dir.path(), &["generate", "--supabase"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "error: supabase/config.toml: 2:17: invalid type: string \"x\", expected u32\n"
+    );
 }

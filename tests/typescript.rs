@@ -103,29 +103,7 @@ fn outputs_compile_are_prettier_stable_and_pass_the_supabase_js_type_tests() {
 
 /// Runs the reference generator, as `supabase gen types typescript` runs it.
 fn reference_types(db: &TestDb, schemas: &[&str]) -> String {
-    let server = repo().join("node_modules/@supabase/postgres-meta/dist/server/server.js");
-    assert!(
-        server.exists(),
-        "run `npm ci`: {} is missing",
-        server.display()
-    );
-    let out = Command::new("node")
-        .arg(&server)
-        .env("PG_META_GENERATE_TYPES", "typescript")
-        .env("PG_META_GENERATE_TYPES_INCLUDED_SCHEMAS", schemas.join(","))
-        .env(
-            "PG_META_GENERATE_TYPES_DETECT_ONE_TO_ONE_RELATIONSHIPS",
-            "true",
-        )
-        .env("PG_META_DB_URL", db.uri())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "reference generator failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::reference::reference_types_at(&db.uri(), schemas)
 }
 
 /// Differences from the reference that precise mode makes on purpose (README, "Differences

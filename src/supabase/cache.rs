@@ -29,7 +29,29 @@ pub fn root() -> Result<PathBuf, SupabaseError> {
         ));
     };
     create_public_dir(&dir)?;
+    reachable_by_server(&dir)?;
     Ok(dir)
+}
+
+/// As root, the server runs as another user, who must be able to enter every folder above
+/// the cache: a clear error now instead of a failing `initdb` later.
+fn reachable_by_server(dir: &Path) -> Result<(), SupabaseError> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(Some((uid, _))) = crate::cluster::server_user() else {
+        return Ok(());
+    };
+    let dir = std::fs::canonicalize(dir).map_err(|e| SupabaseError::io(dir, e))?;
+    for folder in dir.ancestors() {
+        let meta = std::fs::metadata(folder).map_err(|e| SupabaseError::io(folder, e))?;
+        if meta.mode() & 0o001 == 0 && meta.uid() != uid {
+            return Err(SupabaseError::Cache(format!(
+                "the server's user cannot enter {} (above the cache folder {}): set GEN_TYPES_CACHE to a folder it can reach, such as /var/cache/gen-types",
+                folder.display(),
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Creates `dir` (and its parents) readable and enterable by everyone: the server may run as
@@ -65,6 +87,7 @@ pub fn entry(
 ) -> Result<PathBuf, SupabaseError> {
     let done = parent.join(name);
     if done.is_dir() {
+        touch(&done);
         return Ok(done);
     }
     create_public_dir(parent)?;
@@ -78,6 +101,7 @@ pub fn entry(
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
     }
+    prune(parent);
     if std::fs::rename(&tmp, &done).is_err() {
         // Another run put its entry there first: use that one.
         let _ = std::fs::remove_dir_all(&tmp);
@@ -91,6 +115,41 @@ pub fn entry(
     Ok(done)
 }
 
+/// Entries unused for this long are removed when a new entry is made next to them.
+const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// Marks an entry as used now (its modification time), so that pruning keeps it.
+pub fn touch(dir: &Path) {
+    if let Ok(file) = std::fs::File::open(dir) {
+        let _ = file.set_modified(std::time::SystemTime::now());
+    }
+}
+
+/// Removes the entries of `parent` unused for [`UNUSED_FOR`] (older servers, baselines of
+/// older gen-types versions) and the half-built entries of runs killed a day ago or more.
+fn prune(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let limit = if name.starts_with(".tmp-") {
+            std::time::Duration::from_secs(24 * 3600)
+        } else {
+            UNUSED_FOR
+        };
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok());
+        if age.is_some_and(|a| a > limit) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -98,5 +157,29 @@ mod tests {
         assert_eq!(super::key(&["a", "b"]), super::key(&["a", "b"]));
         assert_ne!(super::key(&["a", "b"]), super::key(&["ab", ""]));
         assert_eq!(super::key(&["x"]).len(), 16);
+    }
+
+    #[test]
+    fn unused_entries_are_pruned_when_a_new_one_is_made() {
+        let parent = tempfile::tempdir().unwrap();
+        let old = parent.path().join("old");
+        let used = parent.path().join("used");
+        for dir in [&old, &used] {
+            std::fs::create_dir(dir).unwrap();
+            let long_ago = std::time::SystemTime::now() - super::UNUSED_FOR * 2;
+            std::fs::File::open(dir)
+                .unwrap()
+                .set_modified(long_ago)
+                .unwrap();
+        }
+        // A hit marks the entry as used.
+        super::entry(parent.path(), "used", |_| unreachable!()).unwrap();
+        super::entry(parent.path(), "new", |dir| {
+            std::fs::write(dir.join("f"), "x").map_err(|e| super::SupabaseError::io(dir, e))
+        })
+        .unwrap();
+        assert!(!old.exists());
+        assert!(used.exists());
+        assert!(parent.path().join("new/f").exists());
     }
 }

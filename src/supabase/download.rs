@@ -94,7 +94,11 @@ fn cached(parent: &Path, prefix: &str, major: u32) -> Option<PathBuf> {
         })
         .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0));
-    found.pop().map(|(_, bin)| bin)
+    let (_, bin) = found.pop()?;
+    if let Some(entry) = bin.parent().and_then(Path::parent) {
+        cache::touch(entry);
+    }
+    Some(bin)
 }
 
 /// The newest version of `package` with major version `major`: its version, tarball URL and

@@ -64,9 +64,11 @@ pub fn classify(statement: &str) -> (Privilege, Made) {
             ),
             Made::Other,
         ),
-        ("CREATE", "EXTENSION", _) => created(Made::Extension),
-        ("ALTER" | "DROP", "EXTENSION", _) => created(Made::Other),
-        ("COMMENT", "ON", "EXTENSION") => created(Made::Other),
+        ("CREATE", "EXTENSION", _) if privileged_extension(&words, 2) => created(Made::Extension),
+        ("ALTER" | "DROP", "EXTENSION", _) if privileged_extension(&words, 2) => {
+            created(Made::Other)
+        }
+        ("COMMENT", "ON", "EXTENSION") if privileged_extension(&words, 3) => created(Made::Other),
         ("CREATE" | "ALTER" | "DROP", "EVENT", "TRIGGER") => created(Made::Other),
         ("CREATE" | "ALTER" | "DROP", "PUBLICATION", _) => created(Made::Other),
         ("CREATE", "FOREIGN", "DATA") => created(Made::ForeignDataWrapper),
@@ -75,6 +77,97 @@ pub fn classify(statement: &str) -> (Privilege, Made) {
         ("GRANT", _, _) if is_role_grant(&words) => created(Made::Other),
         _ => (Privilege::Owner, Made::Other),
     }
+}
+
+/// The extensions the platform lets `postgres` create, alter and drop as the superuser
+/// (`supautils.privileged_extensions` of supabase/postgres); others are created as `postgres`,
+/// which works for trusted extensions only, as on the platform. The shims count too (pgvector
+/// is trusted on the platform).
+pub const PRIVILEGED_EXTENSIONS: &[&str] = &[
+    "address_standardizer",
+    "address_standardizer_data_us",
+    "autoinc",
+    "bloom",
+    "btree_gin",
+    "btree_gist",
+    "citext",
+    "cube",
+    "dblink",
+    "dict_int",
+    "dict_xsyn",
+    "earthdistance",
+    "fuzzystrmatch",
+    "hstore",
+    "http",
+    "insert_username",
+    "intarray",
+    "isn",
+    "ltree",
+    "moddatetime",
+    "pg_cron",
+    "pg_graphql",
+    "pg_hashids",
+    "pg_jsonschema",
+    "pg_net",
+    "pg_stat_monitor",
+    "pg_stat_statements",
+    "pg_trgm",
+    "pg_walinspect",
+    "pgaudit",
+    "pgcrypto",
+    "pgjwt",
+    "pgroonga",
+    "pgroonga_database",
+    "pgrouting",
+    "pgrowlocks",
+    "pgsodium",
+    "pgtap",
+    "plcoffee",
+    "pljava",
+    "plls",
+    "plpgsql",
+    "plpgsql_check",
+    "plv8",
+    "postgis",
+    "postgis_raster",
+    "postgis_sfcgal",
+    "postgis_tiger_geocoder",
+    "postgis_topology",
+    "postgres_fdw",
+    "refint",
+    "rum",
+    "seg",
+    "sslinfo",
+    "supabase_vault",
+    "supautils",
+    "tablefunc",
+    "tcn",
+    "timescaledb",
+    "tsm_system_rows",
+    "tsm_system_time",
+    "unaccent",
+    "uuid-ossp",
+    "wrappers",
+];
+
+/// Whether the extension named at `words[at]` (after `IF [NOT] EXISTS`) is privileged.
+fn privileged_extension(words: &[String], at: usize) -> bool {
+    let mut at = at;
+    if words.get(at).is_some_and(|w| w == "IF") {
+        at += if words.get(at + 1).is_some_and(|w| w == "NOT") {
+            3
+        } else {
+            2
+        };
+    }
+    let Some(name) = words.get(at) else {
+        return false;
+    };
+    PRIVILEGED_EXTENSIONS
+        .iter()
+        .copied()
+        .chain(super::assets::SHIMS.iter().map(|s| s.name))
+        .any(|e| e.eq_ignore_ascii_case(name))
 }
 
 /// `ALTER ROLE name ...` of a role that is not reserved, not making anyone a superuser.
@@ -145,6 +238,10 @@ mod tests {
             "create extension if not exists vector with schema extensions;"
         ));
         assert!(su("COMMENT ON EXTENSION pg_net IS 'x'"));
+        assert!(su("create extension \"uuid-ossp\" with schema extensions"));
+        assert!(su("drop extension if exists pg_cron"));
+        assert!(!su("create extension if not exists file_fdw"));
+        assert!(!su("create extension pageinspect"));
         assert!(su(
             "create event trigger t on ddl_command_end execute function f()"
         ));
@@ -163,7 +260,7 @@ mod tests {
         assert!(!su("grant supabase_admin to app"));
         assert!(!su("create table extension (id int)"));
         assert!(!su("comment on table t is 'extension'"));
-        assert_eq!(classify("create extension x").1, Made::Extension);
+        assert_eq!(classify("create extension pg_net").1, Made::Extension);
         assert_eq!(
             classify("CREATE FOREIGN DATA WRAPPER w").1,
             Made::ForeignDataWrapper
