@@ -138,7 +138,13 @@ impl Builder {
             ));
         }
         let source = self.source()?;
-        let loaded = crate::load_catalog(&source, &self.config)?;
+        let loaded = crate::load_catalog(&source, &self.config).inspect_err(|e| {
+            if self.print_cargo {
+                for w in e.warnings() {
+                    println!("cargo:warning=gen-types: {w}");
+                }
+            }
+        })?;
         if self.print_cargo {
             for w in &loaded.warnings {
                 println!("cargo:warning=gen-types: {w}");

@@ -88,6 +88,11 @@ pub fn run() -> i32 {
     match execute(cli) {
         Ok(code) => code,
         Err(e) => {
+            if !quiet {
+                for w in e.warnings() {
+                    eprintln!("warning: {w}");
+                }
+            }
             if !quiet || e.exit_code() != EXIT_OK {
                 eprintln!("error: {}", e.render());
             }
@@ -101,15 +106,16 @@ struct Printer {
     verbose: bool,
 }
 
+/// Prints progress lines; like errors, they pass through [`gen_types::redact::printable`].
 impl Printer {
     fn info(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("{msg}");
+            eprintln!("{}", gen_types::redact::printable(msg));
         }
     }
     fn detail(&self, msg: &str) {
         if self.verbose {
-            eprintln!("{msg}");
+            eprintln!("{}", gen_types::redact::printable(msg));
         }
     }
 }
@@ -135,6 +141,8 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             if !args.targets.is_empty() {
                 config.targets = Some(args.targets);
             }
+            // The flags may have changed what the file's checks saw: check before connecting.
+            gen_types::config_check::check(&config).map_err(|p| Error::Usage(p.to_string()))?;
             let start = std::time::Instant::now();
             let loaded = load(&source, &config, &out)?;
             out.detail(&format!(
@@ -156,11 +164,17 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                     let _ = stdout.write_all(s.diff.as_bytes());
                 }
                 for s in &stale {
-                    eprintln!("stale: {}", s.path.display());
+                    eprintln!(
+                        "stale: {}",
+                        gen_types::redact::printable(&s.path.display().to_string())
+                    );
                 }
                 return Ok(EXIT_STALE);
             }
             let report = gen_types::write::write_files(&config.out, &files)?;
+            for p in &report.removed {
+                out.detail(&format!("removed {} (left by an earlier run)", p.display()));
+            }
             for p in &report.written {
                 out.detail(&format!("wrote {}", p.display()));
             }

@@ -178,8 +178,23 @@ pub struct DatabaseConfig {
     /// The environment variable holding the URL (default `DATABASE_URL`). When neither is
     /// set, the libpq variables (`PGHOST`, `PGUSER`, ...) and ~/.pgpass are used.
     pub url_env: String,
-    /// Statement timeout of the catalog queries, in seconds (default 60).
+    /// Statement timeout of the catalog queries, in seconds (default 60; 1 to
+    /// [`MAX_STATEMENT_TIMEOUT_SECS`]).
     pub statement_timeout_secs: u64,
+}
+
+/// The largest `statement_timeout_secs`: Postgres's `statement_timeout` is an `int` of
+/// milliseconds.
+pub const MAX_STATEMENT_TIMEOUT_SECS: u64 = i32::MAX as u64 / 1000;
+
+impl DatabaseConfig {
+    /// The statement timeout, within the range Postgres accepts.
+    pub fn statement_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(
+            self.statement_timeout_secs
+                .clamp(1, MAX_STATEMENT_TIMEOUT_SECS),
+        )
+    }
 }
 
 impl Default for DatabaseConfig {
@@ -376,7 +391,7 @@ impl Config {
         let config: Config = toml::from_str(text).map_err(|e| {
             invalid(
                 e.span().map_or(0, |s| s.start),
-                e.message().trim_end().to_string(),
+                hide_values(e.message().trim_end()),
             )
         })?;
         let n = &config.naming;
@@ -387,6 +402,8 @@ impl Config {
                 "naming.row, naming.insert and naming.update must differ".into(),
             ));
         }
+        crate::config_check::check(&config)
+            .map_err(|p| invalid(crate::config_check::offset_of(text, &p.key), p.to_string()))?;
         Ok(config)
     }
 
@@ -414,6 +431,52 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line, column)
+}
+
+/// A TOML or serde message without the values it quotes that may hold a secret (a
+/// connection URL where a table belongs, a password where a name belongs): a quoted string
+/// value (`string "…"`) is left out, and a quoted piece (between backticks or double quotes)
+/// that is not a plain word, as keys, variants and field names are, is hidden.
+fn hide_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        let after = &rest[open + 1..];
+        // serde writes an unexpected string as `string "…"`: its value may run to the
+        // message's last quote.
+        let is_string_value = quote == '"' && rest[..open].ends_with("string ");
+        let close = if is_string_value {
+            after.rfind('"')
+        } else {
+            after.find(quote)
+        };
+        let Some(close) = close else {
+            break;
+        };
+        let quoted = &after[..close];
+        if is_string_value {
+            out.push_str(rest[..open].trim_end());
+        } else if is_plain_word(quoted) {
+            out.push_str(&rest[..open + 1 + close + 1]);
+        } else {
+            out.push_str(&rest[..open]);
+            out.push_str("(a value not shown)");
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// True for the short words TOML keys, enum variants and field names are made of, and for
+/// the punctuation the parser expects (`]`, `=`).
+fn is_plain_word(s: &str) -> bool {
+    let word = s.len() <= 40
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '));
+    let punctuation = s.len() <= 2 && s.chars().all(|c| c.is_ascii_punctuation());
+    word || punctuation
 }
 
 /// The commented config that `gen-types init` writes. Every key is listed with its default.
@@ -479,6 +542,83 @@ mod tests {
         .unwrap();
         assert_eq!(c.naming.zod_case, NameCase::Pascal);
         assert_eq!(c.naming.zod_suffix, "");
+    }
+
+    #[test]
+    fn values_that_may_hold_secrets_are_never_quoted() {
+        let url = "postgres://alice:pw@db.example/app";
+        let cases = [
+            format!("database = \"{url}\"\n"),
+            format!("[database]\nstatement_timeout_secs = \"{url}\"\n"),
+            format!("zod = \"{url}\"\n"),
+            format!("targets = [\"{url}\"]\n"),
+            format!("[naming]\nrow = \"{url}\"\n"),
+            format!("[outputs]\n\"{url}\" = \"x\"\n"),
+            "database = \"hunter2\"\n".to_string(),
+            "database = \"a \\\" b\"\n".to_string(),
+        ];
+        for text in cases {
+            let e = Config::from_toml(&text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string();
+            for secret in ["pw", "hunter2", "alice", "a \" b"] {
+                assert!(!e.contains(secret), "{e}");
+            }
+            assert!(e.starts_with("c.toml:"), "{e}");
+        }
+        let e = Config::from_toml("database = \"hunter2\"\n", Path::new("c.toml")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.toml:1:12: invalid type: string, expected struct DatabaseConfig"
+        );
+        let e = Config::from_toml("targets = [\"cobol\"]\n", Path::new("c.toml")).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("unknown variant `cobol`, expected one of `typescript`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn outputs_and_timeouts_are_checked_with_positions() {
+        let cases = [
+            (
+                "[outputs]\ntypescript = \"same.ts\"\nzod = \"./same.ts\"\n",
+                "c.toml:3:7: outputs.zod: `./same.ts` is also the output of target `typescript`",
+            ),
+            (
+                "targets = [\"zod\"]\n[outputs]\nzod = \"../escape.ts\"\n",
+                "c.toml:3:7: outputs.zod: `../escape.ts` leaves the output folder",
+            ),
+            (
+                "[outputs]\nrust = \"/etc/x.rs\"\n",
+                "c.toml:2:8: outputs.rust: `/etc/x.rs` leaves the output folder",
+            ),
+            (
+                "[outputs]\ntypescript = \"database.schemas.ts\"\n",
+                "c.toml:2:14: outputs.typescript: `database.schemas.ts` is also the output of target `zod`",
+            ),
+            (
+                "[database]\nstatement_timeout_secs = 9999999999\n",
+                "c.toml:2:26: database.statement_timeout_secs: 9999999999 is out of range",
+            ),
+            (
+                "[database]\nstatement_timeout_secs = 0\n",
+                "c.toml:2:26: database.statement_timeout_secs: 0 is out of range",
+            ),
+        ];
+        for (text, expected) in cases {
+            let e = Config::from_toml(text, Path::new("c.toml")).unwrap_err();
+            assert!(
+                e.to_string().starts_with(expected),
+                "{e}\nexpected: {expected}"
+            );
+        }
+        // Not a collision when the other target is not written.
+        let text = "targets = [\"typescript\"]\n[outputs]\ntypescript = \"database.schemas.ts\"\n";
+        Config::from_toml(text, Path::new("c.toml")).unwrap();
+        let text = "[database]\nstatement_timeout_secs = 2147483\n";
+        Config::from_toml(text, Path::new("c.toml")).unwrap();
     }
 
     #[test]

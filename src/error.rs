@@ -16,11 +16,14 @@ use crate::write::WriteError;
 pub const EXIT_OK: i32 = 0;
 /// Exit code: `--check` found stale or missing outputs.
 pub const EXIT_STALE: i32 = 1;
-/// Exit code: bad usage, config, snapshot or migration.
+/// Exit code: bad usage, config (including output paths and the connection string),
+/// snapshot or migration.
 pub const EXIT_USAGE: i32 = 2;
-/// Exit code: the database is unreachable or refused access.
+/// Exit code: the database is unreachable, did not answer in time, or refused the
+/// connection or a catalog query.
 pub const EXIT_DATABASE: i32 = 3;
-/// Exit code: anything else (I/O, internal).
+/// Exit code: anything else (I/O while writing, a catalog result that cannot be read, a
+/// template that fails).
 pub const EXIT_OTHER: i32 = 4;
 
 /// Anything that stops a run.
@@ -58,6 +61,15 @@ pub enum Error {
     /// Writing outputs failed.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// A failure and the warnings met before it, which may explain it (a password file
+    /// that was ignored): print [`Error::warnings`] first.
+    #[error("{error}")]
+    Warned {
+        /// The warnings, in the order they were met.
+        warnings: Vec<String>,
+        /// The failure.
+        error: Box<Error>,
+    },
     /// An I/O failure outside the writer (runtime start, stdout).
     #[error("{context}: {source}")]
     Io {
@@ -70,9 +82,32 @@ pub enum Error {
 }
 
 impl Error {
+    /// This error with `warnings` attached (see [`Error::Warned`]); itself when there are none.
+    pub fn with_warnings(self, warnings: &[String]) -> Self {
+        if warnings.is_empty() {
+            return self;
+        }
+        Error::Warned {
+            warnings: warnings
+                .iter()
+                .map(|w| crate::redact::printable(w))
+                .collect(),
+            error: Box::new(self),
+        }
+    }
+
+    /// The warnings met before this error (printable), to be shown before it.
+    pub fn warnings(&self) -> &[String] {
+        match self {
+            Error::Warned { warnings, .. } => warnings,
+            _ => &[],
+        }
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
+            Error::Warned { error, .. } => error.exit_code(),
             Error::Config(_) | Error::Usage(_) | Error::Snapshot { .. } => EXIT_USAGE,
             #[cfg(feature = "live")]
             Error::Migration(_) => EXIT_USAGE,
@@ -84,13 +119,18 @@ impl Error {
             }
             #[cfg(feature = "live")]
             Error::Cluster(_) => EXIT_DATABASE,
+            Error::Write(crate::write::WriteError::OutsideOutput(_)) => EXIT_USAGE,
             _ => EXIT_OTHER,
         }
     }
 
     /// One line: the error and its causes, joined with `: `. Empty wrapper texts of the
-    /// driver ("db error") are skipped and repeated segments are dropped.
+    /// driver ("db error") are skipped and repeated segments are dropped; passwords are
+    /// redacted and control characters escaped ([`crate::redact::printable`]).
     pub fn render(&self) -> String {
+        if let Error::Warned { error, .. } = self {
+            return error.render();
+        }
         let mut parts: Vec<String> = vec![self.to_string()];
         let mut cur = std::error::Error::source(self);
         while let Some(e) = cur {
@@ -100,6 +140,6 @@ impl Error {
             }
             cur = e.source();
         }
-        parts.join(": ").replace('\n', " ")
+        crate::redact::printable(&parts.join(": ").replace('\n', " "))
     }
 }

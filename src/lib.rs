@@ -23,6 +23,7 @@ pub mod builder;
 #[cfg(feature = "live")]
 pub mod cluster;
 pub mod config;
+pub mod config_check;
 pub mod emit;
 pub mod error;
 #[cfg(feature = "live")]
@@ -32,6 +33,7 @@ pub mod migrations;
 pub mod model;
 pub mod plan;
 pub mod print;
+pub mod redact;
 pub mod target;
 pub mod write;
 
@@ -89,23 +91,33 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
                         .filter(|v| !v.is_empty())
                 });
             let mut options = ConnectOptions::resolve(url.as_deref())?;
-            options.statement_timeout =
-                std::time::Duration::from_secs(config.database.statement_timeout_secs.max(1));
+            options.statement_timeout = config.database.statement_timeout();
+            let limits = introspect::Limits {
+                statement: options.statement_timeout,
+                first_reply: options.connect_timeout(),
+            };
             let rows = block_on(async {
                 // Two connections, opened together: the catalog queries are split over them.
                 let (first, second) = tokio::join!(options.connect(), options.connect());
                 let client = first?;
                 let second = second.ok();
-                Ok(introspect::read(
-                    &client,
-                    second.as_ref(),
-                    &selection(config),
-                    options.statement_timeout,
-                )
-                .await?)
-            })?;
+                let selection = selection(config);
+                let read = introspect::read(&client, second.as_ref(), &selection, limits);
+                Ok(read.await.map_err(|e| match e {
+                    // The connection is not usable: say where it went.
+                    introspect::Error::NoReply { after } => introspect::Error::Timeout {
+                        target: options.describe(),
+                        after,
+                    },
+                    e => e,
+                })?)
+            })
+            .map_err(|e| e.with_warnings(options.warnings()))?;
             // The runtime and the connections are gone by now, and with them their buffers.
-            introspect::build(rows)
+            let (catalog, warnings) = introspect::build(rows);
+            let mut all = options.warnings().to_vec();
+            all.extend(warnings);
+            (catalog, all)
         }
         #[cfg(feature = "live")]
         Source::Migrations(dir) => {
@@ -147,6 +159,7 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
             ));
         }
     }
+    let warnings = warnings.iter().map(|w| redact::printable(w)).collect();
     Ok(Loaded { catalog, warnings })
 }
 
@@ -171,8 +184,10 @@ fn block_on<T>(f: impl std::future::Future<Output = Result<T, Error>>) -> Result
         .block_on(f)
 }
 
-/// Renders every selected target.
+/// Renders every selected target (after [`config_check::check`]: no two targets on one
+/// file, no output outside the output folder).
 pub fn generate(catalog: &Catalog, config: &Config) -> Result<write::FileMap, Error> {
+    config_check::check(config).map_err(|p| Error::Usage(p.to_string()))?;
     Ok(emit::emit(catalog, config)?)
 }
 

@@ -36,7 +36,15 @@ pub struct WriteReport {
     pub written: Vec<PathBuf>,
     /// Files that already had these contents.
     pub unchanged: Vec<PathBuf>,
+    /// Temporary files left by earlier runs that were removed.
+    pub removed: Vec<PathBuf>,
 }
+
+/// The name prefix of every temporary file the writer creates.
+const TEMP_PREFIX: &str = ".gen-types-";
+
+/// How old a temporary file must be before a run removes it whatever its pid says.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// A file whose contents on disk differ from what would be generated.
 #[derive(Debug, PartialEq, Eq)]
@@ -65,6 +73,13 @@ pub fn write_files(out_dir: &Path, files: &FileMap) -> Result<WriteReport, Write
         .map(|(rel, contents)| Ok((resolve(out_dir, rel)?, contents)))
         .collect::<Result<Vec<_>, WriteError>>()?;
     let mut report = WriteReport::default();
+    let folders: std::collections::BTreeSet<&Path> = targets
+        .iter()
+        .map(|(path, _)| path.parent().unwrap_or(out_dir))
+        .collect();
+    for folder in folders {
+        report.removed.extend(remove_stale_temp_files(folder));
+    }
     for (path, contents) in targets {
         if holds(&path, contents.as_bytes()) {
             report.unchanged.push(path);
@@ -76,8 +91,9 @@ pub fn write_files(out_dir: &Path, files: &FileMap) -> Result<WriteReport, Write
         };
         let parent = path.parent().unwrap_or(out_dir);
         std::fs::create_dir_all(parent).map_err(io)?;
+        let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
         let mut tmp = tempfile::Builder::new()
-            .prefix(".gen-types-")
+            .prefix(&prefix)
             .tempfile_in(parent)
             .map_err(io)?;
         tmp.write_all(contents.as_bytes()).map_err(io)?;
@@ -95,6 +111,47 @@ pub fn write_files(out_dir: &Path, files: &FileMap) -> Result<WriteReport, Write
         report.written.push(path);
     }
     Ok(report)
+}
+
+/// Removes the temporary files of earlier runs from `folder`: plain files named
+/// `.gen-types-<pid>-…` whose process is gone, and any `.gen-types-…` file older than a
+/// minute. Failures are ignored (the folder may not exist yet; another run may remove the
+/// same file).
+fn remove_stale_temp_files(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let pid = rest.split('-').next().and_then(|p| p.parse::<i32>().ok());
+        let dead = pid.is_some_and(|pid| pid > 0 && !process_exists(pid));
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if (dead || old) && std::fs::remove_file(entry.path()).is_ok() {
+            removed.push(entry.path());
+        }
+    }
+    removed
+}
+
+/// True when a process with this id exists (it may belong to another user).
+fn process_exists(pid: i32) -> bool {
+    // SAFETY: kill with signal 0 only checks whether the process exists.
+    let status = unsafe { libc::kill(pid, 0) };
+    status == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
 /// True when the file at `path` holds exactly `contents` (read in pieces: outputs can be
@@ -162,6 +219,46 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn temp_files_of_killed_runs_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        // A pid no process has (above the kernel's pid_max), a live one (this process),
+        // an old file of the old naming, and files that only look alike.
+        let dead = d.join("sub/.gen-types-99999999-abc123");
+        let live =
+            d.join("sub/.gen-types-{}-def456".replace("{}", &std::process::id().to_string()));
+        let old = d.join(".gen-types-Xy12Zq");
+        let young = d.join(".gen-types-Ab34Cd");
+        let others = [
+            d.join("gen-types-1-x"),
+            d.join(".gen-types-dir"),
+            d.join("sub/.gen-typesX"),
+        ];
+        for f in [&dead, &live, &old, &young, &others[0], &others[2]] {
+            std::fs::write(f, "partial").unwrap();
+        }
+        std::fs::create_dir(&others[1]).unwrap();
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        let files = FileMap::from([
+            (PathBuf::from("a.ts"), "a\n".to_string()),
+            (PathBuf::from("sub/b.ts"), "b\n".to_string()),
+        ]);
+        let report = write_files(d, &files).unwrap();
+        let mut removed = report.removed.clone();
+        removed.sort();
+        assert_eq!(removed, [old.clone(), dead.clone()]);
+        assert!(!dead.exists() && !old.exists());
+        assert!(live.exists() && young.exists() && others.iter().all(|o| o.exists()));
     }
 
     #[test]

@@ -335,3 +335,186 @@ fn the_committed_example_output_is_up_to_date() {
         stderr(&o)
     );
 }
+
+/// Asserts a run that failed with `code` in one line on stderr starting with `prefix`, with
+/// none of `secrets` in any output.
+fn assert_one_line(o: &Output, code: i32, prefix: &str, secrets: &[&str]) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(code), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.starts_with(prefix), "{err}");
+    for s in secrets {
+        assert!(
+            !err.contains(s) && !stdout(o).contains(s),
+            "{s} printed: {err}"
+        );
+    }
+    err
+}
+
+#[test]
+fn malformed_urls_and_misplaced_urls_never_print_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let secret = "Hunter2-secret";
+    for (url, says) in [
+        (
+            format!("postgress://alice:{secret}@127.0.0.1:1/app"),
+            "unknown scheme `postgress://`",
+        ),
+        (
+            format!("postgres://alice:{secret}@x@127.0.0.1:1/app"),
+            "unencoded `@` or `/`",
+        ),
+        (
+            format!("postgres://alice:{secret}@127.0.0.1:1/app?sslmode=sometimes"),
+            "invalid sslmode",
+        ),
+    ] {
+        let o = gen_types(d, &["generate", "--db-url", &url]);
+        let err = assert_one_line(&o, 2, "error: ", &[secret]);
+        assert!(err.contains(says), "{err}");
+    }
+    // A URL where a table belongs, and as the value of the wrong key.
+    for (text, at) in [
+        (
+            format!("database = \"postgres://alice:{secret}@db/app\"\n"),
+            "config.toml:1:12: ",
+        ),
+        (
+            format!("[database]\nurl_env = [\"postgres://alice:{secret}@db/app\"]\n"),
+            "config.toml:2:11: ",
+        ),
+        (
+            format!("targets = [\"postgres://alice:{secret}@db\"]\n"),
+            "config.toml:1:12: ",
+        ),
+    ] {
+        std::fs::write(d.join("config.toml"), text).unwrap();
+        let o = gen_types(d, &["generate"]);
+        assert_one_line(&o, 2, &format!("error: {at}"), &[secret, "alice"]);
+    }
+}
+
+#[test]
+fn output_paths_and_timeouts_are_checked_before_connecting() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The database would refuse the connection (exit 3): the config is checked first.
+    let unreachable = "postgres://postgres@127.0.0.1:1/postgres?connect_timeout=2";
+    for (text, prefix) in [
+        (
+            "[outputs]\ntypescript = \"same.ts\"\nzod = \"same.ts\"\n",
+            "error: config.toml:3:7: outputs.zod: `same.ts` is also the output of target `typescript`",
+        ),
+        (
+            "[outputs]\nzod = \"../outside.ts\"\n",
+            "error: config.toml:2:7: outputs.zod: `../outside.ts` leaves the output folder",
+        ),
+        (
+            "[outputs]\nrust = \"/tmp/database.rs\"\n",
+            "error: config.toml:2:8: outputs.rust: `/tmp/database.rs` leaves the output folder",
+        ),
+        (
+            "[database]\nstatement_timeout_secs = 3000000\n",
+            "error: config.toml:2:26: database.statement_timeout_secs: 3000000 is out of range",
+        ),
+    ] {
+        std::fs::write(d.join("config.toml"), text).unwrap();
+        let o = gen_types(d, &["generate", "--db-url", unreachable]);
+        assert_one_line(&o, 2, prefix, &[]);
+    }
+    // Flags can make a collision the file alone does not have.
+    std::fs::write(
+        d.join("config.toml"),
+        "targets = [\"typescript\"]\n[outputs]\ntypescript = \"database.schemas.ts\"\n",
+    )
+    .unwrap();
+    let o = gen_types(
+        d,
+        &[
+            "generate",
+            "--db-url",
+            unreachable,
+            "--target",
+            "zod",
+            "--target",
+            "typescript",
+        ],
+    );
+    assert_one_line(
+        &o,
+        2,
+        "error: outputs.typescript: `database.schemas.ts` is also the output of target `zod`",
+        &[],
+    );
+    assert!(!d.join("generated").exists(), "nothing written");
+}
+
+#[test]
+fn control_characters_from_the_server_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = TestDb::new();
+    // The server repeats the unknown database's name in its error.
+    let name = "no_such\u{1b}[2J\u{1b}]0;pwned\u{7}\rdb";
+    let url = db
+        .url
+        .replace(&format!("dbname={}", db.name), &format!("dbname='{name}'"));
+    let o = gen_types(dir.path(), &["introspect", "--db-url", &url]);
+    let err = assert_one_line(&o, 3, "error: cannot connect to ", &[]);
+    assert!(
+        !err.contains('\u{1b}') && !err.contains('\r') && !err.contains('\u{7}'),
+        "{err:?}"
+    );
+    assert!(
+        err.contains("no_such\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{d}db"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_run_removes_the_temp_files_of_killed_runs() {
+    let db = TestDb::new();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    // Left by a run whose process is gone, by one still running (this test), and a user's.
+    let dead = out.join(".gen-types-99999999-a1b2c3");
+    let running = out.join(format!(".gen-types-{}-d4e5f6", std::process::id()));
+    let mine = out.join("gen-types-notes.txt");
+    for f in [&dead, &running, &mine] {
+        std::fs::write(f, "partial").unwrap();
+    }
+    let o = gen_types(
+        dir.path(),
+        &[
+            "-v",
+            "generate",
+            "--db-url",
+            &db.url,
+            "--out",
+            "out",
+            "--target",
+            "typescript",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!dead.exists() && running.exists() && mine.exists());
+    assert!(
+        stderr(&o).contains("(left by an earlier run)"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_catalog_query_refused_by_a_permission_is_exit_3() {
+    // A hardened database: the role may connect, but not read pg_proc.
+    let role = TestRole::new("h4noproc");
+    let db = TestDb::with_fixture("views_functions");
+    db.execute("REVOKE SELECT ON pg_catalog.pg_proc FROM PUBLIC");
+    let dir = tempfile::tempdir().unwrap();
+    let o = gen_types(dir.path(), &["introspect", "--db-url", &role.url(&db)]);
+    let err = assert_one_line(&o, 3, "error: catalog query `", &[]);
+    assert!(err.contains("permission denied for table pg_proc"), "{err}");
+}

@@ -595,3 +595,172 @@ fn a_refused_snapshot_export_reads_on_one_connection() {
         assert_eq!(read, expected);
     });
 }
+
+/// Reads while another session creates and drops tables (with CHECKs, foreign keys, views,
+/// comments), types and functions: catalog functions see objects vanish mid-read, and the
+/// read starts again on a fresh snapshot. Every read succeeds, and each comes from one
+/// snapshot: every churn table read has all its columns and constraints.
+#[test]
+fn concurrent_ddl_never_fails_a_read() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let db = TestDb::with_fixture("views_functions");
+    let stop = Arc::new(AtomicBool::new(false));
+    // A migration-like pace: a round of 13 statements, then 20 ms.
+    let pause = std::time::Duration::from_millis(20);
+    let churn = {
+        let (stop, mut client) = (stop.clone(), db.client());
+        std::thread::spawn(move || {
+            let mut rounds = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let t = format!("public.churn_{}", rounds % 4);
+                for sql in [
+                    format!(
+                        "CREATE TABLE {t} (id int PRIMARY KEY, v int CHECK (v > 0), parent int REFERENCES {t} (id))"
+                    ),
+                    format!("ALTER TABLE {t} ADD CONSTRAINT v_small CHECK (v < 1000)"),
+                    format!("COMMENT ON TABLE {t} IS 'churn'"),
+                    format!("CREATE VIEW {t}_v AS SELECT id, v FROM {t}"),
+                    format!("CREATE TYPE {t}_e AS ENUM ('a', 'b')"),
+                    format!("CREATE DOMAIN {t}_d AS int CHECK (VALUE > 0)"),
+                    format!("CREATE FUNCTION {t}_f(x {t}) RETURNS int LANGUAGE sql AS 'SELECT 1'"),
+                    format!("DROP FUNCTION {t}_f"),
+                    format!("DROP DOMAIN {t}_d"),
+                    format!("DROP TYPE {t}_e"),
+                    format!("DROP VIEW {t}_v"),
+                    format!("ALTER TABLE {t} DROP CONSTRAINT v_small"),
+                    format!("DROP TABLE {t}"),
+                ] {
+                    client.batch_execute(&sql).unwrap();
+                }
+                rounds += 1;
+                std::thread::sleep(pause);
+            }
+            rounds
+        })
+    };
+    let config = Config {
+        schemas: vec!["public".into(), "reporting".into()],
+        ..Config::default()
+    };
+    let mut tables_seen = 0;
+    for _ in 0..40 {
+        let loaded = gen_types::load_catalog(&Source::Database(Some(db.url.clone())), &config)
+            .unwrap_or_else(|e| panic!("a read failed under DDL: {}", e.render()));
+        for r in loaded
+            .catalog
+            .relations
+            .iter()
+            .filter(|r| r.name.starts_with("churn_"))
+        {
+            if r.kind != RelationKind::Table {
+                continue;
+            }
+            tables_seen += 1;
+            let columns: Vec<&str> = r.columns.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(columns, ["id", "v", "parent"], "{}", r.name);
+            assert_eq!(r.foreign_keys.len(), 1, "{}", r.name);
+            assert!(
+                r.primary_key.is_some() && !r.checks.is_empty(),
+                "{}",
+                r.name
+            );
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    let rounds = churn.join().unwrap();
+    assert!(
+        rounds > 5 && tables_seen > 0,
+        "the DDL ran: {rounds} rounds, {tables_seen} tables read"
+    );
+}
+
+/// The hostile fixture (issue 13): every name, comment and label written to break out of
+/// generated code comes through the catalog exactly, and 1,000 declared array dimensions
+/// are read as such. (What the targets make of it is tested with the emitters.)
+#[test]
+fn hostile_catalog_text_comes_through_exactly() {
+    let db = TestDb::with_fixture("hostile");
+    let catalog = db.catalog(&["public"]);
+    let names: Vec<&str> = catalog.relations.iter().map(|r| r.name.as_str()).collect();
+    for name in [
+        "t\n;(globalThis as any).pwned = 1 //",
+        "cr\r;(globalThis as any).pwnedCr = 1 //",
+        "ls\u{2028};(globalThis as any).pwnedLs = 1 //",
+        "ps\u{2029};(globalThis as any).pwnedPs = 1 //",
+        "end */ (globalThis as any).pwnedBlock = 1 /*",
+        "constructor",
+        "__proto__",
+        "valueOf",
+    ] {
+        assert!(names.contains(&name), "{name:?} missing from {names:?}");
+    }
+    let block = catalog
+        .relation("public", "end */ (globalThis as any).pwnedBlock = 1 /*")
+        .unwrap();
+    let columns: Vec<&str> = block.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        columns,
+        [
+            "id",
+            "q'uote",
+            "dq\"uote",
+            "back`tick ${(globalThis as any).pwnedTpl = 1}",
+            "back\\slash\\",
+            "html --> </script><script>alert(1)</script>",
+            "col\nnewline"
+        ]
+    );
+    assert_eq!(
+        block.comment.as_deref(),
+        Some(
+            "ends */ a block comment\n(globalThis as any).pwnedComment = 1\r\ncarriage\u{2028}line\u{2029}para --> </script> ${x} `tick` \\back"
+        )
+    );
+    assert_eq!(
+        block.columns[2].comment.as_deref(),
+        Some("first\rsecond */ third")
+    );
+    let labels = catalog
+        .types
+        .iter()
+        .find(|t| t.name == "hostile_label")
+        .map(|t| match &t.kind {
+            TypeKind::Enum { labels } => labels.clone(),
+            other => panic!("{other:?}"),
+        })
+        .unwrap();
+    assert_eq!(
+        labels,
+        [
+            "",
+            " ",
+            "it's",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\rhere",
+            "ls\u{2028}here",
+            "back\\slash",
+            "${(globalThis as any).pwnedLabel = 1}",
+            "*/",
+            "</script>",
+            "a-b",
+            "a_b"
+        ]
+    );
+    let deep = catalog.relation("public", "deep").unwrap();
+    assert_eq!(deep.columns[1].ty.array_dims, 1000);
+    let f = catalog
+        .functions
+        .iter()
+        .find(|f| f.name.starts_with("fn\n"))
+        .unwrap();
+    let args: Vec<Option<&str>> = f.args.iter().map(|a| a.name.as_deref()).collect();
+    assert_eq!(
+        args,
+        [
+            Some("arg */ (globalThis as any).pwnedArg = 1 /*"),
+            Some("nl\narg")
+        ]
+    );
+}

@@ -53,6 +53,8 @@ pub struct ConnectOptions {
     pub(crate) ssl_root_cert: Option<PathBuf>,
     /// Statement timeout for the catalog queries.
     pub statement_timeout: Duration,
+    /// What resolving met that the user should know (an ignored password file).
+    pub(crate) warnings: Vec<String>,
 }
 
 impl std::fmt::Debug for ConnectOptions {
@@ -87,9 +89,14 @@ impl ConnectOptions {
     /// [`ConnectOptions::resolve`] with an explicit environment.
     pub fn resolve_with(conn: Option<&str>, env: &dyn Env) -> Result<Self, Error> {
         let conn = conn.unwrap_or("").trim();
+        check_url_shape(conn)?;
         let (rest, extracted) = extract_ssl_params(conn)?;
         let mut config = tokio_postgres::Config::from_str(&rest).map_err(|e| {
-            Error::Config(format!("invalid connection string: {}", source_text(&e)))
+            let text = source_text(&e);
+            let text = text
+                .strip_prefix("invalid connection string: ")
+                .unwrap_or(&text);
+            Error::Config(format!("invalid connection string: {text}"))
         })?;
 
         if config.get_hosts().is_empty() {
@@ -143,10 +150,11 @@ impl ConnectOptions {
             let secs = if secs == 0 { 60 } else { secs.max(2) };
             config.connect_timeout(Duration::from_secs(secs));
         }
+        let mut warnings = Vec::new();
         if config.get_password().is_none() {
             if let Some(pw) = env.var("PGPASSWORD") {
                 config.password(pw);
-            } else if let Some(pw) = pgpass_lookup(&config, env) {
+            } else if let Some(pw) = pgpass_lookup(&config, env, &mut warnings) {
                 config.password(pw);
             }
         }
@@ -176,7 +184,23 @@ impl ConnectOptions {
             ssl_mode,
             ssl_root_cert,
             statement_timeout: Duration::from_secs(60),
+            warnings,
         })
+    }
+
+    /// What resolving met that the user should know (for example a password file that was
+    /// ignored because others may read it).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The connect timeout: the bound of everything before the first answer to a query
+    /// (TCP, TLS, startup and authentication, and the first query).
+    pub fn connect_timeout(&self) -> Duration {
+        self.config
+            .get_connect_timeout()
+            .copied()
+            .unwrap_or(Duration::from_secs(10))
     }
 
     /// `user@host:port/dbname` — for messages; never includes the password.
@@ -197,8 +221,21 @@ impl ConnectOptions {
         format!("{user}@{host}:{port}/{db}")
     }
 
-    /// Connects and spawns the connection task on the current tokio runtime.
+    /// Connects and spawns the connection task on the current tokio runtime. TCP, TLS,
+    /// startup and authentication together take at most [`Self::connect_timeout`].
     pub async fn connect(&self) -> Result<tokio_postgres::Client, Error> {
+        let limit = self.connect_timeout();
+        tokio::time::timeout(limit, self.handshake())
+            .await
+            .unwrap_or_else(|_| {
+                Err(Error::Timeout {
+                    target: self.describe(),
+                    after: limit,
+                })
+            })
+    }
+
+    async fn handshake(&self) -> Result<tokio_postgres::Client, Error> {
         let wrap = |source: tokio_postgres::Error| Error::Connect {
             target: self.describe(),
             source,
@@ -237,6 +274,39 @@ fn source_text(e: &dyn std::error::Error) -> String {
     text
 }
 
+/// Refuses connection URLs whose shape would leak or mislead: a scheme other than
+/// `postgres://` and `postgresql://` (a typo would otherwise be read as a key=value string and
+/// echoed), and an `@` or `/` in the user info (libpq and tokio-postgres end the user info at
+/// the first `@` and the host at the first `/`, so the rest of the password would become the
+/// host or database name, and be printed as such).
+fn check_url_shape(conn: &str) -> Result<(), Error> {
+    let Some((scheme, rest)) = conn.split_once("://") else {
+        return Ok(());
+    };
+    let is_scheme = !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
+        return Ok(());
+    }
+    if scheme != "postgres" && scheme != "postgresql" {
+        let shown: String = scheme.chars().take(20).collect();
+        return Err(Error::Config(format!(
+            "invalid connection URL: unknown scheme `{shown}://` (expected postgres:// or postgresql://)"
+        )));
+    }
+    let before_query = rest.split(['?', '#']).next().unwrap_or(rest);
+    if let Some(last_at) = before_query.rfind('@')
+        && before_query[..last_at].contains(['@', '/'])
+    {
+        return Err(Error::Config(
+            "invalid connection URL: the user name or password holds an unencoded `@` or `/`; write them as %40 and %2F".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// libpq's default host: the Unix socket directory if the server's socket is there,
 /// else localhost.
 fn default_host(port: u16) -> String {
@@ -247,6 +317,35 @@ fn default_host(port: u16) -> String {
     }
     "localhost".to_string()
 }
+
+/// The settings of a key=value connection string that libpq knows.
+const KEYWORDS: &[&str] = &[
+    "host",
+    "hostaddr",
+    "port",
+    "dbname",
+    "user",
+    "password",
+    "passfile",
+    "connect_timeout",
+    "client_encoding",
+    "options",
+    "application_name",
+    "fallback_application_name",
+    "keepalives",
+    "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "tcp_user_timeout",
+    "sslmode",
+    "sslrootcert",
+    "sslcert",
+    "sslkey",
+    "channel_binding",
+    "target_session_attrs",
+    "load_balance_hosts",
+    "service",
+];
 
 #[derive(Default)]
 struct SslParams {
@@ -300,9 +399,13 @@ fn extract_ssl_params(conn: &str) -> Result<(String, SslParams), Error> {
             chars.next();
         }
         if chars.next() != Some('=') {
-            return Err(Error::Config(format!(
-                "invalid connection string: missing `=` after `{key}`"
-            )));
+            // The word may be a piece of a password with an unquoted space: name it only
+            // when it is a setting's name.
+            return Err(Error::Config(if KEYWORDS.contains(&key.as_str()) {
+                format!("invalid connection string: missing `=` after `{key}`")
+            } else {
+                "invalid connection string: a word without `=` (quote a value holding spaces: key='a b')".into()
+            }));
         }
         while chars.peek().is_some_and(|c| c.is_whitespace()) {
             chars.next();
@@ -374,12 +477,30 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// Finds a password in the password file (`PGPASSFILE` or ~/.pgpass) for the first host.
-fn pgpass_lookup(config: &tokio_postgres::Config, env: &dyn Env) -> Option<String> {
+/// Like libpq, a file that is not a plain file, or that its group or others may read, is
+/// ignored (with a warning for the latter).
+fn pgpass_lookup(
+    config: &tokio_postgres::Config,
+    env: &dyn Env,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
     let path = match env.var("PGPASSFILE") {
         Some(p) => PathBuf::from(p),
         None => PathBuf::from(env.var("HOME")?).join(".pgpass"),
     };
-    let text = std::fs::read_to_string(path).ok()?;
+    let meta = std::fs::metadata(&path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    if meta.permissions().mode() & 0o077 != 0 {
+        warnings.push(format!(
+            "password file {} is ignored: it has group or world access; permissions should be u=rw (0600) or less",
+            path.display()
+        ));
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).ok()?;
     let host = match config.get_hosts().first()? {
         Host::Tcp(h) => h.clone(),
         // libpq matches socket connections against "localhost".
@@ -483,6 +604,68 @@ mod tests {
         let env = MapEnv(HashMap::new());
         let e = ConnectOptions::resolve_with(Some("host=h sslmode=sometimes"), &env).unwrap_err();
         assert!(e.to_string().contains("invalid sslmode `sometimes`"), "{e}");
+    }
+
+    #[test]
+    fn scheme_typos_and_unencoded_at_signs_are_refused_without_the_password() {
+        let env = MapEnv(HashMap::new());
+        for (conn, expected) in [
+            (
+                "postgress://alice:pw-secret@db/app",
+                "unknown scheme `postgress://`",
+            ),
+            ("postgres://alice:p@w-secret@db/app", "unencoded `@` or `/`"),
+            (
+                "postgres://alice:12/w-secret@db/app",
+                "unencoded `@` or `/`",
+            ),
+            (
+                "postgresql://alice:p@w-secret@db/app?sslmode=require",
+                "unencoded `@` or `/`",
+            ),
+        ] {
+            let e = ConnectOptions::resolve_with(Some(conn), &env)
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(expected), "{e}");
+            assert!(!e.contains("secret") && !e.contains("alice"), "{e}");
+        }
+        let o = ConnectOptions::resolve_with(
+            Some("postgres://alice:p%40w@db/app?application_name=a@b"),
+            &env,
+        );
+        assert_eq!(o.unwrap().config.get_password(), Some(&b"p@w"[..]));
+    }
+
+    #[test]
+    fn a_password_with_an_unquoted_space_is_not_echoed() {
+        let env = MapEnv(HashMap::new());
+        let e = ConnectOptions::resolve_with(Some("host=h password=two words"), &env)
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("words") && e.contains("quote a value"), "{e}");
+        let e = ConnectOptions::resolve_with(Some("host h"), &env)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("missing `=` after `host`"), "{e}");
+    }
+
+    #[test]
+    fn a_pgpass_file_others_may_read_is_ignored_with_a_warning() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("pgpass");
+        std::fs::write(&file, "*:*:*:*:from-the-file\n").unwrap();
+        let env = MapEnv(HashMap::from([("PGPASSFILE", file.display().to_string())]));
+        for (mode, used) in [(0o600, true), (0o400, true), (0o644, false), (0o640, false)] {
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode)).unwrap();
+            let o = ConnectOptions::resolve_with(Some("host=h user=u"), &env).unwrap();
+            assert_eq!(o.config.get_password().is_some(), used, "{mode:o}");
+            assert_eq!(o.warnings().len(), usize::from(!used), "{mode:o}");
+            if !used {
+                assert!(o.warnings()[0].contains("group or world access"));
+            }
+        }
     }
 
     #[test]

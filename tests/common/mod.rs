@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod candidates;
+pub mod pgbouncer;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -55,6 +56,16 @@ pub fn server() -> &'static Server {
             major: num.parse::<u32>().unwrap() / 10000,
         }
     })
+}
+
+/// The test server's host (a name, an address or a socket folder) and port.
+pub fn server_host_port() -> (String, u16) {
+    let cfg: postgres::Config = server().base.parse().unwrap();
+    let host = match &cfg.get_hosts()[0] {
+        postgres::config::Host::Tcp(h) => h.clone(),
+        postgres::config::Host::Unix(p) => p.display().to_string(),
+    };
+    (host, cfg.get_ports().first().copied().unwrap_or(5432))
 }
 
 /// A key=value or URL connection string `base` pointed at `dbname`.

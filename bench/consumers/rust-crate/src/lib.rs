@@ -1,0 +1,3 @@
+//! The generated module, as a user includes it.
+#[allow(dead_code, clippy::all)]
+pub mod database;
