@@ -159,6 +159,7 @@ pub fn load_catalog(source: &Source, config: &Config) -> Result<Loaded, Error> {
             ));
         }
     }
+    warnings.extend(emit::review::warnings(&catalog, config));
     let warnings = warnings.iter().map(|w| redact::printable(w)).collect();
     Ok(Loaded { catalog, warnings })
 }

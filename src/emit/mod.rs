@@ -4,6 +4,7 @@ pub mod contracts;
 pub mod json_schema;
 pub mod openapi;
 pub mod parallel;
+pub mod review;
 pub mod rust;
 pub mod settings;
 pub mod templates;
@@ -70,8 +71,10 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
             .iter()
             .any(|t| name.split('/').next() == Some(t.name()))
     })?;
-    // One plan per run, before any emitter.
-    let plan = Plan::build(catalog, config.into());
+    // One plan per run, before any emitter, over the catalog with its declared array
+    // dimensions capped at what a Postgres value can have.
+    let catalog = crate::plan::bounds::bounded(catalog);
+    let plan = Plan::build(&catalog, config.into());
     let mut files = FileMap::new();
     for target in targets {
         let contents = match target {

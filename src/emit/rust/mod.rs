@@ -24,7 +24,7 @@
 
 pub mod mapping;
 pub mod names;
-mod typify;
+pub mod typify;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
