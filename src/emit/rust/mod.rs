@@ -38,6 +38,7 @@ use crate::emit::settings::RustSettings;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
 use crate::plan::Plan;
 use crate::plan::columns::{self, ColumnShape, InsertRole};
+use crate::print::comment::line_comment;
 use mapping::{Mapper, Needs, RustType, TypePaths};
 use names::{Case, Namespace, base_name, ident_text};
 
@@ -231,7 +232,7 @@ fn render(catalog: &Catalog, settings: &RustSettings) -> Result<String, EmitErro
             .iter()
             .find(|s| &s.name == schema)
             .and_then(|s| s.comment.as_deref()));
-        let schema_doc = format!(" Schema `{schema}`.");
+        let schema_doc = format!(" Schema `{}`.", line_comment(schema));
         modules.push((m, docs, schema_doc, items));
     }
     let mut needs = mapper.needs.get();
@@ -283,7 +284,7 @@ fn render(catalog: &Catalog, settings: &RustSettings) -> Result<String, EmitErro
     if !unknown.is_empty() {
         text = format!(
             "// Read as serde_json::Value (gen-types does not know these types): {}.\n\n{text}",
-            crate::print::comment::line_comment(&unknown.join(", "))
+            line_comment(&unknown.join(", "))
         );
     }
     Ok(text)
@@ -299,7 +300,10 @@ fn format_file(tokens: TokenStream) -> Result<String, EmitError> {
         template: "rust/database.rs".into(),
         message: format!("generated tokens do not parse: {e}"),
     })?;
-    Ok(prettyplease::unparse(&file))
+    // prettyplease prints literals escaped but a `#[doc]` text raw, as `///`; rustc refuses
+    // a bare CR there. Our doc texts have none (print::comment), typify's may: a raw CR in
+    // the printed file can only be in a doc comment.
+    Ok(prettyplease::unparse(&file).replace('\r', " "))
 }
 
 /// Formats items as they print inside a module (indented one level): inside a placeholder
@@ -664,7 +668,7 @@ struct RelationItems<'a, 'c> {
 impl RelationItems<'_, '_> {
     /// A struct's doc: its title, then the relation's comment.
     fn title(&self, text: &str) -> TokenStream {
-        let t = format!(" {text}");
+        let t = format!(" {}", line_comment(text));
         let mut d = quote!(#[doc = #t]);
         if self.rel.comment.is_some() {
             let empty = "";
@@ -807,7 +811,7 @@ fn type_item(
     derives: &[TokenStream],
     tokio_postgres: bool,
 ) -> TokenStream {
-    let title = format!(" `{}.{}`.", t.schema, t.name);
+    let title = format!(" `{}`.", line_comment(&format!("{}.{}", t.schema, t.name)));
     let mut docs = quote!(#[doc = #title]);
     if t.comment.is_some() {
         let empty = "";
