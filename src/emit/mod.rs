@@ -1,4 +1,6 @@
-//! Emitters: the model in, a [`FileMap`] out. Each target is one module.
+//! Emitters: the [plan](crate::plan) in, a [`FileMap`] out. Each target is one module that
+//! reads the plan and its own [`settings`], prints through [`crate::print`], and reaches
+//! into no other target.
 
 pub mod contracts;
 pub mod json_schema;

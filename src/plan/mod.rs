@@ -18,6 +18,7 @@ pub mod exposure;
 pub mod names;
 pub mod order;
 pub mod rules;
+pub mod rust_idents;
 pub mod shape;
 pub mod types;
 

@@ -1,7 +1,7 @@
 //! Every generated name, planned once per run in declared namespaces and keyed by
-//! (schema, object, part): the Zod exports of `database.schemas.ts` and the contracts of
-//! `database.contracts.ts`. A name is made from the Postgres name and `[naming]`, never by
-//! rewriting another name's text. Asking for a name that was not planned is a bug: it is
+//! (schema, object, part): the Zod exports of `database.schemas.ts`, the contracts of
+//! `database.contracts.ts`, and the modules and types of `database.rs`. A name is made
+//! from the Postgres name and `[naming]`, never by rewriting another name's text. Asking for a name that was not planned is a bug: it is
 //! recorded, and the emitter that asked fails instead of printing a plausible default.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,6 +33,12 @@ pub enum Part {
     Contract,
     /// A function's contract.
     RpcContract,
+    /// A schema's module in `database.rs` (the object is `""`).
+    RustModule,
+    /// A relation's Rust base name, to which the row/insert/update parts are appended.
+    RustRelation,
+    /// An enum's, composite's or domain's Rust type.
+    RustType,
 }
 
 /// The namespaces names are unique in: one per generated module.
@@ -42,6 +48,10 @@ pub enum Namespace {
     Zod,
     /// The exports of `database.contracts.ts`.
     Contracts,
+    /// The modules of `database.rs`.
+    RustModules,
+    /// The items of one module of `database.rs` (each schema's names are unique in it).
+    RustItems,
 }
 
 impl Part {
@@ -51,6 +61,8 @@ impl Part {
                 Namespace::Zod
             }
             Part::Contract | Part::RpcContract => Namespace::Contracts,
+            Part::RustModule => Namespace::RustModules,
+            Part::RustRelation | Part::RustType => Namespace::RustItems,
         }
     }
 }
@@ -171,6 +183,7 @@ impl NamePlan {
         let mut names = BTreeMap::new();
         plan_zod(catalog, default_schema, naming, &mut names);
         plan_contracts(catalog, default_schema, naming, &mut names);
+        plan_rust(catalog, naming, &mut names);
         Self {
             names,
             unplanned: Mutex::new(BTreeSet::new()),
@@ -202,6 +215,15 @@ impl NamePlan {
             .unwrap_or_default()
     }
 
+    /// The schemas that have a module in `database.rs`, with the module's name (before
+    /// [`crate::plan::rust_idents::ident_text`]), by schema name.
+    pub fn rust_modules(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.names
+            .iter()
+            .filter(|((_, _, part), _)| *part == Part::RustModule)
+            .map(|((schema, _, _), n)| (schema.as_str(), n.as_str()))
+    }
+
     /// Every planned name of a namespace.
     pub fn names_in(&self, namespace: Namespace) -> impl Iterator<Item = &str> {
         self.names
@@ -227,7 +249,12 @@ fn plan_zod(
             Part::Update => naming.update.as_str(),
             Part::Args => "Args",
             Part::Returns => "Returns",
-            Part::Type | Part::Contract | Part::RpcContract => "",
+            Part::Type
+            | Part::Contract
+            | Part::RpcContract
+            | Part::RustModule
+            | Part::RustRelation
+            | Part::RustType => "",
         };
         let stem = format!("{}{part_name}", ident(schema, name, default_schema, naming));
         wanted.push(((schema.to_string(), name.to_string(), part), stem));
@@ -269,6 +296,9 @@ fn key_order(a: &Key, b: &Key) -> std::cmp::Ordering {
         Part::Update => 5,
         Part::Contract => 6,
         Part::RpcContract => 7,
+        Part::RustModule => 8,
+        Part::RustRelation => 9,
+        Part::RustType => 10,
     };
     (&a.0, &a.1, rank(a.2)).cmp(&(&b.0, &b.1, rank(b.2)))
 }
@@ -312,6 +342,65 @@ fn plan_contracts(
             let stem = ident(schema, object, default_schema, naming);
             let name = claim(&mut used, &stem, suffix);
             names.insert((schema.to_string(), object.to_string(), part), name);
+        }
+    }
+}
+
+/// Whether `database.rs` has a type for a type definition.
+pub fn rust_emitted_type(t: &crate::model::TypeDef) -> bool {
+    matches!(
+        t.kind,
+        TypeKind::Enum { .. } | TypeKind::Composite { .. } | TypeKind::Domain { .. }
+    )
+}
+
+/// `database.rs`: one module per schema (snake_case, `pg` is taken by the support module),
+/// in it one base name per relation (UpperCamelCase, free with each of the row, insert and
+/// update parts appended) and one name per enum, composite and domain. Schemas, then
+/// relations and types, are named in (schema, name) order; see
+/// [`crate::plan::rust_idents`] for the rules.
+fn plan_rust(catalog: &Catalog, naming: &NamingConfig, names: &mut BTreeMap<Key, String>) {
+    use super::rust_idents::{Case, Namespace as Taken, base_name, reserved_ok};
+    let renamed = |schema: &str, name: &'_ str| -> String {
+        naming
+            .rename
+            .get(&format!("{schema}.{name}"))
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    };
+    let mut schemas: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
+    schemas.extend(
+        catalog
+            .types
+            .iter()
+            .filter(|t| rust_emitted_type(t))
+            .map(|t| t.schema.as_str()),
+    );
+    schemas.sort();
+    schemas.dedup();
+    let mut modules = Taken::with_reserved(&["pg"]);
+    let key = |schema: &str, object: &str, part| (schema.to_string(), object.to_string(), part);
+    for schema in schemas {
+        let module = modules.claim(
+            &reserved_ok(base_name(schema, Case::Snake, "schema"), Case::Snake),
+            &[],
+        );
+        names.insert(key(schema, "", Part::RustModule), module);
+        let mut items = Taken::default();
+        let parts = [&naming.row[..], &naming.insert, &naming.update];
+        for rel in catalog.relations.iter().filter(|r| r.schema == schema) {
+            let base = base_name(&renamed(schema, &rel.name), Case::Camel, "Relation");
+            let name = items.claim(&reserved_ok(base, Case::Camel), &parts);
+            names.insert(key(schema, &rel.name, Part::RustRelation), name);
+        }
+        for t in catalog
+            .types
+            .iter()
+            .filter(|t| t.schema == schema && rust_emitted_type(t))
+        {
+            let base = base_name(&renamed(schema, &t.name), Case::Camel, "Type");
+            let name = items.claim(&reserved_ok(base, Case::Camel), &[]);
+            names.insert(key(schema, &t.name, Part::RustType), name);
         }
     }
 }

@@ -270,15 +270,105 @@ impl Scalar {
     /// A character string type whose values compare as written (`IN ('a', 'b')` lists and
     /// length limits mean what they say): text, varchar, char(n), name, citext.
     pub fn is_text(self) -> bool {
-        matches!(
-            self,
-            Scalar::Text
-                | Scalar::Varchar { .. }
-                | Scalar::Bpchar { .. }
-                | Scalar::Name
-                | Scalar::Citext
-        )
+        use Scalar::*;
+        match self {
+            Text | Varchar { .. } | Bpchar { .. } | Name | Citext => true,
+            Bool
+            | Int2
+            | Int4
+            | Int8
+            | Float4
+            | Float8
+            | Numeric { .. }
+            | Money
+            | Char
+            | Uuid
+            | Date
+            | DateTime(_)
+            | Bytea
+            | Json
+            | Jsonb
+            | Jsonpath
+            | Bit { .. }
+            | Varbit { .. }
+            | Oid
+            | TransactionId
+            | Reg
+            | Network(_)
+            | Geometric(_)
+            | TsVector
+            | TsQuery
+            | Xml
+            | PgLsn
+            | Snapshot
+            | SystemText
+            | Hstore
+            | Ltree
+            | Lquery
+            | Ltxtquery
+            | Cube
+            | Vector(_)
+            | Void
+            | Record
+            | Unknown => false,
+        }
     }
+
+    /// Whether the values are numbers, and whether a JavaScript number holds every one.
+    pub fn js_number(self) -> Option<JsNumber> {
+        use Scalar::*;
+        match self {
+            Int2 | Int4 | Float4 | Float8 => Some(JsNumber::Exact),
+            Int8 | Numeric { .. } => Some(JsNumber::Wide),
+            Bool
+            | Money
+            | Text
+            | Varchar { .. }
+            | Bpchar { .. }
+            | Char
+            | Name
+            | Citext
+            | Uuid
+            | Date
+            | DateTime(_)
+            | Bytea
+            | Json
+            | Jsonb
+            | Jsonpath
+            | Bit { .. }
+            | Varbit { .. }
+            | Oid
+            | TransactionId
+            | Reg
+            | Network(_)
+            | Geometric(_)
+            | TsVector
+            | TsQuery
+            | Xml
+            | PgLsn
+            | Snapshot
+            | SystemText
+            | Hstore
+            | Ltree
+            | Lquery
+            | Ltxtquery
+            | Cube
+            | Vector(_)
+            | Void
+            | Record
+            | Unknown => None,
+        }
+    }
+}
+
+/// How a numeric scalar fits a JavaScript number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsNumber {
+    /// Every value does: int2, int4, float4, float8.
+    Exact,
+    /// Values may need more digits than a double holds: int8, numeric (node-postgres reads
+    /// them as strings; PostgREST writes them as JSON numbers).
+    Wide,
 }
 
 /// What a type is, one level down: a domain (with its base), a named type, or a scalar.
@@ -444,6 +534,16 @@ mod tests {
         // A built-in name outside pg_catalog is not the built-in.
         assert_eq!(Scalar::of(&ty("public", "int4")), Scalar::Unknown);
         assert!(Scalar::Citext.is_text() && !Scalar::Char.is_text());
+        assert_eq!(Scalar::Float4.js_number(), Some(JsNumber::Exact));
+        assert_eq!(
+            Scalar::Numeric {
+                precision: None,
+                scale: None
+            }
+            .js_number(),
+            Some(JsNumber::Wide)
+        );
+        assert_eq!(Scalar::Money.js_number(), None);
     }
 
     #[test]

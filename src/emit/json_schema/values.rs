@@ -333,13 +333,12 @@ fn as_f64(v: &Value) -> Option<f64> {
 
 /// Adds the limits of `rules` to a base schema of the given kind.
 fn with_limits(base: Value, kind: Kind, rules: &ValueRules, skipped: &mut Vec<String>) -> Value {
-    let Value::Object(mut m) = base else {
+    let Value::Object(m) = base else {
         return base;
     };
-    let numeric = matches!(kind, Kind::Integer | Kind::Float);
     // Which non-finite strings a float or numeric may still be: Postgres orders NaN above
     // every number and Infinity above every finite one.
-    let mut non_finite: Vec<&str> = if kind == Kind::Float {
+    let mut non_finite: Vec<&'static str> = if kind == Kind::Float {
         NON_FINITE.to_vec()
     } else {
         Vec::new()
@@ -351,102 +350,150 @@ fn with_limits(base: Value, kind: Kind, rules: &ValueRules, skipped: &mut Vec<St
         // numeric(p, s) stores NaN but not the infinities.
         non_finite.retain(|s| *s == "NaN");
     }
-    if let Some(values) = &rules.one_of {
+    let mut limits = Limits {
+        m,
+        kind,
+        rules,
+        skipped,
+        non_finite,
+    };
+    limits.value_list();
+    limits.bounds();
+    limits.lengths();
+    limits.inequalities();
+    limits.finish()
+}
+
+/// A base schema being narrowed by value rules.
+struct Limits<'a> {
+    m: Map<String, Value>,
+    kind: Kind,
+    rules: &'a ValueRules,
+    skipped: &'a mut Vec<String>,
+    non_finite: Vec<&'static str>,
+}
+
+impl Limits<'_> {
+    /// `IN (...)` lists: `enum` (not on char(n), which pads its values).
+    fn value_list(&mut self) {
+        let Some(values) = &self.rules.one_of else {
+            return;
+        };
         let mut allowed = Vec::new();
         for v in values {
-            match literal(v, kind) {
+            match literal(v, self.kind) {
                 Some(j) => allowed.push(j),
-                None => skipped.push(format!(
-                    "a value list entry that is not a JSON {kind:?}: {v:?}"
+                None => self.skipped.push(format!(
+                    "a value list entry that is not a JSON {:?}: {v:?}",
+                    self.kind
                 )),
             }
         }
-        // char(n) pads its values, so a list of unpadded literals says nothing exact.
-        if let Some(Scalar::Bpchar { .. }) = rules.class.scalar() {
-            skipped.push("a value list on char(n), which pads values".into());
+        if let Some(Scalar::Bpchar { .. }) = self.rules.class.scalar() {
+            self.skipped
+                .push("a value list on char(n), which pads values".into());
         } else {
-            m.insert("enum".into(), Value::Array(allowed));
-            non_finite.retain(|s| values.iter().any(|v| *v == Literal::String(s.to_string())));
+            self.m.insert("enum".into(), Value::Array(allowed));
+            self.non_finite
+                .retain(|s| values.iter().any(|v| *v == Literal::String(s.to_string())));
         }
     }
-    if numeric {
-        if let Some((v, inclusive)) = &rules.min {
-            match literal(v, kind) {
-                Some(j) => {
-                    let key = if *inclusive {
-                        "minimum"
-                    } else {
-                        "exclusiveMinimum"
-                    };
-                    let tighter = match (m.get(key).and_then(as_f64), as_f64(&j)) {
-                        (Some(old), Some(new)) => new > old,
-                        _ => true,
-                    };
-                    if tighter {
-                        m.insert(key.into(), j);
-                    }
-                    non_finite.retain(|s| *s != "-Infinity");
-                }
-                None => skipped.push(format!("a lower bound {v:?}")),
+
+    /// Comparisons: the tighter of the type's range and the CHECK's bound.
+    fn bounds(&mut self) {
+        if !matches!(self.kind, Kind::Integer | Kind::Float) {
+            if self.rules.min.is_some() || self.rules.max.is_some() {
+                self.skipped
+                    .push("a comparison JSON Schema cannot express on this type".into());
+            }
+            return;
+        }
+        if let Some((v, inclusive)) = &self.rules.min {
+            let key = if *inclusive {
+                "minimum"
+            } else {
+                "exclusiveMinimum"
+            };
+            if self.bound(key, v, |new, old| new > old) {
+                self.non_finite.retain(|s| *s != "-Infinity");
+            } else {
+                self.skipped.push(format!("a lower bound {v:?}"));
             }
         }
-        if let Some((v, inclusive)) = &rules.max {
-            match literal(v, kind) {
-                Some(j) => {
-                    let key = if *inclusive {
-                        "maximum"
-                    } else {
-                        "exclusiveMaximum"
-                    };
-                    let tighter = match (m.get(key).and_then(as_f64), as_f64(&j)) {
-                        (Some(old), Some(new)) => new < old,
-                        _ => true,
-                    };
-                    if tighter {
-                        m.insert(key.into(), j);
-                    }
-                    non_finite.retain(|s| *s == "-Infinity");
-                }
-                None => skipped.push(format!("an upper bound {v:?}")),
+        if let Some((v, inclusive)) = &self.rules.max {
+            let key = if *inclusive {
+                "maximum"
+            } else {
+                "exclusiveMaximum"
+            };
+            if self.bound(key, v, |new, old| new < old) {
+                self.non_finite.retain(|s| *s == "-Infinity");
+            } else {
+                self.skipped.push(format!("an upper bound {v:?}"));
             }
         }
-    } else if rules.min.is_some() || rules.max.is_some() {
-        skipped.push("a comparison JSON Schema cannot express on this type".into());
     }
-    if kind == Kind::Text {
-        if let Some(n) = rules.min_length {
-            m.insert("minLength".into(), json!(n));
+
+    /// Sets `key` to `v` unless the schema already has a tighter value; false when `v` is
+    /// not a JSON number.
+    fn bound(&mut self, key: &str, v: &Literal, tighter: fn(f64, f64) -> bool) -> bool {
+        let Some(j) = literal(v, self.kind) else {
+            return false;
+        };
+        let replace = match (self.m.get(key).and_then(as_f64), as_f64(&j)) {
+            (Some(old), Some(new)) => tighter(new, old),
+            _ => true,
+        };
+        if replace {
+            self.m.insert(key.into(), j);
         }
-        if let Some(n) = rules.max_length {
-            m.insert("maxLength".into(), json!(n));
-        }
-    } else if rules.min_length.is_some() || rules.max_length.is_some() {
-        skipped.push("a length limit on a value that is not text".into());
+        true
     }
-    let mut not_values = Vec::new();
-    for v in &rules.not_equal {
-        match literal(v, kind) {
-            Some(j) => not_values.push(j),
-            None => skipped.push(format!("an inequality {v:?}")),
-        }
-        if let Literal::String(s) = v {
-            non_finite.retain(|n| n != s);
-        }
-        if let Literal::Number(n) = v {
-            non_finite.retain(|s| s != n);
+
+    /// Length limits, on text only.
+    fn lengths(&mut self) {
+        let r = self.rules;
+        if self.kind == Kind::Text {
+            if let Some(n) = r.min_length {
+                self.m.insert("minLength".into(), json!(n));
+            }
+            if let Some(n) = r.max_length {
+                self.m.insert("maxLength".into(), json!(n));
+            }
+        } else if r.min_length.is_some() || r.max_length.is_some() {
+            self.skipped
+                .push("a length limit on a value that is not text".into());
         }
     }
-    if !not_values.is_empty() {
-        m.insert("not".into(), json!({"enum": not_values}));
-    }
-    let schema = Value::Object(m);
-    if kind == Kind::Float {
-        if non_finite.is_empty() {
-            return schema;
+
+    /// `<>` comparisons: `not: {enum: [...]}`.
+    fn inequalities(&mut self) {
+        let mut not_values = Vec::new();
+        for v in &self.rules.not_equal {
+            match literal(v, self.kind) {
+                Some(j) => not_values.push(j),
+                None => self.skipped.push(format!("an inequality {v:?}")),
+            }
+            if let Literal::String(s) = v {
+                self.non_finite.retain(|n| n != s);
+            }
+            if let Literal::Number(n) = v {
+                self.non_finite.retain(|s| s != n);
+            }
         }
-        return json!({"anyOf": [schema, {"type": "string", "enum": non_finite}]});
+        if !not_values.is_empty() {
+            self.m.insert("not".into(), json!({"enum": not_values}));
+        }
     }
-    schema
+
+    /// The schema; a float also accepts the non-finite strings it may still be.
+    fn finish(self) -> Value {
+        let schema = Value::Object(self.m);
+        if self.kind == Kind::Float && !self.non_finite.is_empty() {
+            return json!({"anyOf": [schema, {"type": "string", "enum": self.non_finite}]});
+        }
+        schema
+    }
 }
 
 #[cfg(test)]

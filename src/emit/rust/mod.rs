@@ -1,8 +1,9 @@
 //! `database.rs`: Rust types for every relation (Row, Insert, Update), enum, composite and
 //! domain, a module per schema.
 //!
-//! How it is built: names come from [`names`], types from the one table in [`mapping`],
-//! nullability and Insert/Update presence from the shared shape rules (the same contract as
+//! How it is built: names come from the [name plan](crate::plan::names) and
+//! [`crate::plan::rust_idents`], types from the one table in [`mapping`], nullability and
+//! Insert/Update presence from the shared shape rules (the same contract as
 //! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are built
 //! with `quote!`; JSON columns typed by a pg_jsonschema CHECK are handed, as JSON Schema, to
 //! typify (`typify.rs`), which writes their structs. The file is formatted once with
@@ -23,7 +24,6 @@
 //! `include!(concat!(env!("OUT_DIR"), "/database.rs"))`.
 
 pub mod mapping;
-pub mod names;
 pub mod typify;
 
 use std::cell::{Cell, RefCell};
@@ -38,9 +38,10 @@ use crate::emit::settings::RustSettings;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
 use crate::plan::Plan;
 use crate::plan::columns::{self, ColumnShape, InsertRole};
+use crate::plan::names::{NamePlan, Part, rust_emitted_type};
+use crate::plan::rust_idents::{Case, Namespace, base_name, ident_text, reserved_ok};
 use crate::print::comment::line_comment;
 use mapping::{Mapper, Needs, RustType, TypePaths};
-use names::{Case, Namespace, base_name, ident_text};
 
 /// The support code the generated file may need (see the file for the sections).
 const SUPPORT: &str = include_str!("../../../generators/rust/pg.rs");
@@ -94,88 +95,51 @@ struct SchemaNames {
 
 /// Renders `database.rs`.
 pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<String, EmitError> {
-    let file = render(plan.catalog, settings)?;
+    let file = render(plan.catalog, plan.names(), settings)?;
+    EmitError::check_names("rust", plan.names())?;
     Ok(format!("{}{file}", header(&settings.rust)))
 }
 
-fn emitted_type(t: &TypeDef) -> bool {
-    matches!(
-        t.kind,
-        TypeKind::Enum { .. } | TypeKind::Composite { .. } | TypeKind::Domain { .. }
-    )
+/// The names of every module and type, read from the name plan.
+fn plan(catalog: &Catalog, names: &NamePlan) -> BTreeMap<String, SchemaNames> {
+    names
+        .rust_modules()
+        .map(|(schema, module)| {
+            let relations = catalog
+                .relations
+                .iter()
+                .filter(|r| r.schema == schema)
+                .map(|r| {
+                    let name = names.get(schema, &r.name, Part::RustRelation);
+                    (r.name.clone(), name.to_string())
+                })
+                .collect();
+            let types = catalog
+                .types
+                .iter()
+                .filter(|t| t.schema == schema && rust_emitted_type(t))
+                .map(|t| {
+                    let name = names.get(schema, &t.name, Part::RustType);
+                    (t.name.clone(), name.to_string())
+                })
+                .collect();
+            let names = SchemaNames {
+                module: module.to_string(),
+                relations,
+                types,
+            };
+            (schema.to_string(), names)
+        })
+        .collect()
 }
 
-/// Names of every module and type, in the documented order.
-fn plan(catalog: &Catalog, naming: &NamingConfig) -> BTreeMap<String, SchemaNames> {
-    let mut schemas: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
-    schemas.extend(
-        catalog
-            .types
-            .iter()
-            .filter(|t| emitted_type(t))
-            .map(|t| t.schema.as_str()),
-    );
-    schemas.sort();
-    schemas.dedup();
-    let mut modules = Namespace::with_reserved(&["pg"]);
-    let mut out = BTreeMap::new();
-    for schema in schemas {
-        let module = modules.claim(
-            &reserved_ok(base_name(schema, Case::Snake, "schema"), Case::Snake),
-            &[],
-        );
-        let mut ns = Namespace::default();
-        let mut names = SchemaNames {
-            module,
-            ..SchemaNames::default()
-        };
-        for rel in catalog.relations.iter().filter(|r| r.schema == schema) {
-            let pg_name = naming
-                .rename
-                .get(&format!("{schema}.{}", rel.name))
-                .unwrap_or(&rel.name);
-            let base = reserved_ok(base_name(pg_name, Case::Camel, "Relation"), Case::Camel);
-            let name = ns.claim(&base, &[&naming.row, &naming.insert, &naming.update]);
-            names.relations.insert(rel.name.clone(), name);
-        }
-        for t in catalog
-            .types
-            .iter()
-            .filter(|t| t.schema == schema && emitted_type(t))
-        {
-            let pg_name = naming
-                .rename
-                .get(&format!("{schema}.{}", t.name))
-                .unwrap_or(&t.name);
-            let base = reserved_ok(base_name(pg_name, Case::Camel, "Type"), Case::Camel);
-            names.types.insert(t.name.clone(), ns.claim(&base, &[]));
-        }
-        out.insert(schema.to_string(), names);
-    }
-    out
-}
-
-/// A name that cannot be a raw identifier, changed before collisions are resolved.
-fn reserved_ok(s: String, case: Case) -> String {
-    let t = ident_text(&s, case);
-    if t.starts_with("r#") { s } else { t }
-}
-
-fn render(catalog: &Catalog, settings: &RustSettings) -> Result<String, EmitError> {
-    let plan = plan(catalog, &settings.naming);
-    let mut paths = TypePaths::new();
-    let mut rows = TypePaths::new();
-    for (schema, names) in &plan {
-        let m = ident(&ident_text(&names.module, Case::Snake));
-        for (rel, base) in &names.relations {
-            let t = ident(&format!("{base}{}", settings.naming.row));
-            rows.insert((schema.clone(), rel.clone()), (quote!(#m), quote!(#t)));
-        }
-        for (ty, name) in &names.types {
-            let t = ident(&ident_text(name, Case::Camel));
-            paths.insert((schema.clone(), ty.clone()), (quote!(#m), quote!(#t)));
-        }
-    }
+fn render(
+    catalog: &Catalog,
+    names: &NamePlan,
+    settings: &RustSettings,
+) -> Result<String, EmitError> {
+    let plan = plan(catalog, names);
+    let (paths, rows) = type_paths(&plan, &settings.naming.row);
     let mapper = Mapper {
         catalog,
         overrides: &settings.overrides,
@@ -192,91 +156,24 @@ fn render(catalog: &Catalog, settings: &RustSettings) -> Result<String, EmitErro
         .filter_map(|d| syn::parse_str::<syn::Path>(d).ok())
         .map(|p| quote!(#p))
         .collect();
-    // Each item is formatted as soon as it is built: the tokens and syntax tree of a whole
-    // big schema's file take GBs, its text a few tens of MB.
     let mut modules = Vec::new();
     for (schema, names) in &plan {
-        let mut json = typify::JsonTypes::new();
-        let mut items = String::new();
-        for rel in catalog.relations.iter().filter(|r| &r.schema == schema) {
-            let base = &names.relations[&rel.name];
-            items.push_str(&format_in_module(relation(
-                &mapper,
-                &mut json,
-                rel,
-                base,
-                &derives,
-                &settings.rust,
-                &settings.naming,
-            ))?);
-        }
-        for t in catalog
-            .types
-            .iter()
-            .filter(|t| &t.schema == schema && emitted_type(t))
-        {
-            items.push_str(&format_in_module(type_item(
-                &mapper,
-                t,
-                &names.types[&t.name],
-                &derives,
-                settings.rust.tokio_postgres,
-            ))?);
-        }
-        if let Some(module) = json.module() {
-            items.push_str(&format_in_module(module)?);
-        }
-        let m = ident(&ident_text(&names.module, Case::Snake));
-        let docs = doc(catalog
-            .schemas
-            .iter()
-            .find(|s| &s.name == schema)
-            .and_then(|s| s.comment.as_deref()));
-        let schema_doc = format!(" Schema `{}`.", line_comment(schema));
-        modules.push((m, docs, schema_doc, items));
+        let items = module_items(&mapper, schema, names, &derives, settings)?;
+        modules.push((schema.as_str(), names.module.as_str(), items));
     }
-    let mut needs = mapper.needs.get();
-    for r in settings
-        .overrides
-        .types
-        .values()
-        .chain(settings.overrides.columns.values())
-    {
-        needs.decimal |= r.contains("pg::Numeric") || r.contains("pg::Decimal");
-        needs.bytea |= r.contains("pg::Bytea");
-        needs.json |= r.contains("pg::RawJson");
-    }
-    let support = support(needs, &settings.rust)?;
+    let support = support(needs(&mapper, settings), &settings.rust)?;
     let has_support = support.is_some();
     let mut text = match support {
         Some(support) => format_file(support)?,
         None => String::new(),
     };
-    for (m, docs, schema_doc, items) in modules {
-        let import = has_support.then(|| {
-            quote! {
-                #[allow(unused_imports)]
-                use super::pg;
-            }
-        });
-        // The module's head formatted around a placeholder item, replaced by the items.
-        let head = format_file(quote! {
-            #[doc = #schema_doc]
-            #docs
-            pub mod #m {
-                #import
-                const GEN_TYPES_ITEMS: () = ();
-            }
-        })?;
-        let (before, after) =
-            head.split_once(ITEMS_PLACEHOLDER)
-                .ok_or_else(|| EmitError::Template {
-                    template: "rust/database.rs".into(),
-                    message: format!("module head without its placeholder: {head}"),
-                })?;
-        text.push_str(before);
-        text.push_str(&items);
-        text.push_str(after);
+    for (schema, module, items) in modules {
+        let comment = catalog
+            .schemas
+            .iter()
+            .find(|s| s.name == schema)
+            .and_then(|s| s.comment.as_deref());
+        text.push_str(&module_text(schema, module, comment, has_support, &items)?);
     }
     let mut unknown = mapper.unknown.borrow().clone();
     unknown.sort();
@@ -288,6 +185,120 @@ fn render(catalog: &Catalog, settings: &RustSettings) -> Result<String, EmitErro
         );
     }
     Ok(text)
+}
+
+/// The module and type idents of every named type and of every Row type.
+fn type_paths(plan: &BTreeMap<String, SchemaNames>, row: &str) -> (TypePaths, TypePaths) {
+    let mut paths = TypePaths::new();
+    let mut rows = TypePaths::new();
+    for (schema, names) in plan {
+        let m = ident(&ident_text(&names.module, Case::Snake));
+        for (rel, base) in &names.relations {
+            let t = ident(&format!("{base}{row}"));
+            rows.insert((schema.clone(), rel.clone()), (quote!(#m), quote!(#t)));
+        }
+        for (ty, name) in &names.types {
+            let t = ident(&ident_text(name, Case::Camel));
+            paths.insert((schema.clone(), ty.clone()), (quote!(#m), quote!(#t)));
+        }
+    }
+    (paths, rows)
+}
+
+/// The formatted items of one schema's module. Each item is formatted as soon as it is
+/// built: the tokens and syntax tree of a whole big schema's file take GBs, its text a few
+/// tens of MB.
+fn module_items(
+    mapper: &Mapper<'_>,
+    schema: &str,
+    names: &SchemaNames,
+    derives: &[TokenStream],
+    settings: &RustSettings,
+) -> Result<String, EmitError> {
+    let catalog = mapper.catalog;
+    let mut json = typify::JsonTypes::new();
+    let mut items = String::new();
+    for rel in catalog.relations.iter().filter(|r| r.schema == schema) {
+        let base = &names.relations[&rel.name];
+        items.push_str(&format_in_module(relation(
+            mapper,
+            &mut json,
+            rel,
+            base,
+            derives,
+            &settings.rust,
+            &settings.naming,
+        ))?);
+    }
+    for t in catalog
+        .types
+        .iter()
+        .filter(|t| t.schema == schema && rust_emitted_type(t))
+    {
+        items.push_str(&format_in_module(type_item(
+            mapper,
+            t,
+            &names.types[&t.name],
+            derives,
+            settings.rust.tokio_postgres,
+        ))?);
+    }
+    if let Some(module) = json.module() {
+        items.push_str(&format_in_module(module)?);
+    }
+    Ok(items)
+}
+
+/// The support sections the file needs: what the mapped types need, and the support types
+/// the overrides name.
+fn needs(mapper: &Mapper<'_>, settings: &RustSettings) -> Needs {
+    let mut needs = mapper.needs.get();
+    for r in settings
+        .overrides
+        .types
+        .values()
+        .chain(settings.overrides.columns.values())
+    {
+        needs.decimal |= r.contains("pg::Numeric") || r.contains("pg::Decimal");
+        needs.bytea |= r.contains("pg::Bytea");
+        needs.json |= r.contains("pg::RawJson");
+    }
+    needs
+}
+
+/// `pub mod {module} { ... }` around a schema's formatted items.
+fn module_text(
+    schema: &str,
+    module: &str,
+    comment: Option<&str>,
+    has_support: bool,
+    items: &str,
+) -> Result<String, EmitError> {
+    let m = ident(&ident_text(module, Case::Snake));
+    let docs = doc(comment);
+    let schema_doc = format!(" Schema `{}`.", line_comment(schema));
+    let import = has_support.then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use super::pg;
+        }
+    });
+    // The module's head formatted around a placeholder item, replaced by the items.
+    let head = format_file(quote! {
+        #[doc = #schema_doc]
+        #docs
+        pub mod #m {
+            #import
+            const GEN_TYPES_ITEMS: () = ();
+        }
+    })?;
+    let (before, after) =
+        head.split_once(ITEMS_PLACEHOLDER)
+            .ok_or_else(|| EmitError::Template {
+                template: "rust/database.rs".into(),
+                message: format!("module head without its placeholder: {head}"),
+            })?;
+    Ok(format!("{before}{items}{after}"))
 }
 
 /// How prettyplease prints the placeholder item of a module's head (see [`render`]).
@@ -820,101 +831,16 @@ fn type_item(
     }
     let id = ident(&ident_text(name, Case::Camel));
     match &t.kind {
-        TypeKind::Enum { labels } => {
-            let mut ns = Namespace::default();
-            let variants: Vec<Ident> = labels
-                .iter()
-                .map(|l| {
-                    let base = reserved_ok(base_name(l, Case::Camel, "Value"), Case::Camel);
-                    ident(&ident_text(&ns.claim(&base, &[]), Case::Camel))
-                })
-                .collect();
-            let n = labels.len();
-            let reader = tokio_postgres.then(|| {
-                let bytes = labels
-                    .iter()
-                    .map(|l| syn::LitByteStr::new(l.as_bytes(), Span::call_site()));
-                let qualified = format!("{}.{}", t.schema, t.name);
-                let decode = quote! {
-                    match raw {
-                        #(#bytes => ::std::result::Result::Ok(Self::#variants),)*
-                        _ => ::std::result::Result::Err(::std::format!(
-                            "{:?} is not a label of {}",
-                            ::std::string::String::from_utf8_lossy(raw),
-                            #qualified
-                        )
-                        .into()),
-                    }
-                };
-                from_sql_impls(&id, t, decode)
-            });
-            quote! {
-                #docs
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
-                pub enum #id {
-                    #(
-                        #[serde(rename = #labels)]
-                        #variants,
-                    )*
-                }
-
-                impl #id {
-                    /// Every label, in the enum's sort order.
-                    pub const ALL: [Self; #n] = [#(Self::#variants),*];
-
-                    /// The label as PostgreSQL spells it.
-                    pub fn as_str(self) -> &'static str {
-                        match self {
-                            #(Self::#variants => #labels,)*
-                        }
-                    }
-                }
-
-                #reader
-            }
-        }
+        TypeKind::Enum { labels } => enum_item(t, &id, labels, docs, tokio_postgres),
         TypeKind::Composite { attributes } => {
-            let mut ns = Namespace::default();
-            let fields: Vec<(TokenStream, bool, Ident)> = attributes
-                .iter()
-                .map(|a| {
-                    field(
-                        mapper,
-                        &mut ns,
-                        &a.name,
-                        a.comment.as_deref(),
-                        mapper.map(&a.ty).option(),
-                        Presence::Always,
-                        false,
-                    )
-                })
-                .collect();
-            let reader =
-                (tokio_postgres && attributes.iter().all(|a| mapper.native(&a.ty))).then(|| {
-                    let n = fields.len();
-                    let names = fields.iter().map(|f| &f.2);
-                    let decode = if n == 0 {
-                        quote! {
-                            pg::Record::new(ty, raw, 0)?;
-                            ::std::result::Result::Ok(Self {})
-                        }
-                    } else {
-                        quote! {
-                            let mut record = pg::Record::new(ty, raw, #n)?;
-                            ::std::result::Result::Ok(Self { #(#names: record.field()?,)* })
-                        }
-                    };
-                    from_sql_impls(&id, t, decode)
-                });
-            let mut out = strukt(
-                &ident_text(name, Case::Camel),
-                docs,
-                fields,
+            let item = CompositeItem {
+                mapper,
+                t,
+                id: &id,
+                name,
                 derives,
-                quote!(Default,),
-            );
-            out.extend(reader);
-            out
+            };
+            item.tokens(attributes, docs, tokio_postgres)
         }
         TypeKind::Domain { base, .. } => {
             let ty = mapper.map(base).ty;
@@ -923,7 +849,134 @@ fn type_item(
                 pub type #id = #ty;
             }
         }
-        _ => TokenStream::new(),
+        TypeKind::Base { .. }
+        | TypeKind::Relation
+        | TypeKind::Range { .. }
+        | TypeKind::Multirange { .. } => TokenStream::new(),
+    }
+}
+
+/// A Postgres enum: a Rust enum with a variant per label, `ALL` and `as_str`.
+fn enum_item(
+    t: &TypeDef,
+    id: &Ident,
+    labels: &[String],
+    docs: TokenStream,
+    tokio_postgres: bool,
+) -> TokenStream {
+    let mut ns = Namespace::default();
+    let variants: Vec<Ident> = labels
+        .iter()
+        .map(|l| {
+            let base = reserved_ok(base_name(l, Case::Camel, "Value"), Case::Camel);
+            ident(&ident_text(&ns.claim(&base, &[]), Case::Camel))
+        })
+        .collect();
+    let n = labels.len();
+    let reader = tokio_postgres.then(|| {
+        let bytes = labels
+            .iter()
+            .map(|l| syn::LitByteStr::new(l.as_bytes(), Span::call_site()));
+        let qualified = format!("{}.{}", t.schema, t.name);
+        let decode = quote! {
+            match raw {
+                #(#bytes => ::std::result::Result::Ok(Self::#variants),)*
+                _ => ::std::result::Result::Err(::std::format!(
+                    "{:?} is not a label of {}",
+                    ::std::string::String::from_utf8_lossy(raw),
+                    #qualified
+                )
+                .into()),
+            }
+        };
+        from_sql_impls(id, t, decode)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+        pub enum #id {
+            #(
+                #[serde(rename = #labels)]
+                #variants,
+            )*
+        }
+
+        impl #id {
+            /// Every label, in the enum's sort order.
+            pub const ALL: [Self; #n] = [#(Self::#variants),*];
+
+            /// The label as PostgreSQL spells it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #labels,)*
+                }
+            }
+        }
+
+        #reader
+    }
+}
+
+/// What a composite type's struct is made from.
+struct CompositeItem<'a, 'c> {
+    mapper: &'a Mapper<'c>,
+    t: &'a TypeDef,
+    id: &'a Ident,
+    name: &'a str,
+    derives: &'a [TokenStream],
+}
+
+impl CompositeItem<'_, '_> {
+    /// A struct with an `Option` per attribute (Postgres fills a missing one with NULL),
+    /// and its binary reader when every attribute can be decoded.
+    fn tokens(
+        &self,
+        attributes: &[crate::model::Attribute],
+        docs: TokenStream,
+        tokio_postgres: bool,
+    ) -> TokenStream {
+        let mapper = self.mapper;
+        let mut ns = Namespace::default();
+        let fields: Vec<(TokenStream, bool, Ident)> = attributes
+            .iter()
+            .map(|a| {
+                field(
+                    mapper,
+                    &mut ns,
+                    &a.name,
+                    a.comment.as_deref(),
+                    mapper.map(&a.ty).option(),
+                    Presence::Always,
+                    false,
+                )
+            })
+            .collect();
+        let native = tokio_postgres && attributes.iter().all(|a| mapper.native(&a.ty));
+        let reader = native.then(|| {
+            let n = fields.len();
+            let names = fields.iter().map(|f| &f.2);
+            let decode = if n == 0 {
+                quote! {
+                    pg::Record::new(ty, raw, 0)?;
+                    ::std::result::Result::Ok(Self {})
+                }
+            } else {
+                quote! {
+                    let mut record = pg::Record::new(ty, raw, #n)?;
+                    ::std::result::Result::Ok(Self { #(#names: record.field()?,)* })
+                }
+            };
+            from_sql_impls(self.id, self.t, decode)
+        });
+        let mut out = strukt(
+            &ident_text(self.name, Case::Camel),
+            docs,
+            fields,
+            self.derives,
+            quote!(Default,),
+        );
+        out.extend(reader);
+        out
     }
 }
 
@@ -966,7 +1019,8 @@ pub fn relation_paths(
     naming: &NamingConfig,
 ) -> BTreeMap<(String, String), String> {
     let mut out = BTreeMap::new();
-    for (schema, names) in plan(catalog, naming) {
+    let names = NamePlan::build(catalog, "", naming);
+    for (schema, names) in plan(catalog, &names) {
         let m = ident_text(&names.module, Case::Snake);
         for (rel, base) in names.relations {
             out.insert((schema.clone(), rel), format!("{m}::{base}"));

@@ -9,8 +9,8 @@ use crate::emit::settings::{TargetOverrides, TypescriptSettings};
 use crate::model::{Catalog, CheckFact, Literal, Relation, Subject, TypeKind, TypeRef};
 use crate::plan::rules;
 use crate::plan::types::{
-    DateTime, Geometric, MAX_DOMAIN_DEPTH, Scalar, TypeClass, Vector, classify, domain_chain,
-    resolve,
+    DateTime, Geometric, JsNumber, MAX_DOMAIN_DEPTH, Scalar, TypeClass, Vector, classify,
+    domain_chain, resolve,
 };
 use crate::print::doc::{Doc, concat, object, text};
 use crate::print::js::string_literal;
@@ -505,16 +505,16 @@ impl Mapper<'_> {
         if ty.array_dims > 0 {
             return None;
         }
-        let scalar = match classify(self.catalog, &resolve(self.catalog, ty)) {
-            TypeClass::Scalar(s) => s,
-            _ => return None,
+        // Only a scalar's values can be listed as literals.
+        let TypeClass::Scalar(scalar) = classify(self.catalog, &resolve(self.catalog, ty)) else {
+            return None;
         };
         // char(n) pads, so literal values may not match what comes back.
         let text_like = scalar.is_text() && !matches!(scalar, Scalar::Bpchar { .. });
-        let number_like = match scalar {
-            Scalar::Int2 | Scalar::Int4 | Scalar::Float4 | Scalar::Float8 => true,
-            Scalar::Int8 | Scalar::Numeric { .. } => self.transport == TsTransport::Postgrest,
-            _ => false,
+        let number_like = match scalar.js_number() {
+            Some(JsNumber::Exact) => true,
+            Some(JsNumber::Wide) => self.transport == TsTransport::Postgrest,
+            None => false,
         };
         let mut members = Vec::new();
         for v in values {

@@ -5,7 +5,7 @@ use super::chain::{Arg, Chain, array};
 use crate::config::TsTransport;
 use crate::model::Literal;
 use crate::plan::rules::{BaseClass, ValueRules};
-use crate::plan::types::{DateTime, Geometric, Network, Scalar};
+use crate::plan::types::{DateTime, Geometric, JsNumber, Network, Scalar};
 use crate::print::doc::{Doc, text};
 use crate::print::js::string_literal;
 
@@ -110,10 +110,10 @@ impl ZodValues<'_> {
         let scalar = r.class.scalar()?;
         // char(n) pads, so literal values may not match what comes back.
         let text_like = scalar.is_text() && !matches!(scalar, Scalar::Bpchar { .. });
-        let number_like = match scalar {
-            Scalar::Int2 | Scalar::Int4 | Scalar::Float4 | Scalar::Float8 => true,
-            Scalar::Int8 | Scalar::Numeric { .. } => self.transport == TsTransport::Postgrest,
-            _ => false,
+        let number_like = match scalar.js_number() {
+            Some(JsNumber::Exact) => true,
+            Some(JsNumber::Wide) => self.transport == TsTransport::Postgrest,
+            None => false,
         };
         if text_like && values.iter().all(|v| matches!(v, Literal::String(_))) {
             let items = values.iter().map(|v| text(literal_code(v))).collect();
@@ -275,10 +275,10 @@ impl ZodValues<'_> {
         let scalar = r.class.scalar();
         let node = self.transport == TsTransport::NodePostgres;
         // node-postgres reads int8 and numeric as strings: no numeric comparison applies.
-        let numeric = match scalar {
-            Some(Scalar::Int2 | Scalar::Int4 | Scalar::Float4 | Scalar::Float8) => true,
-            Some(Scalar::Int8 | Scalar::Numeric { .. }) => !node,
-            _ => false,
+        let numeric = match scalar.and_then(Scalar::js_number) {
+            Some(JsNumber::Exact) => true,
+            Some(JsNumber::Wide) => !node,
+            None => false,
         };
         if numeric {
             if let Some((v, inclusive)) = &r.min

@@ -1,4 +1,5 @@
-//! Rust names for Postgres names: modules, types, fields and enum variants.
+//! Rust identifiers for Postgres names: modules, types, fields and enum variants (the name
+//! plan uses them for modules and types, the Rust emitter for fields and variants).
 //!
 //! Rules, applied in this order:
 //! 1. Case: modules and fields are snake_case, types and variants UpperCamelCase (heck's
@@ -110,6 +111,13 @@ pub fn ident_text(s: &str, case: Case) -> String {
         return format!("r#{s}");
     }
     s.to_string()
+}
+
+/// A name that cannot be a raw identifier (`self`, ...), changed before collisions are
+/// resolved; other names are kept as they are.
+pub fn reserved_ok(s: String, case: Case) -> String {
+    let t = ident_text(&s, case);
+    if t.starts_with("r#") { s } else { t }
 }
 
 /// Hands out names in one namespace; a taken name gets the next free numeric suffix.
