@@ -212,3 +212,43 @@ fn known_break_outs_stay_in_literals_and_comments() {
     let labels = ["", "two\nlines", "${(globalThis as any).pwnedLabel = 1}"].map(String::from);
     check(&names, "*/ x \r\n y \u{2028} </script> -->", &labels).unwrap();
 }
+
+/// A snapshot may declare any number of array dimensions (Postgres keeps 1,000 declared
+/// ones; a snapshot can say 4 billion): every target is generated quickly, parses, and
+/// types the column with the 6 dimensions a Postgres array value can have at most.
+#[test]
+fn huge_declared_dimensions_are_capped() {
+    let names: Vec<String> = ["t", "c", "e", "en", "f", "a"].map(String::from).to_vec();
+    let labels = ["x", "y"].map(String::from);
+    for dims in [10_000u64, u64::from(u32::MAX)] {
+        let mut snapshot = snapshot(&names, "comment", &labels);
+        snapshot["relations"][0]["columns"][1]["type"]["array_dims"] = json!(dims);
+        snapshot["functions"][0]["returns"]["array_dims"] = json!(dims);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalog.json");
+        std::fs::write(&path, snapshot.to_string()).unwrap();
+        let catalog = gen_types::read_snapshot(&path).unwrap();
+        let start = std::time::Instant::now();
+        let mut config = Config {
+            schemas: vec!["public".into()],
+            ..Config::default()
+        };
+        config.typescript.compat = TsCompat::Precise;
+        let files = gen_types::generate(&catalog, &config).unwrap();
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+        let types = files
+            .iter()
+            .find(|(p, _)| p.ends_with("database.types.ts"))
+            .map(|(_, t)| t.as_str())
+            .unwrap();
+        typescript("database.types.ts", types).unwrap();
+        assert!(types.contains("c: (string | null)[][][][][][] | null"), "{types}");
+        assert!(!types.contains("[][][][][][][]"), "{types}");
+        let rust_file = files
+            .iter()
+            .find(|(p, _)| p.ends_with("database.rs"))
+            .map(|(_, t)| t.as_str())
+            .unwrap();
+        rust(rust_file).unwrap();
+    }
+}
