@@ -25,9 +25,14 @@ const HOSTILE: &str = "(?s)[a-zA-Z0-9 _\\-'\"`$\\{\\}\\\\/*\\n\\r\\t\u{2028}\u{2
 /// `names[1]` (text, CHECKed against two labels) and `names[2]` (of the enum), the enum
 /// `names[3]` with `labels`, and a function `names[4]` with an argument `names[5]`.
 fn snapshot(names: &[String], comment: &str, labels: &[String]) -> Value {
-    let ty = |schema: &str, name: &str, sql: &str| json!({ "schema": schema, "name": name, "sql": sql });
+    let ty =
+        |schema: &str, name: &str, sql: &str| json!({ "schema": schema, "name": name, "sql": sql });
     let text = ty("pg_catalog", "text", "text");
-    let one_of: Vec<Value> = labels.iter().take(2).map(|l| json!({ "string": l })).collect();
+    let one_of: Vec<Value> = labels
+        .iter()
+        .take(2)
+        .map(|l| json!({ "string": l }))
+        .collect();
     json!({
         "format": 1,
         "schemas": [{ "name": "public", "comment": comment }],
@@ -73,11 +78,16 @@ fn typescript(file: &str, text: &str) -> Result<BTreeSet<String>, String> {
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, text, SourceType::ts()).parse();
     if parsed.panicked || parsed.diagnostics.has_errors() {
-        return Err(format!("{file} does not parse: {:?}\n{text}", parsed.diagnostics));
+        return Err(format!(
+            "{file} does not parse: {:?}\n{text}",
+            parsed.diagnostics
+        ));
     }
     for s in &parsed.program.body {
         if let Statement::ExpressionStatement(_) = s {
-            return Err(format!("{file} has a top-level expression statement:\n{text}"));
+            return Err(format!(
+                "{file} has a top-level expression statement:\n{text}"
+            ));
         }
     }
     let mut strings = Strings::default();
@@ -142,9 +152,15 @@ fn check(names: &[String], comment: &str, labels: &[String]) -> Result<(), Strin
         config.typescript.compat = compat;
         let files = gen_types::generate(&catalog, &config).map_err(|e| e.to_string())?;
         for (path, text) in &files {
-            let file = path.file_name().and_then(|f| f.to_str()).unwrap_or_default();
+            let file = path
+                .file_name()
+                .and_then(|f| f.to_str())
+                .unwrap_or_default();
             let some = |i: &[usize]| -> Vec<String> {
-                i.iter().map(|&i| names[i].clone()).chain(labels.iter().cloned()).collect()
+                i.iter()
+                    .map(|&i| names[i].clone())
+                    .chain(labels.iter().cloned())
+                    .collect()
             };
             let (strings, wanted) = match file {
                 "database.types.ts" => (typescript(file, text)?, some(&[0, 1, 2, 3, 4, 5])),
@@ -242,7 +258,10 @@ fn huge_declared_dimensions_are_capped() {
             .map(|(_, t)| t.as_str())
             .unwrap();
         typescript("database.types.ts", types).unwrap();
-        assert!(types.contains("c: (string | null)[][][][][][] | null"), "{types}");
+        assert!(
+            types.contains("c: (string | null)[][][][][][] | null"),
+            "{types}"
+        );
         assert!(!types.contains("[][][][][][][]"), "{types}");
         let rust_file = files
             .iter()

@@ -24,7 +24,13 @@ fn generate(db: &TestDb, dir: &Path) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_gen-types"))
         .current_dir(dir)
         .env_remove("DATABASE_URL")
-        .args(["--config", "gen-types.toml", "generate", "--db-url", &db.url])
+        .args([
+            "--config",
+            "gen-types.toml",
+            "generate",
+            "--db-url",
+            &db.url,
+        ])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
@@ -56,7 +62,10 @@ fn every_target_generates_with_a_warning_for_each_fallback() {
         "public.prefs.settings: `@type string } } } } };",
         "public.prefs.third: `@type string /* */ |",
     ] {
-        assert!(stderr.contains(expected), "no warning {expected:?} in:\n{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "no warning {expected:?} in:\n{stderr}"
+        );
     }
     // typify's panic messages are silenced; only the warnings say what happened.
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -75,7 +84,11 @@ fn typescript_compiles_and_imports_without_side_effects() {
     let db = TestDb::with_fixture("hostile");
     let dir = node_workspace("hostile-ts");
     generate(&db, &dir);
-    for f in ["database.types.ts", "database.schemas.ts", "database.contracts.ts"] {
+    for f in [
+        "database.types.ts",
+        "database.schemas.ts",
+        "database.contracts.ts",
+    ] {
         std::fs::rename(dir.join("out").join(f), dir.join(f)).unwrap();
     }
     std::fs::remove_dir_all(dir.join("out")).unwrap();
@@ -92,7 +105,11 @@ fn typescript_compiles_and_imports_without_side_effects() {
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
     };
     let result = imports(&dir);
-    assert_eq!(result["imported"].as_array().map(Vec::len), Some(3), "{result}");
+    assert_eq!(
+        result["imported"].as_array().map(Vec::len),
+        Some(3),
+        "{result}"
+    );
     let added: Vec<&str> = result["added"]
         .as_array()
         .unwrap()
@@ -100,7 +117,10 @@ fn typescript_compiles_and_imports_without_side_effects() {
         .filter_map(|k| k.as_str())
         .filter(|k| !k.starts_with("__zod"))
         .collect();
-    assert!(added.is_empty(), "importing the modules ran catalog text: {added:?}");
+    assert!(
+        added.is_empty(),
+        "importing the modules ran catalog text: {added:?}"
+    );
 
     let sentinel = node_workspace("hostile-sentinel");
     std::fs::write(sentinel.join("package.json"), "{ \"type\": \"module\" }\n").unwrap();
@@ -109,7 +129,10 @@ fn typescript_compiles_and_imports_without_side_effects() {
         "// x\n(globalThis as any).pwnedSentinel = 1\nexport {}\n",
     )
     .unwrap();
-    assert_eq!(imports(&sentinel)["added"], serde_json::json!(["pwnedSentinel"]));
+    assert_eq!(
+        imports(&sentinel)["added"],
+        serde_json::json!(["pwnedSentinel"])
+    );
 }
 
 /// database.rs compiles, in a crate with the dependencies examples/build-rs declares.
@@ -121,7 +144,13 @@ fn database_rs_compiles() {
     let dir = repo().join(format!("target/hostile-tests/crate-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("src")).unwrap();
     let example = std::fs::read_to_string(repo().join("examples/build-rs/Cargo.toml")).unwrap();
-    let deps = example.split("[dependencies]").nth(1).unwrap().split("\n[").next().unwrap();
+    let deps = example
+        .split("[dependencies]")
+        .nth(1)
+        .unwrap()
+        .split("\n[")
+        .next()
+        .unwrap();
     std::fs::write(
         dir.join("Cargo.toml"),
         format!(
@@ -130,7 +159,11 @@ fn database_rs_compiles() {
     )
     .unwrap();
     std::fs::copy(repo().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    std::fs::copy(out.path().join("out/database.rs"), dir.join("src/database.rs")).unwrap();
+    std::fs::copy(
+        out.path().join("out/database.rs"),
+        dir.join("src/database.rs"),
+    )
+    .unwrap();
     std::fs::write(
         dir.join("src/lib.rs"),
         "#![allow(dead_code)]\ninclude!(\"database.rs\");\n",
@@ -154,14 +187,22 @@ fn database_rs_compiles() {
 
 /// Numerics Postgres accepts, per column, and (where it has one) a value it refuses.
 const NUMERICS: &[(&str, &[&str], Option<&str>)] = &[
-    ("wide", &["12345678901234567890.5", "-99999.123", "0.5"], None),
+    (
+        "wide",
+        &["12345678901234567890.5", "-99999.123", "0.5"],
+        None,
+    ),
     ("widest", &["9.4", "-9.49", "0.000001"], Some("10")),
     ("small", &["9", "-9", "9.4"], Some("9.5")),
     ("plain", &["1e-100", "123456789012345678901234567890"], None),
     // PostgreSQL 15+: rounded to hundreds, below 10^7.
     ("hundreds", &["9999949", "-1234567", "49"], Some("9999951")),
     // PostgreSQL 15+: scale above precision, below 10^-2.
-    ("tiny", &["0.009994", "-0.00999", "0.000001"], Some("0.0099951")),
+    (
+        "tiny",
+        &["0.009994", "-0.00999", "0.000001"],
+        Some("0.0099951"),
+    ),
 ];
 
 /// Rows Postgres accepts in the hostile tables (read back with `to_jsonb`) parse with the
@@ -171,7 +212,11 @@ fn zod_insert_schemas_parse_what_postgres_accepts() {
     let db = TestDb::with_fixture("hostile");
     let dir = node_workspace("hostile-zod");
     generate(&db, &dir);
-    std::fs::rename(dir.join("out/database.schemas.ts"), dir.join("database.schemas.ts")).unwrap();
+    std::fs::rename(
+        dir.join("out/database.schemas.ts"),
+        dir.join("database.schemas.ts"),
+    )
+    .unwrap();
     common::compile_to_js(&dir);
     let mut client = db.client();
     let columns: Vec<String> = client
@@ -192,12 +237,18 @@ fn zod_insert_schemas_parse_what_postgres_accepts() {
         for v in *accepted {
             id += 1;
             client
-                .execute(&format!("INSERT INTO public.numbers (id, {column}) VALUES ({id}, {v})"), &[])
+                .execute(
+                    &format!("INSERT INTO public.numbers (id, {column}) VALUES ({id}, {v})"),
+                    &[],
+                )
                 .unwrap_or_else(|e| panic!("{column} = {v}: {e}"));
         }
         if let Some(v) = refused {
             let sql = format!("INSERT INTO public.numbers (id, {column}) VALUES (1000, {v})");
-            assert!(client.execute(&sql, &[]).is_err(), "Postgres accepts {column} = {v}");
+            assert!(
+                client.execute(&sql, &[]).is_err(),
+                "Postgres accepts {column} = {v}"
+            );
             rejected.push(serde_json::json!({ "id": 1, *column: v.parse::<f64>().unwrap() }));
         }
     }
@@ -214,7 +265,16 @@ fn zod_insert_schemas_parse_what_postgres_accepts() {
         )
         .unwrap();
     let mut relations = Vec::new();
-    for table in ["numbers", "labelled", "end */ (globalThis as any).pwnedBlock = 1 /*", "constructor", "__proto__", "valueOf", "documents", "prefs"] {
+    for table in [
+        "numbers",
+        "labelled",
+        "end */ (globalThis as any).pwnedBlock = 1 /*",
+        "constructor",
+        "__proto__",
+        "valueOf",
+        "documents",
+        "prefs",
+    ] {
         let sql = format!(
             "SELECT to_jsonb(t)::text FROM public.\"{}\" t WHERE NOT (to_jsonb(t) ? 'plain' AND to_jsonb(t)->>'plain' = 'NaN')",
             table.replace('"', "\"\"")
@@ -242,7 +302,9 @@ fn zod_insert_schemas_parse_what_postgres_accepts() {
     assert_eq!(verdict["failures"], serde_json::json!([]), "{verdict}");
     assert!(verdict["parsed"].as_u64() > Some(20), "{verdict}");
     // Each refused numeric, alone in a row, fails.
-    let refused = parse(&[serde_json::json!({ "schema": "public", "relation": "numbers", "rows": rejected })]);
+    let refused = parse(&[
+        serde_json::json!({ "schema": "public", "relation": "numbers", "rows": rejected }),
+    ]);
     assert_eq!(
         refused["failures"].as_array().map(Vec::len),
         Some(rejected.len()),

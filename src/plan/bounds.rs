@@ -21,7 +21,9 @@ pub fn bounded(catalog: &Catalog) -> Cow<'_, Catalog> {
         return Cow::Borrowed(catalog);
     }
     let mut c = catalog.clone();
-    for_each_type_ref(&mut c, &mut |t| t.array_dims = t.array_dims.min(MAX_ARRAY_DIMS));
+    for_each_type_ref(&mut c, &mut |t| {
+        t.array_dims = t.array_dims.min(MAX_ARRAY_DIMS)
+    });
     Cow::Owned(c)
 }
 

@@ -454,7 +454,10 @@ pub fn resolve(catalog: &Catalog, ty: &TypeRef) -> TypeRef {
         };
         let dims = t.array_dims;
         t = base.clone();
-        t.array_dims = t.array_dims.saturating_add(dims).min(bounds::MAX_ARRAY_DIMS);
+        t.array_dims = t
+            .array_dims
+            .saturating_add(dims)
+            .min(bounds::MAX_ARRAY_DIMS);
     }
     t
 }

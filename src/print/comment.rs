@@ -117,12 +117,18 @@ mod tests {
     fn every_line_terminator_starts_a_comment_line() {
         let d = jsdoc(Some("a\r\nb\rc\u{2028}d")).unwrap();
         assert_eq!(print(&d, 0, 0), "/**\n * a\n * b\n * c\n * d\n */\n");
-        assert_eq!(rust_doc_lines("a\rb\r\nc\u{2029}d"), [" a", " b", " c", " d"]);
+        assert_eq!(
+            rust_doc_lines("a\rb\r\nc\u{2029}d"),
+            [" a", " b", " c", " d"]
+        );
     }
 
     #[test]
     fn script_ends_and_html_comments_are_broken() {
-        assert_eq!(html_safe("x </SCRIPT> <!-- <a> <"), "x <\\/SCRIPT> <\\!-- <a> <");
+        assert_eq!(
+            html_safe("x </SCRIPT> <!-- <a> <"),
+            "x <\\/SCRIPT> <\\!-- <a> <"
+        );
         assert_eq!(line_comment("</script>"), "<\\/script>");
         let d = jsdoc(Some("</script>")).unwrap();
         assert_eq!(print(&d, 0, 0), "/** <\\/script> */\n");

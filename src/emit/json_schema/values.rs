@@ -299,7 +299,11 @@ fn numeric_bound(p: u32, s: i32) -> Option<Value> {
         format!("{}.5", "9".repeat(p))
     } else {
         let int_part = "9".repeat(p - scale);
-        let int_part = if int_part.is_empty() { "0".into() } else { int_part };
+        let int_part = if int_part.is_empty() {
+            "0".into()
+        } else {
+            int_part
+        };
         format!("{int_part}.{}5", "9".repeat(scale))
     };
     // Rust's float parsing rounds correctly, also past 17 digits.

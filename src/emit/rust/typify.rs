@@ -6,7 +6,7 @@
 //! API that reports those as errors. So every schema is first tried alone in a scratch type
 //! space, under [`std::panic::catch_unwind`] with the panic message silenced; a schema that
 //! fails there is not typed (the column stays `serde_json::Value`, and
-//! [`crate::plan::review`] warns about it, naming the column).
+//! [`crate::emit::review`] warns about it, naming the column).
 
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -170,6 +170,9 @@ mod tests {
         assert!(types.add("First", ok).is_some());
         assert!(types.add("Second", r#"{"enum": ["a-b", "a_b"]}"#).is_none());
         let module = types.module().unwrap().to_string();
-        assert!(module.contains("First") && !module.contains("Second"), "{module}");
+        assert!(
+            module.contains("First") && !module.contains("Second"),
+            "{module}"
+        );
     }
 }

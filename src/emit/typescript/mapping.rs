@@ -467,7 +467,8 @@ impl Mapper<'_> {
                 .comment
                 .as_deref()
                 .and_then(super::type_tag::type_tag)
-                .and_then(Result::ok) {
+                .and_then(Result::ok)
+            {
                 return Some(Ts::named(t));
             }
             if let Some(t) = self.rule_narrowed(rel, column) {
@@ -629,4 +630,3 @@ fn format_js_number(f: f64) -> Option<String> {
         format!("{f}")
     })
 }
-
