@@ -2,7 +2,7 @@
 //! place (`schema.relation.column`). They are decided by the same functions the emitters
 //! call, so a warning is printed exactly when an emitter falls back.
 
-use crate::config::Config;
+use crate::config::{Config, TsCompat};
 use crate::model::Catalog;
 use crate::plan::{bounds, rules};
 use crate::target::Target;
@@ -18,7 +18,9 @@ pub fn warnings(catalog: &Catalog, config: &Config) -> Vec<String> {
     for rel in &catalog.relations {
         for c in &rel.columns {
             let place = || format!("{}.{}.{}", rel.schema, rel.name, c.name);
+            // Only precise mode reads `@type` tags.
             if targets.contains(&Target::Typescript)
+                && config.typescript.compat == TsCompat::Precise
                 && let Some(Err(tag)) = c.comment.as_deref().and_then(type_tag)
             {
                 out.push(format!(
