@@ -4,7 +4,7 @@
 
 use crate::config::{Config, TsCompat};
 use crate::model::Catalog;
-use crate::plan::{bounds, rules};
+use crate::plan::{bounds, rules, types};
 use crate::target::Target;
 
 use super::rust::typify::JsonTypes;
@@ -28,7 +28,10 @@ pub fn warnings(catalog: &Catalog, config: &Config) -> Vec<String> {
                     place()
                 ));
             }
-            if targets.contains(&Target::Rust) {
+            let base = types::resolve(&catalog, &c.ty);
+            if targets.contains(&Target::Rust)
+                && (base.is_builtin("json") || base.is_builtin("jsonb"))
+            {
                 let r = rules::column_rules(&catalog, rel, c);
                 if let Some(schema) = r.json_schema.filter(|_| r.array_dims == 0)
                     && let Err(why) = JsonTypes::check(&schema)
