@@ -206,7 +206,8 @@ const NUMERICS: &[(&str, &[&str], Option<&str>)] = &[
 ];
 
 /// Rows Postgres accepts in the hostile tables (read back with `to_jsonb`) parse with the
-/// Zod Insert schemas; numerics Postgres refuses are refused.
+/// Zod Insert schemas; numerics Postgres refuses are refused. The JSON Schema of
+/// `numbers`' Insert agrees.
 #[test]
 fn zod_insert_schemas_parse_what_postgres_accepts() {
     let db = TestDb::with_fixture("hostile");
@@ -310,5 +311,21 @@ fn zod_insert_schemas_parse_what_postgres_accepts() {
         Some(rejected.len()),
         "{refused}"
     );
+    // The JSON Schema of the same Insert: the same verdicts.
+    let text = std::fs::read_to_string(dir.join("out/database.schema.json")).unwrap();
+    let mut schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    schema["$ref"] = serde_json::json!("#/$defs/public.numbers.Insert");
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .build(&schema)
+        .unwrap();
+    let numbers = relations[0]["rows"].as_array().unwrap();
+    for row in numbers {
+        let errors: Vec<String> = validator.iter_errors(row).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{row}: {errors:?}");
+    }
+    for row in &rejected {
+        assert!(!validator.is_valid(row), "JSON Schema accepts {row}");
+    }
     let _ = node_bin("tsc");
 }
