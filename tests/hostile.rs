@@ -92,6 +92,17 @@ fn typescript_compiles_and_imports_without_side_effects() {
         std::fs::rename(dir.join("out").join(f), dir.join(f)).unwrap();
     }
     std::fs::remove_dir_all(dir.join("out")).unwrap();
+    // Inlined in an HTML <script> element, no file ends it or opens an HTML comment.
+    for f in [
+        "database.types.ts",
+        "database.schemas.ts",
+        "database.contracts.ts",
+    ] {
+        let text = std::fs::read_to_string(dir.join(f)).unwrap().to_lowercase();
+        for bad in ["</script", "<!--", "-->"] {
+            assert!(!text.contains(bad), "{f} holds {bad}");
+        }
+    }
     common::write_tsconfig(&dir);
     let (ok, out) = common::tsc(&dir);
     assert!(ok, "tsc --strict failed:\n{out}");

@@ -3,9 +3,9 @@
 //!
 //! The rules (README, "Catalog text in generated code"): a line comment never receives a
 //! line terminator of its language (JavaScript: LF, CR, U+2028, U+2029); a block comment
-//! never `*/`; a Rust doc line never a bare CR; and `</script` and `<!--`, which end or
-//! change a script element when a file is inlined in HTML, are written `<\/script` and
-//! `<\!--` everywhere.
+//! never `*/`; a Rust doc line never a bare CR; and `</script`, `<!--` and `-->`, which end
+//! or change a script element when a file is inlined in HTML, are written `<\/script`,
+//! `<\!--` and `--\>` everywhere.
 
 use super::doc::{Doc, concat, hardline, text};
 
@@ -62,19 +62,20 @@ fn lines(s: &str) -> Vec<String> {
     lines
 }
 
-/// `s` with `</script` and `<!--` (any case) broken by a backslash, so that a file inlined in
-/// an HTML `<script>` element cannot end it or start an HTML comment there.
+/// `s` with `</script`, `<!--` (any case) and `-->` broken by a backslash (`<\/script`,
+/// `<\!--`, `--\>`), so that a file inlined in an HTML `<script>` element cannot end it or
+/// open or close an HTML comment there.
 pub fn html_safe(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..=i]);
-        rest = &rest[i + 1..];
-        if super::js::opens_html(rest) {
+    for (i, c) in s.char_indices() {
+        if c == '>' && super::js::closes_html(&s[..i]) {
+            out.push('\\');
+        }
+        out.push(c);
+        if c == '<' && super::js::opens_html(&s[i + 1..]) {
             out.push('\\');
         }
     }
-    out.push_str(rest);
     out
 }
 

@@ -4,8 +4,9 @@
 /// A string literal as prettier prints it: double quotes unless the text holds more
 /// double than single quotes.
 ///
-/// Every line terminator is escaped, and so is the `<` of `</script` and `<!--` (as `\x3C`),
-/// so that a module inlined in an HTML `<script>` element cannot end it there.
+/// Every line terminator is escaped, and so are the `<` of `</script` and `<!--` (as `\x3C`)
+/// and the `>` of `-->` (as `\x3E`), so that a module inlined in an HTML `<script>` element
+/// cannot end it there.
 pub fn string_literal(s: &str) -> String {
     let doubles = s.matches('"').count();
     let singles = s.matches('\'').count();
@@ -15,6 +16,7 @@ pub fn string_literal(s: &str) -> String {
     for (i, c) in s.char_indices() {
         match c {
             '<' if opens_html(&s[i + 1..]) => out.push_str("\\x3C"),
+            '>' if closes_html(&s[..i]) => out.push_str("\\x3E"),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
@@ -41,6 +43,11 @@ pub(super) fn opens_html(rest: &str) -> bool {
     rest.get(..7)
         .is_some_and(|r| r.eq_ignore_ascii_case("/script"))
         || rest.starts_with("!--")
+}
+
+/// Whether `>` after `before` closes an HTML comment (`-->`).
+pub(super) fn closes_html(before: &str) -> bool {
+    before.ends_with("--")
 }
 
 /// A property key as prettier prints it with `quoteProps: "as-needed"`: bare when it is an
@@ -96,8 +103,8 @@ mod tests {
         assert_eq!(string_literal("say \"hi\""), "'say \"hi\"'");
         assert_eq!(string_literal("a\\b\nc"), "\"a\\\\b\\nc\"");
         assert_eq!(
-            string_literal("</Script><!--<a>"),
-            "\"\\x3C/Script>\\x3C!--<a>\""
+            string_literal("</Script><!--<a>-->"),
+            "\"\\x3C/Script>\\x3C!--<a>--\\x3E\""
         );
     }
 }
