@@ -185,6 +185,7 @@ pub fn load_catalog_with(
             ));
         }
     }
+    warnings.extend(emit::review::warnings(&catalog, config));
     let warnings = warnings.iter().map(|w| redact::printable(w)).collect();
     Ok(Loaded { catalog, warnings })
 }

@@ -16,9 +16,15 @@ const pg = {
     Math.abs(v) < 3.4028235677973366e38 &&
     (v === 0 || Math.abs(v) > 7.006492321624086e-46),
   not: (v: unknown) => (x: unknown) => x !== v,
-  /** numeric(p, s): rounded to s decimals, fewer than p - s integer digits. */
-  numericDigits: (p: number, s: number) => (v: number) =>
-    Math.abs(Number(v.toFixed(s))) < 10 ** (p - s),
+  /** numeric(p, s): rounded to s decimals (to 10^-s when s < 0), then below 10^(p - s). */
+  numericDigits: (p: number, s: number) => (v: number) => {
+    const m = Math.abs(v)
+    // toFixed takes 0..100 digits; past 100 decimals a double is as precise already.
+    let r = m
+    if (s < 0) r = Math.round(m / 10 ** -s) * 10 ** -s || 0
+    else if (s <= 100) r = Number(m.toFixed(s))
+    return r === 0 || r < 10 ** (p - s)
+  },
   validDate: (y: number, m: number, d: number, bc: boolean) => {
     const astro = bc ? 1 - y : y
     const leap = (astro % 4 === 0 && astro % 100 !== 0) || astro % 400 === 0

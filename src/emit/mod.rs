@@ -6,6 +6,7 @@ pub mod contracts;
 pub mod json_schema;
 pub mod openapi;
 pub mod parallel;
+pub mod review;
 pub mod rust;
 pub mod settings;
 pub mod templates;
@@ -74,10 +75,12 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
             .iter()
             .any(|t| name.split('/').next() == Some(t.name()))
     })?;
+    // The catalog with its declared array dimensions capped at what a Postgres value can have.
+    let catalog = crate::plan::bounds::bounded(catalog);
     let outputs = parallel::each(&targets, |target| {
         // A plan per target: what one target asks of it (the names it did not find, say)
         // is that target's alone, whichever finishes first.
-        let plan = Plan::build(catalog, config.into());
+        let plan = Plan::build(&catalog, config.into());
         emit_target(&plan, *target, config, &templates)
     });
     let mut files = FileMap::new();

@@ -123,7 +123,11 @@ pub fn parse_check(definition: &str) -> (Vec<CheckFact>, bool) {
     let Some(tokens) = tokenize(body) else {
         return (Vec::new(), false);
     };
-    let mut parser = Parser { tokens, pos: 0 };
+    let mut parser = Parser {
+        tokens,
+        pos: 0,
+        depth: 0,
+    };
     let Some(expr) = parser.expr() else {
         return (Vec::new(), false);
     };
@@ -250,7 +254,13 @@ enum Expr {
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
+    /// How deep [`Parser::expr`] and [`Parser::unary`] are nested (bounded: a CHECK can
+    /// nest parentheses thousands deep).
+    depth: usize,
 }
+
+/// How deep a CHECK expression is read; deeper ones are unreadable (not translated).
+const MAX_NESTING: usize = 64;
 
 impl Parser {
     fn peek(&self) -> Option<&Token> {
@@ -276,8 +286,23 @@ impl Parser {
         matches!(self.peek(), Some(Token::Ident(s)) if s.eq_ignore_ascii_case(kw))
     }
 
+    /// Runs `f` one level deeper, or fails past [`MAX_NESTING`].
+    fn nested(&mut self, f: impl FnOnce(&mut Self) -> Option<Expr>) -> Option<Expr> {
+        if self.depth >= MAX_NESTING {
+            return None;
+        }
+        self.depth += 1;
+        let e = f(self);
+        self.depth -= 1;
+        e
+    }
+
     /// expr := comparison (AND comparison)*  — any OR/NOT/IS makes the whole node opaque.
     fn expr(&mut self) -> Option<Expr> {
+        self.nested(Self::conjunction)
+    }
+
+    fn conjunction(&mut self) -> Option<Expr> {
         let mut parts = vec![self.comparison()?];
         loop {
             if self.keyword("AND") {
@@ -347,7 +372,7 @@ impl Parser {
             && op == "-"
         {
             self.pos += 1;
-            let inner = self.unary()?;
+            let inner = self.nested(Self::unary)?;
             return Some(match strip_casts(&inner) {
                 Expr::Lit(Literal::Number(n)) => Expr::Lit(Literal::Number(negate(n))),
                 _ => Expr::Opaque,
@@ -707,6 +732,18 @@ mod tests {
             let (facts, complete) = parse_check(def);
             assert!(facts.is_empty(), "{def}: {facts:?}");
             assert!(!complete, "{def}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_unreadable_not_a_stack_overflow() {
+        for n in [10, 100_000] {
+            let def = format!("CHECK ({}x > 1{})", "(".repeat(n), ")".repeat(n));
+            let (facts, complete) = parse_check(&def);
+            assert_eq!(complete, n < MAX_NESTING, "{n}");
+            assert_eq!(facts.len(), usize::from(n < MAX_NESTING), "{n}");
+            let minus = format!("CHECK (x > {}1)", "- ".repeat(n));
+            assert_eq!(parse_check(&minus).1, n < MAX_NESTING, "{n}");
         }
     }
 

@@ -2,6 +2,7 @@
 //! any emitter runs (sqlc's "build the plan, then render"). Emitters read it; none decides
 //! these things for itself, and no target reaches into another.
 //!
+//! - [`bounds`]: caps on what an untrusted catalog declares (array dimensions);
 //! - [`types`]: the one classification of Postgres types ([`types::Scalar`],
 //!   [`types::TypeClass`]) and the bounded walk down domain chains;
 //! - [`rules`]: the value rules of a column or type (lengths, ranges, CHECK facts
@@ -11,6 +12,7 @@
 //! - [`names`]: every generated name, in declared namespaces;
 //! - [`order`]: the order outputs list names in.
 
+pub mod bounds;
 pub mod columns;
 pub mod exposure;
 pub mod names;

@@ -242,7 +242,8 @@ pub fn type_rules(catalog: &Catalog, ty: &TypeRef) -> ValueRules {
                 rules.skipped.push(format!("{}: {}", c.name, c.definition));
             }
         }
-        rules.array_dims += base.array_dims;
+        rules.array_dims =
+            (rules.array_dims.saturating_add(base.array_dims)).min(super::bounds::MAX_ARRAY_DIMS);
         let mut next = base.clone();
         next.array_dims = 0;
         cur = next;

@@ -6,6 +6,7 @@
 //! Domain chains are walked here only ([`domain_chain`], [`resolve`]), with a bound, so a
 //! crafted snapshot whose domains form a cycle cannot hang or overflow the stack.
 
+use super::bounds;
 use crate::model::{Attribute, Catalog, Check, TypeKind, TypeRef};
 
 /// How many domains deep a chain is followed. Postgres cannot make a cycle, but a snapshot
@@ -493,7 +494,10 @@ pub fn resolve(catalog: &Catalog, ty: &TypeRef) -> TypeRef {
         };
         let dims = t.array_dims;
         t = base.clone();
-        t.array_dims += dims;
+        t.array_dims = t
+            .array_dims
+            .saturating_add(dims)
+            .min(bounds::MAX_ARRAY_DIMS);
     }
     t
 }

@@ -3,14 +3,20 @@
 
 /// A string literal as prettier prints it: double quotes unless the text holds more
 /// double than single quotes.
+///
+/// Every line terminator is escaped, and so are the `<` of `</script` and `<!--` (as `\x3C`)
+/// and the `>` of `-->` (as `\x3E`), so that a module inlined in an HTML `<script>` element
+/// cannot end it there.
 pub fn string_literal(s: &str) -> String {
     let doubles = s.matches('"').count();
     let singles = s.matches('\'').count();
     let quote = if doubles > singles { '\'' } else { '"' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
+            '<' if opens_html(&s[i + 1..]) => out.push_str("\\x3C"),
+            '>' if closes_html(&s[..i]) => out.push_str("\\x3E"),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
@@ -29,6 +35,19 @@ pub fn string_literal(s: &str) -> String {
     }
     out.push(quote);
     out
+}
+
+/// Whether `<` followed by `rest` ends a script element (`</script`, any case) or opens an
+/// HTML comment (`<!--`).
+pub(super) fn opens_html(rest: &str) -> bool {
+    rest.get(..7)
+        .is_some_and(|r| r.eq_ignore_ascii_case("/script"))
+        || rest.starts_with("!--")
+}
+
+/// Whether `>` after `before` closes an HTML comment (`-->`).
+pub(super) fn closes_html(before: &str) -> bool {
+    before.ends_with("--")
 }
 
 /// A property key as prettier prints it with `quoteProps: "as-needed"`: bare when it is an
@@ -83,5 +102,9 @@ mod tests {
         assert_eq!(string_literal("it's"), "\"it's\"");
         assert_eq!(string_literal("say \"hi\""), "'say \"hi\"'");
         assert_eq!(string_literal("a\\b\nc"), "\"a\\\\b\\nc\"");
+        assert_eq!(
+            string_literal("</Script><!--<a>-->"),
+            "\"\\x3C/Script>\\x3C!--<a>--\\x3E\""
+        );
     }
 }

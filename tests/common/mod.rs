@@ -177,20 +177,22 @@ impl TestDb {
         postgres::Client::connect(&self.url, postgres::NoTls).unwrap()
     }
 
-    /// Introspects the given schemas.
+    /// Introspects the given schemas, which must give no warning.
     pub fn catalog(&self, schemas: &[&str]) -> Catalog {
+        let (catalog, warnings) = self.catalog_and_warnings(schemas);
+        assert!(warnings.is_empty(), "warnings: {warnings:?}");
+        catalog
+    }
+
+    /// Introspects the given schemas (for every target), with the warnings.
+    pub fn catalog_and_warnings(&self, schemas: &[&str]) -> (Catalog, Vec<String>) {
         let config = Config {
             schemas: schemas.iter().map(|s| s.to_string()).collect(),
             ..Config::default()
         };
         let loaded =
             gen_types::load_catalog(&Source::Database(Some(self.url.clone())), &config).unwrap();
-        assert!(
-            loaded.warnings.is_empty(),
-            "warnings: {:?}",
-            loaded.warnings
-        );
-        loaded.catalog
+        (loaded.catalog, loaded.warnings)
     }
 }
 

@@ -284,31 +284,37 @@ fn bits(length: Option<u32>, exact: bool) -> Value {
     Value::Object(m)
 }
 
-/// `10^(p-s) - 5 * 10^-(s+1)`, the smallest magnitude that rounds to an overflow.
+/// `10^(p-s) - 5 * 10^-(s+1)`, the smallest magnitude that rounds to an overflow, for every
+/// precision and scale Postgres accepts (scale -1000..=1000, also below 0 or above the
+/// precision from PostgreSQL 15). `None` when no double reaches it (or it underflows to 0).
 fn numeric_bound(p: u32, s: i32) -> Option<Value> {
-    let int_digits = p as i64 - s as i64;
-    if int_digits < 0 || s < 0 {
+    let (p, scale) = (p as usize, s.unsigned_abs() as usize);
+    let text = if s < 0 {
+        // Rounded to 10^-s: p nines, then a 5 at the rounding digit.
+        format!("{}5{}", "9".repeat(p), "0".repeat(scale - 1))
+    } else if scale > p {
+        // Below 10^(p-s): the digits start s - p places after the point.
+        format!("0.{}{}5", "0".repeat(scale - p), "9".repeat(p))
+    } else if scale == 0 {
+        format!("{}.5", "9".repeat(p))
+    } else {
+        let int_part = "9".repeat(p - scale);
+        let int_part = if int_part.is_empty() {
+            "0".into()
+        } else {
+            int_part
+        };
+        format!("{int_part}.{}5", "9".repeat(scale))
+    };
+    // Rust's float parsing rounds correctly, also past 17 digits.
+    let f: f64 = text.parse().ok()?;
+    if !f.is_finite() || f == 0.0 {
         return None;
     }
-    let text = if s == 0 {
-        format!(
-            "{}.5",
-            "9".repeat(int_digits as usize).trim_start_matches('0')
-        )
-    } else {
-        let int_part = if int_digits == 0 {
-            "0".to_string()
-        } else {
-            "9".repeat(int_digits as usize)
-        };
-        format!("{int_part}.{}5", "9".repeat(s as usize))
-    };
-    let text = if text.starts_with('.') {
-        format!("0{text}")
-    } else {
-        text
-    };
-    serde_json::from_str::<Value>(&text).ok()
+    if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+        return Some(json!(f as i64));
+    }
+    serde_json::Number::from_f64(f).map(Value::Number)
 }
 
 fn negate(v: &Value) -> Option<Value> {
@@ -503,5 +509,13 @@ mod tests {
         assert_eq!(numeric_bound(10, 2), Some(json!(99999999.995)));
         assert_eq!(numeric_bound(3, 0), Some(json!(999.5)));
         assert_eq!(numeric_bound(2, 2), Some(json!(0.995)));
+        assert_eq!(numeric_bound(5, -2), Some(json!(9999950)));
+        assert_eq!(numeric_bound(3, 5), Some(json!(0.009995)));
+        assert_eq!(numeric_bound(200, 150), Some(json!(1e50)));
+        // 10 - 5e-1000 is closest to 10 as a double.
+        assert_eq!(numeric_bound(1000, 999), Some(json!(10)));
+        // Beyond any double, or below the smallest: no bound.
+        assert_eq!(numeric_bound(1000, 0), None);
+        assert_eq!(numeric_bound(1, 1000), None);
     }
 }

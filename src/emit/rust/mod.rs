@@ -24,8 +24,7 @@
 //! `include!(concat!(env!("OUT_DIR"), "/database.rs"))`.
 
 pub mod mapping;
-
-mod typify;
+pub mod typify;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -41,6 +40,7 @@ use crate::plan::Plan;
 use crate::plan::columns::{self, ColumnShape, InsertRole};
 use crate::plan::names::{NamePlan, Part, rust_emitted_type};
 use crate::plan::rust_idents::{Case, Namespace, base_name, ident_text, reserved_ok};
+use crate::print::comment::line_comment;
 use mapping::{Mapper, Needs, RustType, TypePaths};
 
 /// The support code the generated file may need (see the file for the sections).
@@ -181,7 +181,7 @@ fn render(
     if !unknown.is_empty() {
         text = format!(
             "// Read as serde_json::Value (gen-types does not know these types): {}.\n\n{text}",
-            crate::print::comment::line_comment(&unknown.join(", "))
+            line_comment(&unknown.join(", "))
         );
     }
     Ok(text)
@@ -276,7 +276,7 @@ fn module_text(
 ) -> Result<String, EmitError> {
     let m = ident(&ident_text(module, Case::Snake));
     let docs = doc(comment);
-    let schema_doc = format!(" Schema `{schema}`.");
+    let schema_doc = format!(" Schema `{}`.", line_comment(schema));
     let import = has_support.then(|| {
         quote! {
             #[allow(unused_imports)]
@@ -311,7 +311,10 @@ fn format_file(tokens: TokenStream) -> Result<String, EmitError> {
         template: "rust/database.rs".into(),
         message: format!("generated tokens do not parse: {e}"),
     })?;
-    Ok(prettyplease::unparse(&file))
+    // prettyplease prints literals escaped but a `#[doc]` text raw, as `///`; rustc refuses
+    // a bare CR there. Our doc texts have none (print::comment), typify's may: a raw CR in
+    // the printed file can only be in a doc comment.
+    Ok(prettyplease::unparse(&file).replace('\r', " "))
 }
 
 /// Formats items as they print inside a module (indented one level): inside a placeholder
@@ -676,7 +679,7 @@ struct RelationItems<'a, 'c> {
 impl RelationItems<'_, '_> {
     /// A struct's doc: its title, then the relation's comment.
     fn title(&self, text: &str) -> TokenStream {
-        let t = format!(" {text}");
+        let t = format!(" {}", line_comment(text));
         let mut d = quote!(#[doc = #t]);
         if self.rel.comment.is_some() {
             let empty = "";
@@ -819,7 +822,7 @@ fn type_item(
     derives: &[TokenStream],
     tokio_postgres: bool,
 ) -> TokenStream {
-    let title = format!(" `{}.{}`.", t.schema, t.name);
+    let title = format!(" `{}`.", line_comment(&format!("{}.{}", t.schema, t.name)));
     let mut docs = quote!(#[doc = #title]);
     if t.comment.is_some() {
         let empty = "";

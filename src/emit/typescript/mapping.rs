@@ -463,7 +463,12 @@ impl Mapper<'_> {
             }
         }
         if self.compat == TsCompat::Precise {
-            if let Some(t) = column.comment.as_deref().and_then(type_tag) {
+            if let Some(t) = column
+                .comment
+                .as_deref()
+                .and_then(super::type_tag::type_tag)
+                .and_then(Result::ok)
+            {
                 return Some(Ts::named(t));
             }
             if let Some(t) = self.rule_narrowed(rel, column) {
@@ -614,15 +619,6 @@ fn supabase_scalar(scalar: Scalar) -> &'static str {
     }
 }
 
-/// A `@type <TypeScript type>` line in a column comment.
-fn type_tag(comment: &str) -> Option<String> {
-    comment.lines().find_map(|l| {
-        let t = l.trim().strip_prefix("@type")?;
-        let t = t.trim();
-        (!t.is_empty()).then(|| t.to_string())
-    })
-}
-
 /// A number as a JS numeric literal type, when it is exactly representable.
 fn format_js_number(f: f64) -> Option<String> {
     if !f.is_finite() {
@@ -633,16 +629,4 @@ fn format_js_number(f: f64) -> Option<String> {
     } else {
         format!("{f}")
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn type_tags_are_read_from_comments() {
-        assert_eq!(
-            super::type_tag("Settings.\n@type { theme: string }"),
-            Some("{ theme: string }".into())
-        );
-        assert_eq!(super::type_tag("no tag"), None);
-    }
 }

@@ -8,6 +8,7 @@
 mod functions;
 mod jsonschema;
 pub mod mapping;
+pub mod type_tag;
 mod union;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
