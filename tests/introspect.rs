@@ -713,15 +713,17 @@ fn concurrent_ddl_never_fails_a_read() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let db = TestDb::with_fixture("views_functions");
     let stop = Arc::new(AtomicBool::new(false));
-    // A migration-like pace: a round of 13 statements, then 20 ms.
-    let pause = std::time::Duration::from_millis(20);
+    // A migration-like pace: a round of 13 statements, then 50 ms.
+    let pause = std::time::Duration::from_millis(50);
     let churn = {
         let (stop, mut client) = (stop.clone(), db.client());
         std::thread::spawn(move || {
             let mut rounds = 0;
             while !stop.load(Ordering::Relaxed) {
+                // Each round creates one table's objects and drops the previous round's, so
+                // that a churn table exists while the reads run (and the reads can see it).
                 let t = format!("public.churn_{}", rounds % 4);
-                for sql in [
+                let creates = [
                     format!(
                         "CREATE TABLE {t} (id int PRIMARY KEY, v int CHECK (v > 0), parent int REFERENCES {t} (id))"
                     ),
@@ -731,14 +733,19 @@ fn concurrent_ddl_never_fails_a_read() {
                     format!("CREATE TYPE {t}_e AS ENUM ('a', 'b')"),
                     format!("CREATE DOMAIN {t}_d AS int CHECK (VALUE > 0)"),
                     format!("CREATE FUNCTION {t}_f(x {t}) RETURNS int LANGUAGE sql AS 'SELECT 1'"),
-                    format!("DROP FUNCTION {t}_f"),
-                    format!("DROP DOMAIN {t}_d"),
-                    format!("DROP TYPE {t}_e"),
-                    format!("DROP VIEW {t}_v"),
-                    format!("ALTER TABLE {t} DROP CONSTRAINT v_small"),
-                    format!("DROP TABLE {t}"),
-                ] {
-                    client.batch_execute(&sql).unwrap();
+                ];
+                let p = format!("public.churn_{}", (rounds + 3) % 4);
+                let drops = [
+                    format!("DROP FUNCTION {p}_f"),
+                    format!("DROP DOMAIN {p}_d"),
+                    format!("DROP TYPE {p}_e"),
+                    format!("DROP VIEW {p}_v"),
+                    format!("ALTER TABLE {p} DROP CONSTRAINT v_small"),
+                    format!("DROP TABLE {p}"),
+                ];
+                let drops = if rounds == 0 { &drops[..0] } else { &drops[..] };
+                for sql in creates.iter().chain(drops) {
+                    client.batch_execute(sql).unwrap();
                 }
                 rounds += 1;
                 std::thread::sleep(pause);
