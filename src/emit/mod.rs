@@ -37,7 +37,9 @@ pub enum EmitError {
         message: String,
     },
     /// An emitter asked for a name the name plan does not have (a bug in gen-types).
-    #[error("internal error: {target} asked for names that were not planned: {names}")]
+    /// With targets running concurrently over one plan, the target named is the one whose
+    /// check found the names first, not necessarily the one that asked for them.
+    #[error("internal error: names were asked for that were not planned (found writing {target}): {names}")]
     UnplannedName {
         /// The output being written.
         target: &'static str,
@@ -77,10 +79,10 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     })?;
     // The catalog with its declared array dimensions capped at what a Postgres value can have.
     let catalog = crate::plan::bounds::bounded(catalog);
+    // One plan per run, shared by the targets' threads (it is built before any of them runs;
+    // its name plan is made once, on first use).
+    let plan = Plan::build(&catalog, config.into());
     let outputs = parallel::each(&targets, |target| {
-        // A plan per target: what one target asks of it (the names it did not find, say)
-        // is that target's alone, whichever finishes first.
-        let plan = Plan::build(&catalog, config.into());
         emit_target(&plan, *target, config, &templates)
     });
     let mut files = FileMap::new();
