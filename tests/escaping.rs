@@ -258,10 +258,7 @@ fn huge_declared_dimensions_are_capped() {
             .map(|(_, t)| t.as_str())
             .unwrap();
         typescript("database.types.ts", types).unwrap();
-        assert!(
-            types.contains("c: string[][][][][][] | null"),
-            "{types}"
-        );
+        assert!(types.contains("c: string[][][][][][] | null"), "{types}");
         assert!(!types.contains("[][][][][][][]"), "{types}");
         let rust_file = files
             .iter()

@@ -39,7 +39,9 @@ pub enum EmitError {
     /// An emitter asked for a name the name plan does not have (a bug in gen-types).
     /// With targets running concurrently over one plan, the target named is the one whose
     /// check found the names first, not necessarily the one that asked for them.
-    #[error("internal error: names were asked for that were not planned (found writing {target}): {names}")]
+    #[error(
+        "internal error: names were asked for that were not planned (found writing {target}): {names}"
+    )]
     UnplannedName {
         /// The output being written.
         target: &'static str,

@@ -252,9 +252,7 @@ impl<'c> Definitions<'c> {
                 write(&self.values(), rel, self.shapes(), insert)
             }
             Def::Type(t) => type_def(catalog, t)?,
-            Def::Value(ty, null_ok) => {
-                shared_def(self.shared.get(&value_key(ty, false))?, null_ok)
-            }
+            Def::Value(ty, null_ok) => shared_def(self.shared.get(&value_key(ty, false))?, null_ok),
         })
     }
 
