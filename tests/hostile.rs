@@ -152,47 +152,8 @@ fn database_rs_compiles() {
     let db = TestDb::with_fixture("hostile");
     let out = tempfile::tempdir().unwrap();
     generate(&db, out.path());
-    let dir = repo().join(format!("target/hostile-tests/crate-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    let example = std::fs::read_to_string(repo().join("examples/build-rs/Cargo.toml")).unwrap();
-    let deps = example
-        .split("[dependencies]")
-        .nth(1)
-        .unwrap()
-        .split("\n[")
-        .next()
-        .unwrap();
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"gen-types-hostile\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]{deps}"
-        ),
-    )
-    .unwrap();
-    std::fs::copy(repo().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    std::fs::copy(
-        out.path().join("out/database.rs"),
-        dir.join("src/database.rs"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("src/lib.rs"),
-        "#![allow(dead_code)]\ninclude!(\"database.rs\");\n",
-    )
-    .unwrap();
-    let check = |offline: bool| {
-        run(Command::new(env!("CARGO"))
-            .args(["check", "--quiet", "--manifest-path"])
-            .arg(dir.join("Cargo.toml"))
-            .args(offline.then_some("--offline"))
-            .env("CARGO_TARGET_DIR", repo().join("target/rust-tests/target"))
-            .env_remove("RUSTFLAGS"))
-    };
-    let (mut ok, mut text) = check(true);
-    if !ok && text.contains("offline") {
-        (ok, text) = check(false);
-    }
-    let _ = std::fs::remove_dir_all(&dir);
+    let database_rs = std::fs::read_to_string(out.path().join("out/database.rs")).unwrap();
+    let (ok, text) = common::cargo_check_database_rs("hostile", &database_rs);
     assert!(ok, "database.rs does not compile:\n{text}");
 }
 

@@ -167,12 +167,14 @@ fn generate_supabase_writes_every_target_and_they_compile() {
     write_tsconfig(&ws);
     let (ok, text) = tsc(&ws);
     assert!(ok, "tsc --strict failed:\n{text}");
-    // JSON Schema and OpenAPI are JSON; the Rust module parses.
+    // JSON Schema and OpenAPI are JSON; the Rust module parses and compiles.
     for name in ["database.schema.json", "openapi.json"] {
         let value: serde_json::Value = serde_json::from_str(&read(name)).unwrap();
         assert!(value.is_object(), "{name}");
     }
     syn::parse_file(&read("database.rs")).expect("database.rs parses as Rust");
+    let (ok, text) = common::cargo_check_database_rs("supabase", &read("database.rs"));
+    assert!(ok, "database.rs does not compile:\n{text}");
     let types = read("database.types.ts");
     for schema in ["public:", "graphql_public:", "app:"] {
         assert!(types.contains(schema), "{schema} is missing");

@@ -413,3 +413,47 @@ pub fn custom_naming(config: &mut Config) {
     n.rename
         .insert("public.goal_status".into(), "goal_state".into());
 }
+
+/// `cargo check` of a generated `database.rs` in a throwaway crate with the dependencies of
+/// examples/build-rs (README's set) and this repository's lock file, offline when the
+/// registry cache has them. `name` keeps concurrent tests' crates apart.
+pub fn cargo_check_database_rs(name: &str, database_rs: &str) -> (bool, String) {
+    let dir = repo().join(format!("target/rust-check/{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let example = std::fs::read_to_string(repo().join("examples/build-rs/Cargo.toml")).unwrap();
+    let deps = example
+        .split("[dependencies]")
+        .nth(1)
+        .unwrap()
+        .split("\n[")
+        .next()
+        .unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"gen-types-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]{deps}"
+        ),
+    )
+    .unwrap();
+    std::fs::copy(repo().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    std::fs::write(dir.join("src/database.rs"), database_rs).unwrap();
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        "#![allow(dead_code)]\ninclude!(\"database.rs\");\n",
+    )
+    .unwrap();
+    let check = |offline: bool| {
+        run(std::process::Command::new(env!("CARGO"))
+            .args(["check", "--quiet", "--manifest-path"])
+            .arg(dir.join("Cargo.toml"))
+            .args(offline.then_some("--offline"))
+            .env("CARGO_TARGET_DIR", repo().join("target/rust-tests/target"))
+            .env_remove("RUSTFLAGS"))
+    };
+    let (mut ok, mut text) = check(true);
+    if !ok && text.contains("offline") {
+        (ok, text) = check(false);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    (ok, text)
+}
