@@ -159,11 +159,10 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 loaded.types.len(),
                 start.elapsed()
             ));
-            let files = gen_types::generate(&loaded, &config)?;
             if args.check {
-                let stale = gen_types::write::check_files(&config.out, &files)?;
+                let (count, stale) = gen_types::generate_and_check(&loaded, &config)?;
                 if stale.is_empty() {
-                    out.info(&format!("{} files are up to date", files.len()));
+                    out.info(&format!("{count} files are up to date"));
                     return Ok(EXIT_OK);
                 }
                 let mut stdout = std::io::stdout().lock();
@@ -178,7 +177,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 }
                 return Ok(EXIT_STALE);
             }
-            let report = gen_types::write::write_files(&config.out, &files)?;
+            let report = gen_types::generate_and_write(&loaded, &config)?;
             for p in &report.removed {
                 out.detail(&format!("removed {} (left by an earlier run)", p.display()));
             }

@@ -238,6 +238,35 @@ pub fn generate(catalog: &Catalog, config: &Config) -> Result<write::FileMap, Er
     Ok(emit::emit(catalog, config)?)
 }
 
+/// Renders every selected target and writes the files to `config.out` (see
+/// [`write::Staged`]): each file is staged as soon as its target is done, and nothing in the
+/// output folder changes unless every target succeeds.
+pub fn generate_and_write(catalog: &Catalog, config: &Config) -> Result<write::WriteReport, Error> {
+    config_check::check(config).map_err(|p| Error::Usage(p.to_string()))?;
+    let mut staged = write::Staged::new(&config.out);
+    emit::emit_each(catalog, config, |path, contents| {
+        staged.add(&path, &contents).map_err(Error::from)
+    })?;
+    Ok(staged.commit()?)
+}
+
+/// Renders every selected target and compares each file with `config.out` as soon as its
+/// target is done: the number of files and the stale or missing ones, with diffs.
+pub fn generate_and_check(
+    catalog: &Catalog,
+    config: &Config,
+) -> Result<(usize, Vec<write::StaleFile>), Error> {
+    config_check::check(config).map_err(|p| Error::Usage(p.to_string()))?;
+    let (mut count, mut stale) = (0, Vec::new());
+    emit::emit_each(catalog, config, |path, contents| {
+        count += 1;
+        stale.extend(write::check_file(&config.out, &path, &contents)?);
+        Ok::<(), Error>(())
+    })?;
+    stale.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((count, stale))
+}
+
 /// The catalog as snapshot JSON (pretty, with a final newline).
 pub fn snapshot_json(catalog: &Catalog) -> String {
     // Serializing plain data structures cannot fail.

@@ -1,9 +1,11 @@
 //! The one writer: a map of relative path -> contents, written atomically or diffed.
 //!
 //! Every emitter returns its files into a [`FileMap`]; `generate` writes it with
-//! [`write_files`] and `generate --check` compares it with [`check_files`]. Files are written
-//! to a temporary file in the same folder and renamed into place, so a reader never sees half
-//! a file; files whose contents are unchanged are not touched (their mtime stays).
+//! [`write_files`] and `generate --check` compares it with [`check_files`]. A run that hands
+//! over each file as soon as its target is done uses [`Staged`] and [`check_file`] instead.
+//! Files are written to a temporary file in the same folder and renamed into place only when
+//! every target has succeeded, so a reader never sees half a file or half a run; files whose
+//! contents are unchanged are not touched (their mtime stays).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -68,49 +70,96 @@ fn resolve(out_dir: &Path, rel: &Path) -> Result<PathBuf, WriteError> {
 /// Writes every file atomically, leaving unchanged files untouched.
 pub fn write_files(out_dir: &Path, files: &FileMap) -> Result<WriteReport, WriteError> {
     // Validate every path before writing anything.
-    let targets = files
-        .iter()
-        .map(|(rel, contents)| Ok((resolve(out_dir, rel)?, contents)))
-        .collect::<Result<Vec<_>, WriteError>>()?;
-    let mut report = WriteReport::default();
-    let folders: std::collections::BTreeSet<&Path> = targets
-        .iter()
-        .map(|(path, _)| path.parent().unwrap_or(out_dir))
-        .collect();
-    for folder in folders {
-        report.removed.extend(remove_stale_temp_files(folder));
+    for rel in files.keys() {
+        resolve(out_dir, rel)?;
     }
-    for (path, contents) in targets {
-        if holds(&path, contents.as_bytes()) {
-            report.unchanged.push(path);
-            continue;
+    let mut staged = Staged::new(out_dir);
+    for (rel, contents) in files {
+        staged.add(rel, contents)?;
+    }
+    staged.commit()
+}
+
+/// Files on their way to the output folder. Each file [`add`](Staged::add)ed is compared
+/// with the file on disk at once and, when it differs, written to a temporary file beside
+/// it, so that its contents need not stay in memory; [`commit`](Staged::commit) renames the
+/// temporary files into place. Dropped without a commit (a later target failed), it removes
+/// them: nothing in the output folder changes.
+pub struct Staged {
+    out_dir: PathBuf,
+    temps: Vec<(PathBuf, tempfile::NamedTempFile)>,
+    report: WriteReport,
+    cleaned: std::collections::BTreeSet<PathBuf>,
+}
+
+impl Staged {
+    /// Nothing staged yet, for files under `out_dir`.
+    pub fn new(out_dir: &Path) -> Self {
+        Staged {
+            out_dir: out_dir.to_path_buf(),
+            temps: Vec::new(),
+            report: WriteReport::default(),
+            cleaned: Default::default(),
         }
-        let io = |source| WriteError::Io {
-            path: path.clone(),
-            source,
-        };
-        let parent = path.parent().unwrap_or(out_dir);
-        std::fs::create_dir_all(parent).map_err(io)?;
-        let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&prefix)
-            .tempfile_in(parent)
-            .map_err(io)?;
-        tmp.write_all(contents.as_bytes()).map_err(io)?;
-        // A temp file is created 0600; the output keeps the mode of the file it replaces,
-        // or gets the usual 0644.
-        let mode = std::fs::metadata(&path)
-            .map(|m| m.permissions())
-            .unwrap_or_else(|_| {
-                use std::os::unix::fs::PermissionsExt;
-                std::fs::Permissions::from_mode(0o644)
-            });
-        tmp.as_file().set_permissions(mode).map_err(io)?;
-        tmp.as_file().sync_all().map_err(io)?;
-        tmp.persist(&path).map_err(|e| io(e.error))?;
-        report.written.push(path);
     }
-    Ok(report)
+
+    /// Stages `contents` for `rel` (relative to the output folder).
+    pub fn add(&mut self, rel: &Path, contents: &str) -> Result<(), WriteError> {
+        let path = resolve(&self.out_dir, rel)?;
+        let parent = path.parent().unwrap_or(&self.out_dir).to_path_buf();
+        if self.cleaned.insert(parent.clone()) {
+            self.report.removed.extend(remove_stale_temp_files(&parent));
+        }
+        if holds(&path, contents.as_bytes()) {
+            self.report.unchanged.push(path);
+            return Ok(());
+        }
+        let tmp = temp_copy(&path, &parent, contents)?;
+        self.temps.push((path, tmp));
+        Ok(())
+    }
+
+    /// Renames every staged file into place.
+    pub fn commit(mut self) -> Result<WriteReport, WriteError> {
+        for (path, tmp) in std::mem::take(&mut self.temps) {
+            tmp.persist(&path).map_err(|e| WriteError::Io {
+                path: path.clone(),
+                source: e.error,
+            })?;
+            self.report.written.push(path);
+        }
+        Ok(std::mem::take(&mut self.report))
+    }
+}
+
+/// `contents` in a synced temporary file in `parent`, with the mode `path` has (or 0644).
+fn temp_copy(
+    path: &Path,
+    parent: &Path,
+    contents: &str,
+) -> Result<tempfile::NamedTempFile, WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(parent).map_err(io)?;
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .tempfile_in(parent)
+        .map_err(io)?;
+    tmp.write_all(contents.as_bytes()).map_err(io)?;
+    // A temp file is created 0600; the output keeps the mode of the file it replaces,
+    // or gets the usual 0644.
+    let mode = std::fs::metadata(path)
+        .map(|m| m.permissions())
+        .unwrap_or_else(|_| {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::Permissions::from_mode(0o644)
+        });
+    tmp.as_file().set_permissions(mode).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    Ok(tmp)
 }
 
 /// Removes the temporary files of earlier runs from `folder`: plain files named
@@ -183,23 +232,33 @@ fn holds(path: &Path, contents: &[u8]) -> bool {
 pub fn check_files(out_dir: &Path, files: &FileMap) -> Result<Vec<StaleFile>, WriteError> {
     let mut stale = Vec::new();
     for (rel, contents) in files {
-        let path = resolve(out_dir, rel)?;
-        let old = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(source) => return Err(WriteError::Io { path, source }),
-        };
-        if old != *contents {
-            let name = path.display().to_string();
-            let diff = similar::TextDiff::from_lines(&old, contents)
-                .unified_diff()
-                .context_radius(3)
-                .header(&format!("a/{name}"), &format!("b/{name}"))
-                .to_string();
-            stale.push(StaleFile { path, diff });
-        }
+        stale.extend(check_file(out_dir, rel, contents)?);
     }
     Ok(stale)
+}
+
+/// Compares one file on disk with `contents`: `Some` with a diff when it is stale or missing.
+pub fn check_file(
+    out_dir: &Path,
+    rel: &Path,
+    contents: &str,
+) -> Result<Option<StaleFile>, WriteError> {
+    let path = resolve(out_dir, rel)?;
+    if holds(&path, contents.as_bytes()) {
+        return Ok(None);
+    }
+    let old = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => return Err(WriteError::Io { path, source }),
+    };
+    let name = path.display().to_string();
+    let diff = similar::TextDiff::from_lines(&old, contents)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    Ok(Some(StaleFile { path, diff }))
 }
 
 #[cfg(test)]

@@ -518,3 +518,58 @@ fn a_catalog_query_refused_by_a_permission_is_exit_3() {
     let err = assert_one_line(&o, 3, "error: catalog query `", &[]);
     assert!(err.contains("permission denied for table pg_proc"), "{err}");
 }
+
+#[test]
+fn a_failing_target_leaves_every_output_as_it_was() {
+    // Targets run at once and each file is staged as soon as its target is done; when one
+    // target fails (here a user's contracts template that cannot render), the files of the
+    // targets that succeeded must not land either.
+    let db = TestDb::with_fixture("supabase_app");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = d.join("out");
+    std::fs::create_dir_all(d.join("tpl/contracts")).unwrap();
+    std::fs::write(
+        d.join("tpl/contracts/database.contracts.ts.hbs"),
+        "{{> no_such_partial}}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("config.toml"), "templates = \"tpl\"\n").unwrap();
+    std::fs::create_dir(&out).unwrap();
+    let before = [
+        ("database.types.ts", "old types\n"),
+        ("database.rs", "old rust\n"),
+        ("openapi.json", "{}\n"),
+    ];
+    for (name, text) in before {
+        std::fs::write(out.join(name), text).unwrap();
+    }
+    let args = ["generate", "--db-url", &db.url, "--out", "out"];
+    let o = gen_types(d, &args);
+    assert_ne!(
+        o.status.code(),
+        Some(0),
+        "the run must fail: {}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("contracts"), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["database.rs", "database.types.ts", "openapi.json"]);
+    for (name, text) in before {
+        assert_eq!(
+            std::fs::read_to_string(out.join(name)).unwrap(),
+            text,
+            "{name}"
+        );
+    }
+    // The same config with the template fixed writes every target.
+    std::fs::remove_dir_all(d.join("tpl")).unwrap();
+    std::fs::write(d.join("config.toml"), "").unwrap();
+    let o = gen_types(d, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 6);
+}

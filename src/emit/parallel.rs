@@ -1,5 +1,5 @@
 //! Spreading independent work (one relation's members, say, or whole targets) over the
-//! machine's cores, with the results in input order so output stays byte-for-byte
+//! machine's cores; results are placed by input position, so output stays byte-for-byte
 //! deterministic.
 
 /// Below this many items the work runs on the calling thread: starting threads costs more.
@@ -39,45 +39,66 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 /// (bounded) recursion behaves the same wherever the work runs.
 const STACK: usize = 8 << 20;
 
-/// `items.iter().map(f).collect()`, each item on a thread of its own (for a few big,
-/// independent jobs such as the targets of a run). An item whose thread cannot be started
-/// runs on the calling thread instead.
-pub fn each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    if items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    let f = &f;
+/// Runs `work` on every item, on as many threads as the machine has cores (items taken in
+/// the order given), and calls `done` on the calling thread with each item and its result as
+/// soon as it is ready (in completion order). Threads start with a main thread's stack (see
+/// [`STACK`]); when none can be started, the work runs on the calling thread.
+pub fn queue<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    mut done: impl FnMut(&T, R),
+) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let take = || {
+        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        items.get(i).map(|item| (i, item))
+    };
+    let (work, take) = (&work, &take);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .iter()
-            .map(|item| {
-                std::thread::Builder::new()
-                    .stack_size(STACK)
-                    .spawn_scoped(scope, move || f(item))
-                    .map_err(|_| item)
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h {
-                Ok(h) => match h.join() {
-                    Ok(r) => r,
-                    // A panic in a worker is a bug; re-raise it on the calling thread.
-                    Err(p) => std::panic::resume_unwind(p),
-                },
-                Err(item) => f(item),
-            })
-            .collect()
-    })
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
+        let mut started = 0;
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let worker = move || {
+                while let Some((i, item)) = take() {
+                    // The receiver lives until every worker is done.
+                    let _ = tx.send((i, work(item)));
+                }
+            };
+            if std::thread::Builder::new()
+                .stack_size(STACK)
+                .spawn_scoped(scope, worker)
+                .is_ok()
+            {
+                started += 1;
+            }
+        }
+        drop(tx);
+        if started == 0 {
+            while let Some((_, item)) = take() {
+                done(item, work(item));
+            }
+        }
+        // Ends when every worker has stopped (a panicking worker drops its sender; the scope
+        // then re-raises its panic).
+        for (i, result) in rx {
+            done(&items[i], result);
+        }
+    });
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn each_keeps_input_order() {
+    fn queue_hands_every_result_to_done_once() {
         let items: Vec<u32> = (0..6).collect();
-        let out = super::each(&items, |i| i * 2);
-        assert_eq!(out, [0, 2, 4, 6, 8, 10]);
+        let mut seen = Vec::new();
+        super::queue(&items, |i| i * 2, |i, r| seen.push((*i, r)));
+        seen.sort();
+        assert_eq!(seen, (0..6).map(|i| (i, i * 2)).collect::<Vec<_>>());
     }
 
     #[test]
