@@ -4,8 +4,9 @@
 //! built from the model once per run (the classification of every Postgres type, value
 //! rules, Row/Insert/Update shapes, the functions PostgREST exposes, every generated name);
 //! each [`emit`] target reads the plan and its own settings and prints through the
-//! target-neutral [printers](mod@print) into a [`write::FileMap`]; and [`write`](mod@write) writes or
-//! diffs it. [`config`] is deserialized at the edge and depends on no emitter. The CLI,
+//! target-neutral [printers](mod@print), and hands over its file (a [`write::FileMap`]
+//! entry); [`write`](mod@write) stages each file as it arrives and writes them all, or
+//! diffs them. [`config`] is deserialized at the edge and depends on no emitter. The CLI,
 //! build scripts and tests all go through the functions of this module.
 //!
 //! To support a new Postgres type, add a variant to [`plan::types::Scalar`] and follow the
