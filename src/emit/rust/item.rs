@@ -128,7 +128,7 @@ fn outer_attrs(docs: &[String], attrs: &[Attr]) -> Result<TokenStream, EmitError
     Ok(out)
 }
 
-fn parse(text: &str) -> Result<TokenStream, EmitError> {
+pub fn parse(text: &str) -> Result<TokenStream, EmitError> {
     TokenStream::from_str(text).map_err(|e| EmitError::Template {
         template: "rust/database.rs".into(),
         message: format!("generated text `{text}` does not lex: {e}"),

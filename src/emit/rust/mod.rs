@@ -221,14 +221,14 @@ fn type_paths(plan: &BTreeMap<String, SchemaNames>, row: &str) -> (TypePaths, Ty
     let mut paths = TypePaths::new();
     let mut rows = TypePaths::new();
     for (schema, names) in plan {
-        let m = ident(&ident_text(&names.module, Case::Snake));
+        let m = ident_text(&names.module, Case::Snake);
         for (rel, base) in &names.relations {
-            let t = ident(&format!("{base}{row}"));
-            rows.insert((schema.clone(), rel.clone()), (quote!(#m), quote!(#t)));
+            let t = format!("{base}{row}");
+            rows.insert((schema.clone(), rel.clone()), (m.clone(), t));
         }
         for (ty, name) in &names.types {
-            let t = ident(&ident_text(name, Case::Camel));
-            paths.insert((schema.clone(), ty.clone()), (quote!(#m), quote!(#t)));
+            let t = ident_text(name, Case::Camel);
+            paths.insert((schema.clone(), ty.clone()), (m.clone(), t));
         }
     }
     (paths, rows)
@@ -248,8 +248,8 @@ fn module_items(
     let catalog = mapper.catalog;
     let mut json = typify::JsonTypes::new();
     let mut items = String::new();
-    let mut push = |pieces: Vec<Piece>| -> Result<(), EmitError> {
-        for piece in &pieces {
+    let mut push = |pieces: Result<Vec<Piece>, EmitError>| -> Result<(), EmitError> {
+        for piece in &pieces? {
             items.push_str(&print(piece)?);
         }
         Ok(())
@@ -280,7 +280,7 @@ fn module_items(
         ))?;
     }
     if let Some(module) = json.module() {
-        push(vec![Piece::Tokens(module)])?;
+        push(Ok(vec![Piece::Tokens(module)]))?;
     }
     Ok(items)
 }
@@ -461,8 +461,8 @@ fn field(
                     n.patch = true;
                     mapper.needs.set(n);
                     (
-                        quote!(::std::option::Option<::std::option::Option<#inner>>),
-                        Some(quote!(pg::Patch<#a>)),
+                        format!("::std::option::Option<::std::option::Option<{inner}>>"),
+                        Some(format!("pg::Patch<{a}>")),
                     )
                 }
                 None => {
@@ -472,7 +472,7 @@ fn field(
                         "::serde_with::rust::double_option",
                     ));
                     (
-                        quote!(::std::option::Option<::std::option::Option<#inner>>),
+                        format!("::std::option::Option<::std::option::Option<{inner}>>"),
                         None,
                     )
                 }
@@ -480,7 +480,7 @@ fn field(
         }
     };
     if let Some(a) = adapter {
-        let a = a.to_string().replace(' ', "");
+        let a = a.replace(' ', "");
         attrs.push(Attr::name_value("serde_as", "as", &a));
         uses_serde_as = true;
     }
@@ -493,7 +493,7 @@ fn field(
             docs,
             attrs,
             name: text,
-            ty: Some(type_text(&ty)),
+            ty: Some(ty),
         },
         uses_serde_as,
     }
@@ -596,7 +596,7 @@ fn column_type(
             base_name(&c.name, Case::Camel, "Value").trim_start_matches('_')
         );
         if let Some(ty) = json.add(&name, schema) {
-            return (RustType { ty, adapter: None }, Read::serde(mapper, &c.ty));
+            return (RustType::plain(type_text(&ty)), Read::serde(mapper, &c.ty));
         }
     }
     let read = if mapper.native(&c.ty) {
@@ -613,7 +613,11 @@ fn sql_ident(name: &str) -> String {
 }
 
 /// `SQL_COLUMNS` and `TryFrom<&tokio_postgres::Row>` of a Row type.
-fn row_reader(rel: &Relation, row: &str, columns: &[(&str, &str, &RustType, Read)]) -> TokenStream {
+fn row_reader(
+    rel: &Relation,
+    row: &str,
+    columns: &[(&str, &str, &RustType, Read)],
+) -> Result<TokenStream, EmitError> {
     let id = ident(row);
     let mut select = Vec::new();
     let mut through_jsonb = Vec::new();
@@ -621,16 +625,13 @@ fn row_reader(rel: &Relation, row: &str, columns: &[(&str, &str, &RustType, Read
     for (name, field, ty, read) in columns {
         let q = sql_ident(name);
         let t = &ty.ty;
-        let wrapper = match read {
-            Read::Binary => quote!(pg::Sql<#t>),
+        let wrapper = item::parse(&match read {
+            Read::Binary => format!("pg::Sql<{t}>"),
             Read::Json | Read::ToJsonb => {
-                let a = ty
-                    .adapter
-                    .clone()
-                    .unwrap_or_else(|| quote!(::serde_with::Same));
-                quote!(pg::Json<#t, #a>)
+                let a = ty.adapter.as_deref().unwrap_or("::serde_with::Same");
+                format!("pg::Json<{t}, {a}>")
             }
-        };
+        })?;
         if *read == Read::ToJsonb {
             select.push(format!("to_jsonb({q}) AS {q}"));
             through_jsonb.push(format!("`{name}`"));
@@ -661,7 +662,7 @@ fn row_reader(rel: &Relation, row: &str, columns: &[(&str, &str, &RustType, Read
     } else {
         quote!(::std::result::Result::Ok(Self { #(#fields)* }))
     };
-    quote! {
+    Ok(quote! {
         impl #id {
             #[doc = #columns_doc]
             pub const SQL_COLUMNS: &'static str = #select;
@@ -675,7 +676,7 @@ fn row_reader(rel: &Relation, row: &str, columns: &[(&str, &str, &RustType, Read
                 #body
             }
         }
-    }
+    })
 }
 
 fn relation(
@@ -686,7 +687,7 @@ fn relation(
     derives: &[String],
     settings: &crate::config::RustConfig,
     naming: &NamingConfig,
-) -> Vec<Piece> {
+) -> Result<Vec<Piece>, EmitError> {
     let shapes = columns::shapes(mapper.catalog, rel);
     let (types, reads): (Vec<RustType>, Vec<Read>) = shapes
         .iter()
@@ -711,14 +712,14 @@ fn relation(
         &format!("{base}{}", naming.row),
         &reads,
         settings.tokio_postgres,
-    );
+    )?;
     if rel.insertable() && settings.insert {
         out.push(Piece::Item(r.insert(&format!("{base}{}", naming.insert))));
     }
     if rel.updatable() && settings.update {
         out.push(Piece::Item(r.update(&format!("{base}{}", naming.update))));
     }
-    out
+    Ok(out)
 }
 
 /// What a relation's Row, Insert and Update structs are made from.
@@ -762,7 +763,12 @@ impl RelationItems<'_, '_> {
     }
 
     /// Row: every column, `Option` where NULL is possible; with its tokio-postgres reader.
-    fn row(&self, name: &str, reads: &[Read], tokio_postgres: bool) -> Vec<Piece> {
+    fn row(
+        &self,
+        name: &str,
+        reads: &[Read],
+        tokio_postgres: bool,
+    ) -> Result<Vec<Piece>, EmitError> {
         let mut ns = Namespace::default();
         let row_types: Vec<RustType> = self
             .shapes
@@ -792,6 +798,7 @@ impl RelationItems<'_, '_> {
                 .collect();
             row_reader(self.rel, name, &columns)
         });
+        let reader = reader.transpose()?;
         let item = strukt(
             name,
             self.title(&format!(
@@ -804,7 +811,7 @@ impl RelationItems<'_, '_> {
         );
         let mut out = vec![Piece::Item(item)];
         out.extend(reader.map(Piece::Tokens));
-        out
+        Ok(out)
     }
 
     /// Insert: the writable columns; required ones plain, others skippable or patches.
@@ -885,11 +892,11 @@ fn type_item(
     name: &str,
     derives: &[String],
     tokio_postgres: bool,
-) -> Vec<Piece> {
+) -> Result<Vec<Piece>, EmitError> {
     let title = format!(" `{}`.", line_comment(&format!("{}.{}", t.schema, t.name)));
     let docs = titled(title, t.comment.as_deref());
     let id = ident(&ident_text(name, Case::Camel));
-    match &t.kind {
+    Ok(match &t.kind {
         TypeKind::Enum { labels } => enum_item(t, &id, labels, docs, tokio_postgres),
         TypeKind::Composite { attributes } => {
             let item = CompositeItem {
@@ -902,7 +909,7 @@ fn type_item(
             item.pieces(attributes, docs, tokio_postgres)
         }
         TypeKind::Domain { base, .. } => {
-            let ty = mapper.map(base).ty;
+            let ty = item::parse(&mapper.map(base).ty)?;
             vec![Piece::Tokens(quote! {
                 #(#[doc = #docs])*
                 pub type #id = #ty;
@@ -912,7 +919,7 @@ fn type_item(
         | TypeKind::Relation
         | TypeKind::Range { .. }
         | TypeKind::Multirange { .. } => Vec::new(),
-    }
+    })
 }
 
 /// A Postgres enum: a Rust enum with a variant per label, `ALL` and `as_str`.
