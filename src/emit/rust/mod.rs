@@ -128,6 +128,48 @@ pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<String, EmitErro
     Ok(format!("{}{file}", header(&settings.rust)))
 }
 
+/// What [`check_printer`] found.
+#[derive(Debug, Default)]
+pub struct PrinterCheck {
+    /// Structs and enums the direct printer laid out, each compared with prettyplease's text.
+    pub compared: usize,
+    /// Structs and enums it left to prettyplease.
+    pub fallbacks: usize,
+    /// The first item whose two texts differ: its name, the direct text, prettyplease's.
+    pub first_difference: Option<(String, String, String)>,
+}
+
+/// For tests: renders `database.rs` of `catalog` as `config` asks, printing every struct and
+/// enum both with the direct printer ([`layout`]) and with prettyplease, and says whether
+/// the two agree.
+pub fn check_printer(
+    catalog: &Catalog,
+    config: &crate::Config,
+) -> Result<PrinterCheck, EmitError> {
+    let catalog = crate::plan::bounds::bounded(catalog);
+    let plan = Plan::build(&catalog, config.into());
+    let found = RefCell::new(PrinterCheck::default());
+    let check = |piece: &Piece| {
+        let Piece::Item(item) = piece else {
+            return print_piece(piece);
+        };
+        let pretty = format_in_module(item.tokens()?)?;
+        let mut found = found.borrow_mut();
+        match layout::print(item) {
+            Some(direct) => {
+                found.compared += 1;
+                if direct != pretty && found.first_difference.is_none() {
+                    found.first_difference = Some((item.name.clone(), direct, pretty.clone()));
+                }
+            }
+            None => found.fallbacks += 1,
+        }
+        Ok(pretty)
+    };
+    render(&catalog, plan.names(), &config.into(), &check)?;
+    Ok(found.into_inner())
+}
+
 /// The names of every module and type, read from the name plan.
 fn plan(catalog: &Catalog, names: &NamePlan) -> BTreeMap<String, SchemaNames> {
     names
