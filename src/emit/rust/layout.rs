@@ -290,3 +290,171 @@ fn is_string_literal(s: &str) -> bool {
     }
     !escaped
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::format_in_module;
+    use super::super::item::{Attr, Field, Item, Kind};
+    use super::print;
+    use crate::print::comment::rust_doc_lines;
+
+    fn field(name: &str, ty: &str, attrs: Vec<Attr>) -> Field {
+        Field {
+            docs: Vec::new(),
+            attrs,
+            name: name.to_string(),
+            ty: Some(ty.to_string()),
+        }
+    }
+
+    fn strukt(name: &str, fields: Vec<Field>) -> Item {
+        Item {
+            docs: vec![" A struct.".to_string()],
+            attrs: vec![Attr::list(
+                "derive",
+                vec!["Debug".into(), "::serde::Serialize".into()],
+            )],
+            kind: Kind::Struct,
+            name: name.to_string(),
+            fields,
+        }
+    }
+
+    fn pretty(item: &Item) -> String {
+        format_in_module(item.tokens().unwrap()).unwrap()
+    }
+
+    /// The direct printer prints `item`, exactly as prettyplease does.
+    fn assert_same(item: &Item) {
+        let direct = print(item).expect("the direct printer refused the item");
+        assert_eq!(direct, pretty(item), "direct:\n{direct}");
+    }
+
+    #[test]
+    fn lines_around_the_margin() {
+        // Names of every length put the field lines, the nested generics and the attributes
+        // on both sides of 89 columns.
+        let types = [
+            "::std::option::Option<::std::string::String>",
+            "::std::option::Option<::std::option::Option<::std::string::String>>",
+            "::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>>",
+            "::std::collections::BTreeMap<::std::string::String, ::std::option::Option<::std::string::String>>",
+            "pg::Json<::std::vec::Vec<::std::option::Option<::chrono::NaiveDate>>, ::serde_with::Same>",
+        ];
+        for len in 1..70 {
+            let name = "n".repeat(len);
+            let fields = types
+                .iter()
+                .map(|ty| {
+                    let rename = Attr::name_value("serde", "rename", &"r".repeat(len + 20));
+                    let skip = Attr::list(
+                        "serde",
+                        vec!["default".into(), format!("with = \"{}\"", "w".repeat(len))],
+                    );
+                    field(&name, ty, vec![rename, skip])
+                })
+                .collect();
+            assert_same(&strukt(&format!("S{len}"), fields));
+        }
+    }
+
+    #[test]
+    fn long_derive_lists_and_multibyte_names() {
+        let mut item = strukt("Größe", vec![field("grüße", "::std::string::String", vec![])]);
+        item.attrs = vec![
+            Attr::word("::serde_with::serde_as"),
+            Attr::list(
+                "derive",
+                ["Debug", "Clone", "PartialEq", "Eq", "Hash", "::schemars::JsonSchema"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+        ];
+        assert_same(&item);
+        for len in 1..40 {
+            let name = "ü".repeat(len);
+            let ty = "::std::option::Option<::std::option::Option<::std::string::String>>";
+            assert_same(&strukt("Wide", vec![field(&name, ty, vec![])]));
+        }
+    }
+
+    #[test]
+    fn deep_types_reach_the_minimum_space() {
+        // Past an indent of 29 prettyplease keeps 60 columns of space, not 89 - indent.
+        let mut ty = "::chrono::DateTime<::chrono::Utc>".to_string();
+        for i in 0..14 {
+            ty = match i % 3 {
+                0 => format!("::std::option::Option<{ty}>"),
+                1 => format!("::std::vec::Vec<{ty}>"),
+                _ => format!("::std::collections::BTreeMap<::std::string::String, {ty}>"),
+            };
+            assert_same(&strukt("Deep", vec![field("value", &ty, vec![])]));
+        }
+    }
+
+    #[test]
+    fn raw_identifiers_enums_and_empty_items() {
+        assert_same(&strukt(
+            "r#Type",
+            vec![
+                field("r#type", "super::r#mod::r#Enum", vec![]),
+                field("r#match", "i32", vec![]),
+            ],
+        ));
+        assert_same(&strukt("Empty", Vec::new()));
+        let variant = |name: &str, label: &str| Field {
+            docs: vec![" A label.".to_string()],
+            attrs: vec![Attr::name_value("serde", "rename", label)],
+            name: name.to_string(),
+            ty: None,
+        };
+        let mut e = strukt("Mood", vec![variant("Happy", "happy"), variant("r#Self_", "")]);
+        e.kind = Kind::Enum;
+        assert_same(&e);
+        e.fields.clear();
+        assert_same(&e);
+    }
+
+    #[test]
+    fn hostile_catalog_text_in_docs_and_literals() {
+        let comment = "ends */ a block\r\nand `code` \"quotes\" \\ back\u{2028}slash  \n\
+                       ```\n    indented\n</script> <!-- -->\u{202e}\0 trailing   ";
+        let labels = ["a\"b", "back\\slash", "line\nbreak", "nul\0 7\u{0}7", "\u{202e}rtl", "'"];
+        let fields = labels
+            .iter()
+            .enumerate()
+            .map(|(i, label)| Field {
+                docs: rust_doc_lines(comment),
+                attrs: vec![Attr::name_value("serde", "rename", label)],
+                name: format!("f{i}"),
+                ty: Some("bool".to_string()),
+            })
+            .collect();
+        let mut item = strukt("Hostile", fields);
+        item.docs = rust_doc_lines(comment);
+        assert_same(&item);
+    }
+
+    #[test]
+    fn what_it_is_not_sure_of_is_left_to_prettyplease() {
+        let unsure = [
+            strukt("A", vec![field("a", "[u8; 4]", vec![])]),
+            strukt("B", vec![field("b", "&'static str", vec![])]),
+            strukt("C", vec![field("c", ":: std :: string :: String", vec![])]),
+            strukt(
+                "D",
+                vec![field("d", "i32", vec![Attr::list("serde", vec!["x(y)".into()])])],
+            ),
+            strukt("E", vec![field("e", "::a::B<C>::D", vec![])]),
+        ];
+        for item in &unsure {
+            assert_eq!(print(item), None, "{item:?}");
+            pretty(item);
+        }
+        let mut doc = strukt("F", Vec::new());
+        for d in ["/ starts with a slash", "two\nlines", "a\rCR"] {
+            doc.docs = vec![d.to_string()];
+            assert_eq!(print(&doc), None, "{d:?}");
+        }
+    }
+}
