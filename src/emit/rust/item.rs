@@ -1,7 +1,7 @@
 //! The description of a generated struct or enum: what both printers read. The direct
 //! printer ([`super::layout`]) lays it out as text; the fallback turns it into tokens
 //! ([`Item::tokens`]) for prettyplease. Which one prints an item is decided in one place,
-//! [`super::print_item`].
+//! `print_piece` in the parent module.
 //!
 //! Every text here is in the form prettyplease prints it on one line: attribute arguments
 //! as `name = "literal"` or paths, type text as `::a::B<C, D>` (see [`type_text`]).
@@ -128,6 +128,7 @@ fn outer_attrs(docs: &[String], attrs: &[Attr]) -> Result<TokenStream, EmitError
     Ok(out)
 }
 
+/// The tokens of generated text (a type, an attribute).
 pub fn parse(text: &str) -> Result<TokenStream, EmitError> {
     TokenStream::from_str(text).map_err(|e| EmitError::Template {
         template: "rust/database.rs".into(),

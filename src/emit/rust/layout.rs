@@ -10,7 +10,8 @@
 //! [`print`] returns `None` for anything whose layout it does not know for sure (a type or
 //! attribute argument not in the plain forms of [`super::item`], a doc line prettyplease
 //! would not print as `///`); the caller then formats the item with prettyplease. The
-//! differential test (`tests/rust_printer.rs`) holds the two to the same text.
+//! differential test (`direct_printer_matches_prettyplease` in tests/rust.rs) holds the two
+//! to the same text.
 
 use super::item::{Attr, Field, Item, Kind};
 
@@ -360,14 +361,24 @@ mod tests {
 
     #[test]
     fn long_derive_lists_and_multibyte_names() {
-        let mut item = strukt("Größe", vec![field("grüße", "::std::string::String", vec![])]);
+        let mut item = strukt(
+            "Größe",
+            vec![field("grüße", "::std::string::String", vec![])],
+        );
         item.attrs = vec![
             Attr::word("::serde_with::serde_as"),
             Attr::list(
                 "derive",
-                ["Debug", "Clone", "PartialEq", "Eq", "Hash", "::schemars::JsonSchema"]
-                    .map(String::from)
-                    .to_vec(),
+                [
+                    "Debug",
+                    "Clone",
+                    "PartialEq",
+                    "Eq",
+                    "Hash",
+                    "::schemars::JsonSchema",
+                ]
+                .map(String::from)
+                .to_vec(),
             ),
         ];
         assert_same(&item);
@@ -408,7 +419,10 @@ mod tests {
             name: name.to_string(),
             ty: None,
         };
-        let mut e = strukt("Mood", vec![variant("Happy", "happy"), variant("r#Self_", "")]);
+        let mut e = strukt(
+            "Mood",
+            vec![variant("Happy", "happy"), variant("r#Self_", "")],
+        );
         e.kind = Kind::Enum;
         assert_same(&e);
         e.fields.clear();
@@ -419,7 +433,14 @@ mod tests {
     fn hostile_catalog_text_in_docs_and_literals() {
         let comment = "ends */ a block\r\nand `code` \"quotes\" \\ back\u{2028}slash  \n\
                        ```\n    indented\n</script> <!-- -->\u{202e}\0 trailing   ";
-        let labels = ["a\"b", "back\\slash", "line\nbreak", "nul\0 7\u{0}7", "\u{202e}rtl", "'"];
+        let labels = [
+            "a\"b",
+            "back\\slash",
+            "line\nbreak",
+            "nul\0 7\u{0}7",
+            "\u{202e}rtl",
+            "'",
+        ];
         let fields = labels
             .iter()
             .enumerate()
@@ -443,7 +464,11 @@ mod tests {
             strukt("C", vec![field("c", ":: std :: string :: String", vec![])]),
             strukt(
                 "D",
-                vec![field("d", "i32", vec![Attr::list("serde", vec!["x(y)".into()])])],
+                vec![field(
+                    "d",
+                    "i32",
+                    vec![Attr::list("serde", vec!["x(y)".into()])],
+                )],
             ),
             strukt("E", vec![field("e", "::a::B<C>::D", vec![])]),
         ];

@@ -4,10 +4,13 @@
 //! How it is built: names come from the [name plan](crate::plan::names) and
 //! [`crate::plan::rust_idents`], types from the one table in [`mapping`], nullability and
 //! Insert/Update presence from the shared shape rules (the same contract as
-//! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are built
-//! with `quote!`; JSON columns typed by a pg_jsonschema CHECK are handed, as JSON Schema, to
-//! typify (`typify.rs`), which writes their structs. The file is formatted once with
-//! prettyplease and the "generated" header is prepended as text.
+//! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are described
+//! as [`item::Item`]s (attributes, fields, type text) and printed by [`layout`] in
+//! prettyplease's exact layout, without a round trip through syn; impls, aliases and what
+//! the direct printer is not sure of are built with `quote!` and formatted with prettyplease
+//! (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
+//! Schema, to typify (`typify.rs`), which writes their structs. The "generated" header is
+//! prepended as text.
 //!
 //! Why not typify for everything: the Row/Insert/Update contract needs things JSON Schema
 //! cannot say or typify would not write (exact `Decimal` numerics, PostgreSQL's infinite
@@ -93,7 +96,9 @@ fn doc_lines(comment: Option<&str>) -> Vec<String> {
 /// A part of a schema module: an item the direct printer may lay out, or other items'
 /// tokens (impls, aliases, typify's module), formatted by prettyplease.
 enum Piece {
+    /// A struct or enum.
     Item(Item),
+    /// Items as tokens.
     Tokens(TokenStream),
 }
 
@@ -142,10 +147,7 @@ pub struct PrinterCheck {
 /// For tests: renders `database.rs` of `catalog` as `config` asks, printing every struct and
 /// enum both with the direct printer ([`layout`]) and with prettyplease, and says whether
 /// the two agree.
-pub fn check_printer(
-    catalog: &Catalog,
-    config: &crate::Config,
-) -> Result<PrinterCheck, EmitError> {
+pub fn check_printer(catalog: &Catalog, config: &crate::Config) -> Result<PrinterCheck, EmitError> {
     let catalog = crate::plan::bounds::bounded(catalog);
     let plan = Plan::build(&catalog, config.into());
     let found = RefCell::new(PrinterCheck::default());
