@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::config::RustDateTime;
@@ -34,33 +33,37 @@ pub struct Needs {
     pub uuid: bool,
 }
 
-/// A Rust type and the `serde_with` adapter that reads and writes it, if any.
+/// A Rust type and the `serde_with` adapter that reads and writes it, if any, as type text
+/// (see [`super::item::type_text`]).
 #[derive(Debug, Clone)]
 pub struct RustType {
     /// The type.
-    pub ty: TokenStream,
+    pub ty: String,
     /// The `serde_as` type, when plain serde does not fit.
-    pub adapter: Option<TokenStream>,
+    pub adapter: Option<String>,
 }
 
 impl RustType {
-    fn plain(ty: TokenStream) -> Self {
-        Self { ty, adapter: None }
+    /// A type read and written by plain serde.
+    pub fn plain(ty: impl Into<String>) -> Self {
+        Self {
+            ty: ty.into(),
+            adapter: None,
+        }
     }
 
-    fn with(ty: TokenStream, adapter: TokenStream) -> Self {
+    fn with(ty: &str, adapter: &str) -> Self {
         Self {
-            ty,
-            adapter: Some(adapter),
+            ty: ty.to_string(),
+            adapter: Some(adapter.to_string()),
         }
     }
 
     /// `Option<T>`.
     pub fn option(self) -> Self {
-        let ty = self.ty;
         Self {
-            ty: quote!(::std::option::Option<#ty>),
-            adapter: self.adapter.map(|a| quote!(::std::option::Option<#a>)),
+            ty: format!("::std::option::Option<{}>", self.ty),
+            adapter: self.adapter.map(|a| format!("::std::option::Option<{a}>")),
         }
     }
 
@@ -71,8 +74,8 @@ impl RustType {
             let o = t.option();
             let (ty, adapter) = (o.ty, o.adapter);
             t = Self {
-                ty: quote!(::std::vec::Vec<#ty>),
-                adapter: adapter.map(|a| quote!(::std::vec::Vec<#a>)),
+                ty: format!("::std::vec::Vec<{ty}>"),
+                adapter: adapter.map(|a| format!("::std::vec::Vec<{a}>")),
             };
         }
         t
@@ -80,7 +83,7 @@ impl RustType {
 }
 
 /// Where a named type (enum, composite, domain, relation row) lives: module and type idents.
-pub type TypePaths = BTreeMap<(String, String), (TokenStream, TokenStream)>;
+pub type TypePaths = BTreeMap<(String, String), (String, String)>;
 
 /// Maps model types to Rust types.
 pub struct Mapper<'a> {
@@ -100,8 +103,11 @@ pub struct Mapper<'a> {
     pub datetime: RustDateTime,
 }
 
-fn parse_type(s: &str) -> Option<TokenStream> {
-    syn::parse_str::<syn::Type>(s).ok().map(|t| quote!(#t))
+/// The type text of a user's type, when it is a valid Rust type.
+fn parse_type(s: &str) -> Option<String> {
+    syn::parse_str::<syn::Type>(s)
+        .ok()
+        .map(|t| super::item::type_text(&quote!(#t)))
 }
 
 impl Mapper<'_> {
@@ -123,10 +129,10 @@ impl Mapper<'_> {
         self.element(&element, depth).array(ty.array_dims)
     }
 
-    fn path(paths: &TypePaths, schema: &str, name: &str) -> Option<TokenStream> {
+    fn path(paths: &TypePaths, schema: &str, name: &str) -> Option<String> {
         paths
             .get(&(schema.to_string(), name.to_string()))
-            .map(|(m, t)| quote!(super::#m::#t))
+            .map(|(m, t)| format!("super::{m}::{t}"))
     }
 
     /// A user override by type name (`overrides.types."schema.type".rust`).
@@ -152,7 +158,7 @@ impl Mapper<'_> {
         if let Some(o) = self.type_override(ty) {
             return o;
         }
-        let string = || RustType::plain(quote!(::std::string::String));
+        let string = || RustType::plain("::std::string::String");
         match classify(self.catalog, ty) {
             TypeClass::Domain { .. } if depth >= MAX_DOMAIN_DEPTH => self.unknown(ty),
             TypeClass::Domain { base, .. } => {
@@ -244,33 +250,33 @@ impl Mapper<'_> {
 
     fn unknown(&self, ty: &TypeRef) -> RustType {
         self.unknown.borrow_mut().push(ty.qualified_name());
-        RustType::plain(quote!(::serde_json::Value))
+        RustType::plain("::serde_json::Value")
     }
 
     /// A built-in or extension scalar; `ty` names it in the list of unknown types.
     fn scalar(&self, scalar: Scalar, ty: &TypeRef) -> RustType {
-        let string = || RustType::plain(quote!(::std::string::String));
+        let string = || RustType::plain("::std::string::String");
         match scalar {
-            Scalar::Bool => RustType::plain(quote!(bool)),
-            Scalar::Int2 => RustType::plain(quote!(i16)),
-            Scalar::Int4 => RustType::plain(quote!(i32)),
-            Scalar::Int8 => RustType::plain(quote!(i64)),
+            Scalar::Bool => RustType::plain("bool"),
+            Scalar::Int2 => RustType::plain("i16"),
+            Scalar::Int4 => RustType::plain("i32"),
+            Scalar::Int8 => RustType::plain("i64"),
             Scalar::Float4 => {
                 self.need(|n| n.float = true);
-                RustType::with(quote!(f32), quote!(pg::Float))
+                RustType::with("f32", "pg::Float")
             }
             Scalar::Float8 => {
                 self.need(|n| n.float = true);
-                RustType::with(quote!(f64), quote!(pg::Float))
+                RustType::with("f64", "pg::Float")
             }
             Scalar::Numeric { .. } => {
                 self.need(|n| n.decimal = true);
-                RustType::with(quote!(::rust_decimal::Decimal), quote!(pg::Decimal))
+                RustType::with("::rust_decimal::Decimal", "pg::Decimal")
             }
-            Scalar::Oid => RustType::with(quote!(u32), quote!(::serde_with::DisplayFromStr)),
+            Scalar::Oid => RustType::with("u32", "::serde_with::DisplayFromStr"),
             Scalar::Uuid => {
                 self.need(|n| n.uuid = true);
-                RustType::plain(quote!(::uuid::Uuid))
+                RustType::plain("::uuid::Uuid")
             }
             Scalar::Date
             | Scalar::DateTime(
@@ -278,18 +284,15 @@ impl Mapper<'_> {
             ) => self.date_time(scalar),
             Scalar::Bytea => {
                 self.need(|n| n.bytea = true);
-                RustType::plain(quote!(pg::Bytea))
+                RustType::plain("pg::Bytea")
             }
-            Scalar::Json | Scalar::Jsonb => RustType::plain(quote!(::serde_json::Value)),
-            Scalar::Record => RustType::plain(quote!(
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>
-            )),
-            Scalar::Hstore => RustType::plain(quote!(
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    ::std::option::Option<::std::string::String>,
-                >
-            )),
+            Scalar::Json | Scalar::Jsonb => RustType::plain("::serde_json::Value"),
+            Scalar::Record => {
+                RustType::plain("::serde_json::Map<::std::string::String, ::serde_json::Value>")
+            }
+            Scalar::Hstore => RustType::plain(
+                "::std::collections::BTreeMap<::std::string::String, ::std::option::Option<::std::string::String>>",
+            ),
             Scalar::Text
             | Scalar::Varchar { .. }
             | Scalar::Bpchar { .. }
@@ -325,23 +328,22 @@ impl Mapper<'_> {
         self.need(|n| n.datetime = true);
         let chrono = self.datetime == RustDateTime::Chrono;
         let (ty, adapter) = match scalar {
-            Scalar::Date if chrono => (quote!(::chrono::NaiveDate), quote!(pg::Date)),
-            Scalar::Date => (quote!(::time::Date), quote!(pg::Date)),
+            Scalar::Date if chrono => ("::chrono::NaiveDate", "pg::Date"),
+            Scalar::Date => ("::time::Date", "pg::Date"),
             Scalar::DateTime(DateTime::Timestamp(_)) if chrono => {
-                (quote!(::chrono::NaiveDateTime), quote!(pg::Timestamp))
+                ("::chrono::NaiveDateTime", "pg::Timestamp")
             }
             Scalar::DateTime(DateTime::Timestamp(_)) => {
-                (quote!(::time::PrimitiveDateTime), quote!(pg::Timestamp))
+                ("::time::PrimitiveDateTime", "pg::Timestamp")
             }
-            Scalar::DateTime(DateTime::TimestampTz(_)) if chrono => (
-                quote!(::chrono::DateTime<::chrono::Utc>),
-                quote!(pg::TimestampTz),
-            ),
+            Scalar::DateTime(DateTime::TimestampTz(_)) if chrono => {
+                ("::chrono::DateTime<::chrono::Utc>", "pg::TimestampTz")
+            }
             Scalar::DateTime(DateTime::TimestampTz(_)) => {
-                (quote!(::time::OffsetDateTime), quote!(pg::TimestampTz))
+                ("::time::OffsetDateTime", "pg::TimestampTz")
             }
-            _ if chrono => (quote!(::chrono::NaiveTime), quote!(pg::Time)),
-            _ => (quote!(::time::Time), quote!(pg::Time)),
+            _ if chrono => ("::chrono::NaiveTime", "pg::Time"),
+            _ => ("::time::Time", "pg::Time"),
         };
         RustType::with(ty, adapter)
     }

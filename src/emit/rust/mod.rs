@@ -4,10 +4,13 @@
 //! How it is built: names come from the [name plan](crate::plan::names) and
 //! [`crate::plan::rust_idents`], types from the one table in [`mapping`], nullability and
 //! Insert/Update presence from the shared shape rules (the same contract as
-//! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are built
-//! with `quote!`; JSON columns typed by a pg_jsonschema CHECK are handed, as JSON Schema, to
-//! typify (`typify.rs`), which writes their structs. The file is formatted once with
-//! prettyplease and the "generated" header is prepended as text.
+//! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are described
+//! as [`item::Item`]s (attributes, fields, type text) and printed by [`layout`] in
+//! prettyplease's exact layout, without a round trip through syn; impls, aliases and what
+//! the direct printer is not sure of are built with `quote!` and formatted with prettyplease
+//! (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
+//! Schema, to typify (`typify.rs`), which writes their structs. The "generated" header is
+//! prepended as text.
 //!
 //! Why not typify for everything: the Row/Insert/Update contract needs things JSON Schema
 //! cannot say or typify would not write (exact `Decimal` numerics, PostgreSQL's infinite
@@ -23,6 +26,8 @@
 //! The file has no inner attributes, so it works both as a module file and through
 //! `include!(concat!(env!("OUT_DIR"), "/database.rs"))`.
 
+pub mod item;
+pub mod layout;
 pub mod mapping;
 pub mod typify;
 
@@ -41,6 +46,7 @@ use crate::plan::columns::{self, ColumnShape, InsertRole};
 use crate::plan::names::{NamePlan, Part, rust_emitted_type};
 use crate::plan::rust_idents::{Case, Namespace, base_name, ident_text, reserved_ok};
 use crate::print::comment::line_comment;
+use item::{Attr, Field, Item, Kind, type_text};
 use mapping::{Mapper, Needs, RustType, TypePaths};
 
 /// The support code the generated file may need (see the file for the sections).
@@ -74,13 +80,40 @@ pub fn ident(text: &str) -> Ident {
 
 /// Doc attributes for a catalog comment (see [`crate::print::comment::rust_doc_lines`]).
 fn doc(comment: Option<&str>) -> TokenStream {
-    let Some(c) = comment else {
-        return TokenStream::new();
-    };
-    let lines = crate::print::comment::rust_doc_lines(c)
+    let lines = doc_lines(comment)
         .into_iter()
         .map(|text| quote!(#[doc = #text]));
     quote!(#(#lines)*)
+}
+
+/// The doc lines of a catalog comment (see [`crate::print::comment::rust_doc_lines`]).
+fn doc_lines(comment: Option<&str>) -> Vec<String> {
+    comment
+        .map(crate::print::comment::rust_doc_lines)
+        .unwrap_or_default()
+}
+
+/// A part of a schema module: an item the direct printer may lay out, or other items'
+/// tokens (impls, aliases, typify's module), formatted by prettyplease.
+enum Piece {
+    /// A struct or enum.
+    Item(Item),
+    /// Items as tokens.
+    Tokens(TokenStream),
+}
+
+/// The text of one piece inside a module. This is the one place that decides between the
+/// direct printer ([`layout`]) and prettyplease: an item the direct printer is not sure of
+/// goes through prettyplease.
+fn print_piece(piece: &Piece) -> Result<String, EmitError> {
+    match piece {
+        Piece::Item(item) => match layout::print(item) {
+            Some(text) => Ok(text),
+            None => format_in_module(item.tokens()?),
+        },
+        Piece::Tokens(tokens) if tokens.is_empty() => Ok(String::new()),
+        Piece::Tokens(tokens) => format_in_module(tokens.clone()),
+    }
 }
 
 /// The names chosen for one schema's items.
@@ -95,9 +128,48 @@ struct SchemaNames {
 
 /// Renders `database.rs`.
 pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<String, EmitError> {
-    let file = render(plan.catalog, plan.names(), settings)?;
+    let file = render(plan.catalog, plan.names(), settings, &print_piece)?;
     EmitError::check_names("rust", plan.names())?;
     Ok(format!("{}{file}", header(&settings.rust)))
+}
+
+/// What [`check_printer`] found.
+#[derive(Debug, Default)]
+pub struct PrinterCheck {
+    /// Structs and enums the direct printer laid out, each compared with prettyplease's text.
+    pub compared: usize,
+    /// Structs and enums it left to prettyplease.
+    pub fallbacks: usize,
+    /// The first item whose two texts differ: its name, the direct text, prettyplease's.
+    pub first_difference: Option<(String, String, String)>,
+}
+
+/// For tests: renders `database.rs` of `catalog` as `config` asks, printing every struct and
+/// enum both with the direct printer ([`layout`]) and with prettyplease, and says whether
+/// the two agree.
+pub fn check_printer(catalog: &Catalog, config: &crate::Config) -> Result<PrinterCheck, EmitError> {
+    let catalog = crate::plan::bounds::bounded(catalog);
+    let plan = Plan::build(&catalog, config.into());
+    let found = RefCell::new(PrinterCheck::default());
+    let check = |piece: &Piece| {
+        let Piece::Item(item) = piece else {
+            return print_piece(piece);
+        };
+        let pretty = format_in_module(item.tokens()?)?;
+        let mut found = found.borrow_mut();
+        match layout::print(item) {
+            Some(direct) => {
+                found.compared += 1;
+                if direct != pretty && found.first_difference.is_none() {
+                    found.first_difference = Some((item.name.clone(), direct, pretty.clone()));
+                }
+            }
+            None => found.fallbacks += 1,
+        }
+        Ok(pretty)
+    };
+    render(&catalog, plan.names(), &config.into(), &check)?;
+    Ok(found.into_inner())
 }
 
 /// The names of every module and type, read from the name plan.
@@ -137,6 +209,7 @@ fn render(
     catalog: &Catalog,
     names: &NamePlan,
     settings: &RustSettings,
+    print: PrintPiece<'_>,
 ) -> Result<String, EmitError> {
     let plan = plan(catalog, names);
     let (paths, rows) = type_paths(&plan, &settings.naming.row);
@@ -149,16 +222,16 @@ fn render(
         unknown: RefCell::new(Vec::new()),
         datetime: settings.rust.datetime,
     };
-    let derives: Vec<TokenStream> = settings
+    let derives: Vec<String> = settings
         .rust
         .derives
         .iter()
         .filter_map(|d| syn::parse_str::<syn::Path>(d).ok())
-        .map(|p| quote!(#p))
+        .map(|p| type_text(&quote!(#p)))
         .collect();
     let mut modules = Vec::new();
     for (schema, names) in &plan {
-        let items = module_items(&mapper, schema, names, &derives, settings)?;
+        let items = module_items(&mapper, schema, names, &derives, settings, print)?;
         modules.push((schema.as_str(), names.module.as_str(), items));
     }
     let support = support(needs(&mapper, settings), &settings.rust)?;
@@ -192,14 +265,14 @@ fn type_paths(plan: &BTreeMap<String, SchemaNames>, row: &str) -> (TypePaths, Ty
     let mut paths = TypePaths::new();
     let mut rows = TypePaths::new();
     for (schema, names) in plan {
-        let m = ident(&ident_text(&names.module, Case::Snake));
+        let m = ident_text(&names.module, Case::Snake);
         for (rel, base) in &names.relations {
-            let t = ident(&format!("{base}{row}"));
-            rows.insert((schema.clone(), rel.clone()), (quote!(#m), quote!(#t)));
+            let t = format!("{base}{row}");
+            rows.insert((schema.clone(), rel.clone()), (m.clone(), t));
         }
         for (ty, name) in &names.types {
-            let t = ident(&ident_text(name, Case::Camel));
-            paths.insert((schema.clone(), ty.clone()), (quote!(#m), quote!(#t)));
+            let t = ident_text(name, Case::Camel);
+            paths.insert((schema.clone(), ty.clone()), (m.clone(), t));
         }
     }
     (paths, rows)
@@ -212,15 +285,22 @@ fn module_items(
     mapper: &Mapper<'_>,
     schema: &str,
     names: &SchemaNames,
-    derives: &[TokenStream],
+    derives: &[String],
     settings: &RustSettings,
+    print: PrintPiece<'_>,
 ) -> Result<String, EmitError> {
     let catalog = mapper.catalog;
     let mut json = typify::JsonTypes::new();
     let mut items = String::new();
+    let mut push = |pieces: Result<Vec<Piece>, EmitError>| -> Result<(), EmitError> {
+        for piece in &pieces? {
+            items.push_str(&print(piece)?);
+        }
+        Ok(())
+    };
     for rel in catalog.relations.iter().filter(|r| r.schema == schema) {
         let base = &names.relations[&rel.name];
-        items.push_str(&format_in_module(relation(
+        push(relation(
             mapper,
             &mut json,
             rel,
@@ -228,26 +308,29 @@ fn module_items(
             derives,
             &settings.rust,
             &settings.naming,
-        ))?);
+        ))?;
     }
     for t in catalog
         .types
         .iter()
         .filter(|t| t.schema == schema && rust_emitted_type(t))
     {
-        items.push_str(&format_in_module(type_item(
+        push(type_item(
             mapper,
             t,
             &names.types[&t.name],
             derives,
             settings.rust.tokio_postgres,
-        ))?);
+        ))?;
     }
     if let Some(module) = json.module() {
-        items.push_str(&format_in_module(module)?);
+        push(Ok(vec![Piece::Tokens(module)]))?;
     }
     Ok(items)
 }
+
+/// How the pieces of a module become text: [`print_piece`], or a check of it.
+type PrintPiece<'a> = &'a dyn Fn(&Piece) -> Result<String, EmitError>;
 
 /// The support sections the file needs: what the mapped types need, and the support types
 /// the overrides name.
@@ -397,44 +480,43 @@ fn field(
     ty: RustType,
     presence: Presence,
     read_only: bool,
-) -> (TokenStream, bool, Ident) {
+) -> StructField {
     let base = reserved_ok(base_name(pg_name, Case::Snake, "field"), Case::Snake);
     let name = ns.claim(&base, &[]);
     let text = ident_text(&name, Case::Snake);
-    let id = ident(&text);
     let mut attrs = Vec::new();
     if text.trim_start_matches("r#") != pg_name {
-        attrs.push(quote!(#[serde(rename = #pg_name)]));
+        attrs.push(Attr::name_value("serde", "rename", pg_name));
     }
     let mut uses_serde_as = false;
     let (ty, adapter) = match presence {
         Presence::Always => (ty.ty, ty.adapter),
         Presence::Skippable => {
             let o = ty.option();
-            attrs.push(
-                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
-            );
+            attrs.push(skip_none());
             (o.ty, o.adapter)
         }
         Presence::Patch => {
             let inner = ty.ty;
-            attrs.push(
-                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
-            );
+            attrs.push(skip_none());
             match ty.adapter {
                 Some(a) => {
                     let mut n = mapper.needs.get();
                     n.patch = true;
                     mapper.needs.set(n);
                     (
-                        quote!(::std::option::Option<::std::option::Option<#inner>>),
-                        Some(quote!(pg::Patch<#a>)),
+                        format!("::std::option::Option<::std::option::Option<{inner}>>"),
+                        Some(format!("pg::Patch<{a}>")),
                     )
                 }
                 None => {
-                    attrs.push(quote!(#[serde(with = "::serde_with::rust::double_option")]));
+                    attrs.push(Attr::name_value(
+                        "serde",
+                        "with",
+                        "::serde_with::rust::double_option",
+                    ));
                     (
-                        quote!(::std::option::Option<::std::option::Option<#inner>>),
+                        format!("::std::option::Option<::std::option::Option<{inner}>>"),
                         None,
                     )
                 }
@@ -442,46 +524,68 @@ fn field(
         }
     };
     if let Some(a) = adapter {
-        let a = a.to_string().replace(' ', "");
-        attrs.push(quote!(#[serde_as(as = #a)]));
+        let a = a.replace(' ', "");
+        attrs.push(Attr::name_value("serde_as", "as", &a));
         uses_serde_as = true;
     }
-    let mut docs = doc(comment);
+    let mut docs = doc_lines(comment);
     if read_only {
-        let note = " Read-only: generated or identity ALWAYS.";
-        docs.extend(quote!(#[doc = #note]));
+        docs.push(" Read-only: generated or identity ALWAYS.".to_string());
     }
-    (
-        quote! {
-            #docs
-            #(#attrs)*
-            pub #id: #ty,
+    StructField {
+        field: Field {
+            docs,
+            attrs,
+            name: text,
+            ty: Some(ty),
         },
         uses_serde_as,
-        id,
+    }
+}
+
+/// A struct's field and whether it needs `#[serde_as]` on the struct.
+struct StructField {
+    field: Field,
+    uses_serde_as: bool,
+}
+
+/// `#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]`.
+fn skip_none() -> Attr {
+    Attr::list(
+        "serde",
+        vec![
+            "default".to_string(),
+            "skip_serializing_if = \"::std::option::Option::is_none\"".to_string(),
+        ],
     )
 }
 
+/// A struct with the standard derives, `extra_std` (`Default`) and the configured ones.
 fn strukt(
     name: &str,
-    comment: TokenStream,
-    fields: Vec<(TokenStream, bool, Ident)>,
-    derives: &[TokenStream],
-    extra_std: TokenStream,
-) -> TokenStream {
-    let id = ident(name);
-    let serde_as = fields
-        .iter()
-        .any(|f| f.1)
-        .then(|| quote!(#[::serde_with::serde_as]));
-    let fields = fields.into_iter().map(|f| f.0);
-    quote! {
-        #comment
-        #serde_as
-        #[derive(Debug, Clone, PartialEq, #extra_std ::serde::Serialize, ::serde::Deserialize #(, #derives)*)]
-        pub struct #id {
-            #(#fields)*
-        }
+    docs: Vec<String>,
+    fields: Vec<StructField>,
+    derives: &[String],
+    extra_std: Option<&str>,
+) -> Item {
+    let mut attrs = Vec::new();
+    if fields.iter().any(|f| f.uses_serde_as) {
+        attrs.push(Attr::word("::serde_with::serde_as"));
+    }
+    let derive = ["Debug", "Clone", "PartialEq"]
+        .into_iter()
+        .chain(extra_std)
+        .chain(["::serde::Serialize", "::serde::Deserialize"])
+        .map(str::to_string)
+        .chain(derives.iter().cloned())
+        .collect();
+    attrs.push(Attr::list("derive", derive));
+    Item {
+        docs,
+        attrs,
+        kind: Kind::Struct,
+        name: name.to_string(),
+        fields: fields.into_iter().map(|f| f.field).collect(),
     }
 }
 
@@ -536,7 +640,7 @@ fn column_type(
             base_name(&c.name, Case::Camel, "Value").trim_start_matches('_')
         );
         if let Some(ty) = json.add(&name, schema) {
-            return (RustType { ty, adapter: None }, Read::serde(mapper, &c.ty));
+            return (RustType::plain(type_text(&ty)), Read::serde(mapper, &c.ty));
         }
     }
     let read = if mapper.native(&c.ty) {
@@ -556,8 +660,8 @@ fn sql_ident(name: &str) -> String {
 fn row_reader(
     rel: &Relation,
     row: &str,
-    columns: &[(&str, &Ident, &RustType, Read)],
-) -> TokenStream {
+    columns: &[(&str, &str, &RustType, Read)],
+) -> Result<TokenStream, EmitError> {
     let id = ident(row);
     let mut select = Vec::new();
     let mut through_jsonb = Vec::new();
@@ -565,22 +669,20 @@ fn row_reader(
     for (name, field, ty, read) in columns {
         let q = sql_ident(name);
         let t = &ty.ty;
-        let wrapper = match read {
-            Read::Binary => quote!(pg::Sql<#t>),
+        let wrapper = item::parse(&match read {
+            Read::Binary => format!("pg::Sql<{t}>"),
             Read::Json | Read::ToJsonb => {
-                let a = ty
-                    .adapter
-                    .clone()
-                    .unwrap_or_else(|| quote!(::serde_with::Same));
-                quote!(pg::Json<#t, #a>)
+                let a = ty.adapter.as_deref().unwrap_or("::serde_with::Same");
+                format!("pg::Json<{t}, {a}>")
             }
-        };
+        })?;
         if *read == Read::ToJsonb {
             select.push(format!("to_jsonb({q}) AS {q}"));
             through_jsonb.push(format!("`{name}`"));
         } else {
             select.push(q);
         }
+        let field = ident(field);
         fields.push(quote!(#field: row.try_get::<_, #wrapper>(#name)?.0,));
     }
     let select = select.join(", ");
@@ -604,7 +706,7 @@ fn row_reader(
     } else {
         quote!(::std::result::Result::Ok(Self { #(#fields)* }))
     };
-    quote! {
+    Ok(quote! {
         impl #id {
             #[doc = #columns_doc]
             pub const SQL_COLUMNS: &'static str = #select;
@@ -618,7 +720,7 @@ fn row_reader(
                 #body
             }
         }
-    }
+    })
 }
 
 fn relation(
@@ -626,10 +728,10 @@ fn relation(
     json: &mut typify::JsonTypes,
     rel: &Relation,
     base: &str,
-    derives: &[TokenStream],
+    derives: &[String],
     settings: &crate::config::RustConfig,
     naming: &NamingConfig,
-) -> TokenStream {
+) -> Result<Vec<Piece>, EmitError> {
     let shapes = columns::shapes(mapper.catalog, rel);
     let (types, reads): (Vec<RustType>, Vec<Read>) = shapes
         .iter()
@@ -654,14 +756,14 @@ fn relation(
         &format!("{base}{}", naming.row),
         &reads,
         settings.tokio_postgres,
-    );
+    )?;
     if rel.insertable() && settings.insert {
-        out.extend(r.insert(&format!("{base}{}", naming.insert)));
+        out.push(Piece::Item(r.insert(&format!("{base}{}", naming.insert))));
     }
     if rel.updatable() && settings.update {
-        out.extend(r.update(&format!("{base}{}", naming.update)));
+        out.push(Piece::Item(r.update(&format!("{base}{}", naming.update))));
     }
-    out
+    Ok(out)
 }
 
 /// What a relation's Row, Insert and Update structs are made from.
@@ -671,22 +773,18 @@ struct RelationItems<'a, 'c> {
     shapes: Vec<ColumnShape<'a>>,
     /// The type of each column's non-null values.
     types: Vec<RustType>,
-    derives: &'a [TokenStream],
+    derives: &'a [String],
     /// `table`, `view`, ... for the doc comments.
     kind: &'static str,
 }
 
 impl RelationItems<'_, '_> {
     /// A struct's doc: its title, then the relation's comment.
-    fn title(&self, text: &str) -> TokenStream {
-        let t = format!(" {}", line_comment(text));
-        let mut d = quote!(#[doc = #t]);
-        if self.rel.comment.is_some() {
-            let empty = "";
-            d.extend(quote!(#[doc = #empty]));
-            d.extend(doc(self.rel.comment.as_deref()));
-        }
-        d
+    fn title(&self, text: &str) -> Vec<String> {
+        titled(
+            format!(" {}", line_comment(text)),
+            self.rel.comment.as_deref(),
+        )
     }
 
     fn field(
@@ -696,7 +794,7 @@ impl RelationItems<'_, '_> {
         t: RustType,
         presence: Presence,
         read_only: bool,
-    ) -> (TokenStream, bool, Ident) {
+    ) -> StructField {
         field(
             self.mapper,
             ns,
@@ -709,7 +807,12 @@ impl RelationItems<'_, '_> {
     }
 
     /// Row: every column, `Option` where NULL is possible; with its tokio-postgres reader.
-    fn row(&self, name: &str, reads: &[Read], tokio_postgres: bool) -> TokenStream {
+    fn row(
+        &self,
+        name: &str,
+        reads: &[Read],
+        tokio_postgres: bool,
+    ) -> Result<Vec<Piece>, EmitError> {
         let mut ns = Namespace::default();
         let row_types: Vec<RustType> = self
             .shapes
@@ -723,23 +826,24 @@ impl RelationItems<'_, '_> {
                 }
             })
             .collect();
-        let fields: Vec<(TokenStream, bool, Ident)> = self
+        let fields: Vec<StructField> = self
             .shapes
             .iter()
             .zip(&row_types)
             .map(|(s, t)| self.field(&mut ns, s, t.clone(), Presence::Always, s.read_only))
             .collect();
         let reader = tokio_postgres.then(|| {
-            let columns: Vec<(&str, &Ident, &RustType, Read)> = self
+            let columns: Vec<(&str, &str, &RustType, Read)> = self
                 .shapes
                 .iter()
                 .zip(&fields)
                 .zip(row_types.iter().zip(reads))
-                .map(|((s, f), (t, r))| (s.column.name.as_str(), &f.2, t, *r))
+                .map(|((s, f), (t, r))| (s.column.name.as_str(), f.field.name.as_str(), t, *r))
                 .collect();
             row_reader(self.rel, name, &columns)
         });
-        let mut out = strukt(
+        let reader = reader.transpose()?;
+        let item = strukt(
             name,
             self.title(&format!(
                 "A row of the {} `{}.{}`.",
@@ -747,14 +851,15 @@ impl RelationItems<'_, '_> {
             )),
             fields,
             self.derives,
-            TokenStream::new(),
+            None,
         );
-        out.extend(reader);
-        out
+        let mut out = vec![Piece::Item(item)];
+        out.extend(reader.map(Piece::Tokens));
+        Ok(out)
     }
 
     /// Insert: the writable columns; required ones plain, others skippable or patches.
-    fn insert(&self, name: &str) -> TokenStream {
+    fn insert(&self, name: &str) -> Item {
         let mut ns = Namespace::default();
         let fields = self
             .shapes
@@ -784,12 +889,12 @@ impl RelationItems<'_, '_> {
             )),
             fields,
             self.derives,
-            TokenStream::new(),
+            None,
         )
     }
 
     /// Update: the updatable columns, each optional (a patch when it may be set to NULL).
-    fn update(&self, name: &str) -> TokenStream {
+    fn update(&self, name: &str) -> Item {
         let mut ns = Namespace::default();
         let fields = self
             .shapes
@@ -810,27 +915,32 @@ impl RelationItems<'_, '_> {
             self.title(&format!("Changes to a row (UPDATE) of the {} `{}.{}`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.", self.kind, self.rel.schema, self.rel.name)),
             fields,
             self.derives,
-            quote!(Default,),
+            Some("Default"),
         )
     }
+}
+
+/// Doc lines: a title, then the catalog comment's lines after an empty one.
+fn titled(title: String, comment: Option<&str>) -> Vec<String> {
+    let mut docs = vec![title];
+    if comment.is_some() {
+        docs.push(String::new());
+        docs.extend(doc_lines(comment));
+    }
+    docs
 }
 
 fn type_item(
     mapper: &Mapper<'_>,
     t: &TypeDef,
     name: &str,
-    derives: &[TokenStream],
+    derives: &[String],
     tokio_postgres: bool,
-) -> TokenStream {
+) -> Result<Vec<Piece>, EmitError> {
     let title = format!(" `{}`.", line_comment(&format!("{}.{}", t.schema, t.name)));
-    let mut docs = quote!(#[doc = #title]);
-    if t.comment.is_some() {
-        let empty = "";
-        docs.extend(quote!(#[doc = #empty]));
-        docs.extend(doc(t.comment.as_deref()));
-    }
+    let docs = titled(title, t.comment.as_deref());
     let id = ident(&ident_text(name, Case::Camel));
-    match &t.kind {
+    Ok(match &t.kind {
         TypeKind::Enum { labels } => enum_item(t, &id, labels, docs, tokio_postgres),
         TypeKind::Composite { attributes } => {
             let item = CompositeItem {
@@ -840,20 +950,20 @@ fn type_item(
                 name,
                 derives,
             };
-            item.tokens(attributes, docs, tokio_postgres)
+            item.pieces(attributes, docs, tokio_postgres)
         }
         TypeKind::Domain { base, .. } => {
-            let ty = mapper.map(base).ty;
-            quote! {
-                #docs
+            let ty = item::parse(&mapper.map(base).ty)?;
+            vec![Piece::Tokens(quote! {
+                #(#[doc = #docs])*
                 pub type #id = #ty;
-            }
+            })]
         }
         TypeKind::Base { .. }
         | TypeKind::Relation
         | TypeKind::Range { .. }
-        | TypeKind::Multirange { .. } => TokenStream::new(),
-    }
+        | TypeKind::Multirange { .. } => Vec::new(),
+    })
 }
 
 /// A Postgres enum: a Rust enum with a variant per label, `ALL` and `as_str`.
@@ -861,17 +971,18 @@ fn enum_item(
     t: &TypeDef,
     id: &Ident,
     labels: &[String],
-    docs: TokenStream,
+    docs: Vec<String>,
     tokio_postgres: bool,
-) -> TokenStream {
+) -> Vec<Piece> {
     let mut ns = Namespace::default();
-    let variants: Vec<Ident> = labels
+    let names: Vec<String> = labels
         .iter()
         .map(|l| {
             let base = reserved_ok(base_name(l, Case::Camel, "Value"), Case::Camel);
-            ident(&ident_text(&ns.claim(&base, &[]), Case::Camel))
+            ident_text(&ns.claim(&base, &[]), Case::Camel)
         })
         .collect();
+    let variants: Vec<Ident> = names.iter().map(|n| ident(n)).collect();
     let n = labels.len();
     let reader = tokio_postgres.then(|| {
         let bytes = labels
@@ -891,16 +1002,35 @@ fn enum_item(
         };
         from_sql_impls(id, t, decode)
     });
-    quote! {
-        #docs
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
-        pub enum #id {
-            #(
-                #[serde(rename = #labels)]
-                #variants,
-            )*
-        }
-
+    let derive = [
+        "Debug",
+        "Clone",
+        "Copy",
+        "PartialEq",
+        "Eq",
+        "Hash",
+        "PartialOrd",
+        "Ord",
+        "::serde::Serialize",
+        "::serde::Deserialize",
+    ];
+    let item = Item {
+        docs,
+        attrs: vec![Attr::list("derive", derive.map(str::to_string).to_vec())],
+        kind: Kind::Enum,
+        name: id.to_string(),
+        fields: labels
+            .iter()
+            .zip(names)
+            .map(|(label, name)| Field {
+                docs: Vec::new(),
+                attrs: vec![Attr::name_value("serde", "rename", label)],
+                name,
+                ty: None,
+            })
+            .collect(),
+    };
+    let impls = quote! {
         impl #id {
             /// Every label, in the enum's sort order.
             pub const ALL: [Self; #n] = [#(Self::#variants),*];
@@ -914,7 +1044,8 @@ fn enum_item(
         }
 
         #reader
-    }
+    };
+    vec![Piece::Item(item), Piece::Tokens(impls)]
 }
 
 /// What a composite type's struct is made from.
@@ -923,21 +1054,21 @@ struct CompositeItem<'a, 'c> {
     t: &'a TypeDef,
     id: &'a Ident,
     name: &'a str,
-    derives: &'a [TokenStream],
+    derives: &'a [String],
 }
 
 impl CompositeItem<'_, '_> {
     /// A struct with an `Option` per attribute (Postgres fills a missing one with NULL),
     /// and its binary reader when every attribute can be decoded.
-    fn tokens(
+    fn pieces(
         &self,
         attributes: &[crate::model::Attribute],
-        docs: TokenStream,
+        docs: Vec<String>,
         tokio_postgres: bool,
-    ) -> TokenStream {
+    ) -> Vec<Piece> {
         let mapper = self.mapper;
         let mut ns = Namespace::default();
-        let fields: Vec<(TokenStream, bool, Ident)> = attributes
+        let fields: Vec<StructField> = attributes
             .iter()
             .map(|a| {
                 field(
@@ -954,7 +1085,7 @@ impl CompositeItem<'_, '_> {
         let native = tokio_postgres && attributes.iter().all(|a| mapper.native(&a.ty));
         let reader = native.then(|| {
             let n = fields.len();
-            let names = fields.iter().map(|f| &f.2);
+            let names = fields.iter().map(|f| ident(&f.field.name));
             let decode = if n == 0 {
                 quote! {
                     pg::Record::new(ty, raw, 0)?;
@@ -968,14 +1099,15 @@ impl CompositeItem<'_, '_> {
             };
             from_sql_impls(self.id, self.t, decode)
         });
-        let mut out = strukt(
+        let item = strukt(
             &ident_text(self.name, Case::Camel),
             docs,
             fields,
             self.derives,
-            quote!(Default,),
+            Some("Default"),
         );
-        out.extend(reader);
+        let mut out = vec![Piece::Item(item)];
+        out.extend(reader.map(Piece::Tokens));
         out
     }
 }
