@@ -13,6 +13,7 @@ use super::rules;
 use crate::emit::settings::OpenapiSettings;
 use crate::model::{Catalog, Filter, Function, Relation, Volatility};
 use crate::plan::Plan;
+use crate::plan::types::Direction;
 use crate::print::json::Object;
 
 /// Renders `openapi.json`, one schema and one path at a time (see [`crate::print::json`]);
@@ -429,10 +430,10 @@ fn relation_path(
     Value::Object(item)
 }
 
-/// The JSON Schema of a value of `ty` (through the shared value rules).
-fn value(catalog: &Catalog, ty: &crate::model::TypeRef) -> Value {
+/// The JSON Schema of a value of `ty` going `direction` (through the shared value rules).
+fn value(catalog: &Catalog, ty: &crate::model::TypeRef, direction: Direction) -> Value {
     let r = rules::type_rules(catalog, ty);
-    json_schema::values::value_schema(catalog, ty, &r).0
+    json_schema::values::value_schema(catalog, ty, &r, direction).0
 }
 
 fn args_schema(catalog: &Catalog, f: &Function) -> Value {
@@ -440,7 +441,7 @@ fn args_schema(catalog: &Catalog, f: &Function) -> Value {
     let mut required = Vec::new();
     for a in f.input_args() {
         let name = a.name.clone().unwrap_or_default();
-        properties.insert(name.clone(), value(catalog, &a.ty));
+        properties.insert(name.clone(), value(catalog, &a.ty, Direction::Write));
         if a.default.is_none() {
             required.push(name);
         }
@@ -453,7 +454,12 @@ fn returns_schema(catalog: &Catalog, f: &Function, names: &BTreeMap<String, Stri
     let one = if !cols.is_empty() {
         let properties: Map<String, Value> = cols
             .iter()
-            .map(|a| (a.name.clone().unwrap_or_default(), value(catalog, &a.ty)))
+            .map(|a| {
+                (
+                    a.name.clone().unwrap_or_default(),
+                    value(catalog, &a.ty, Direction::Read),
+                )
+            })
             .collect();
         json!({ "type": "object", "properties": properties })
     } else if let Some(rel) = catalog
@@ -464,7 +470,7 @@ fn returns_schema(catalog: &Catalog, f: &Function, names: &BTreeMap<String, Stri
     } else if f.returns.is_builtin("void") {
         json!({ "type": "null" })
     } else {
-        value(catalog, &f.returns)
+        value(catalog, &f.returns, Direction::Read)
     };
     if f.returns_set {
         json!({ "type": "array", "items": one })
