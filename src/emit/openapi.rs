@@ -343,91 +343,130 @@ fn relation_path(
     row_filters: &RowFilters,
     profiled: bool,
 ) -> Value {
+    let ops = RelationOps {
+        rel,
+        names,
+        row_filters,
+        tag: format!("{}.{}", rel.schema, rel.name),
+        read_profile: profiled.then(|| profile(&rel.schema, "Accept-Profile")),
+        write_profile: profiled.then(|| profile(&rel.schema, "Content-Profile")),
+    };
     let mut item = Map::new();
     if let Some(c) = &rel.comment {
         item.insert("description".into(), json!(c));
     }
-    let tag = format!("{}.{}", rel.schema, rel.name);
-    let read_profile = profiled.then(|| profile(&rel.schema, "Accept-Profile"));
-    let write_profile = profiled.then(|| profile(&rel.schema, "Content-Profile"));
-    let ok_rows = json!({ "description": "The rows.", "content": { "application/json": { "schema": rows(names, rel) } } });
+    item.insert("get".into(), ops.select());
+    if rel.insertable() {
+        item.insert("post".into(), ops.insert());
+    }
+    if rel.updatable() {
+        item.insert("patch".into(), ops.update());
+    }
+    if rel.deletable() {
+        item.insert("delete".into(), ops.delete());
+    }
+    Value::Object(item)
+}
 
-    let mut get_params = vec![
-        param_ref("select"),
-        param_ref("order"),
-        param_ref("limit"),
-        param_ref("offset"),
-        param_ref("range"),
-        param_ref("preferRead"),
-    ];
-    get_params.extend(row_filters.refs(rel));
-    get_params.extend(read_profile.clone());
-    item.insert(
-        "get".into(),
+/// The operations on one relation's path.
+struct RelationOps<'a> {
+    rel: &'a Relation,
+    names: &'a BTreeMap<String, String>,
+    row_filters: &'a RowFilters,
+    /// `schema.name`, the operations' tag.
+    tag: String,
+    /// The `Accept-Profile` parameter, when the document has several schemas.
+    read_profile: Option<Value>,
+    /// The `Content-Profile` parameter, likewise.
+    write_profile: Option<Value>,
+}
+
+impl RelationOps<'_> {
+    /// `200`: the rows.
+    fn ok_rows(&self) -> Value {
+        json!({ "description": "The rows.", "content": { "application/json": { "schema": rows(self.names, self.rel) } } })
+    }
+
+    /// The parameters of a write: `Prefer`, `select`, the row filters when `filtered`, the
+    /// profile.
+    fn write_params(&self, filtered: bool) -> Vec<Value> {
+        let mut params = vec![param_ref("preferWrite"), param_ref("select")];
+        if filtered {
+            params.extend(self.row_filters.refs(self.rel));
+        }
+        params.extend(self.write_profile.clone());
+        params
+    }
+
+    /// The responses of an update or a delete.
+    fn changed(&self) -> Value {
+        json!({
+            "200": self.ok_rows(),
+            "204": { "description": "Done, nothing returned." },
+        })
+    }
+
+    fn select(&self) -> Value {
+        let tag = &self.tag;
+        let mut params = vec![
+            param_ref("select"),
+            param_ref("order"),
+            param_ref("limit"),
+            param_ref("offset"),
+            param_ref("range"),
+            param_ref("preferRead"),
+        ];
+        params.extend(self.row_filters.refs(self.rel));
+        params.extend(self.read_profile.clone());
         json!({
             "operationId": format!("select {tag}"),
             "tags": [tag],
             "summary": format!("Read rows of {tag}"),
-            "parameters": get_params,
-            "responses": { "200": ok_rows, "206": { "description": "Part of the rows (Range)." } },
-        }),
-    );
-    let written = json!({
-        "201": { "description": "Created; with `Prefer: return=representation`, the rows.", "content": { "application/json": { "schema": rows(names, rel) } } },
-        "204": { "description": "Done, nothing returned." },
-    });
-    if rel.insertable() {
-        let insert = schema_ref(names, &relation_key(rel, "Insert"));
-        let mut params = vec![param_ref("preferWrite"), param_ref("select")];
-        params.extend(write_profile.clone());
-        item.insert(
-            "post".into(),
-            json!({
-                "operationId": format!("insert {tag}"),
-                "tags": [tag],
-                "summary": format!("Insert rows into {tag}"),
-                "parameters": params,
-                "requestBody": { "required": true, "content": { "application/json": { "schema": { "oneOf": [insert.clone(), { "type": "array", "items": insert }] } } } },
-                "responses": written,
-            }),
-        );
+            "parameters": params,
+            "responses": { "200": self.ok_rows(), "206": { "description": "Part of the rows (Range)." } },
+        })
     }
-    let changed = json!({
-        "200": ok_rows,
-        "204": { "description": "Done, nothing returned." },
-    });
-    if rel.updatable() {
-        let mut params = vec![param_ref("preferWrite"), param_ref("select")];
-        params.extend(row_filters.refs(rel));
-        params.extend(write_profile.clone());
-        item.insert(
-            "patch".into(),
-            json!({
-                "operationId": format!("update {tag}"),
-                "tags": [tag],
-                "summary": format!("Update rows of {tag} that match the filters"),
-                "parameters": params,
-                "requestBody": { "required": true, "content": { "application/json": { "schema": schema_ref(names, &relation_key(rel, "Update")) } } },
-                "responses": changed.clone(),
-            }),
-        );
+
+    fn insert(&self) -> Value {
+        let tag = &self.tag;
+        let insert = schema_ref(self.names, &relation_key(self.rel, "Insert"));
+        let written = json!({
+            "201": { "description": "Created; with `Prefer: return=representation`, the rows.", "content": { "application/json": { "schema": rows(self.names, self.rel) } } },
+            "204": { "description": "Done, nothing returned." },
+        });
+        json!({
+            "operationId": format!("insert {tag}"),
+            "tags": [tag],
+            "summary": format!("Insert rows into {tag}"),
+            "parameters": self.write_params(false),
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "oneOf": [insert.clone(), { "type": "array", "items": insert }] } } } },
+            "responses": written,
+        })
     }
-    if rel.deletable() {
-        let mut params = vec![param_ref("preferWrite"), param_ref("select")];
-        params.extend(row_filters.refs(rel));
-        params.extend(write_profile);
-        item.insert(
-            "delete".into(),
-            json!({
-                "operationId": format!("delete {tag}"),
-                "tags": [tag],
-                "summary": format!("Delete rows of {tag} that match the filters"),
-                "parameters": params,
-                "responses": changed,
-            }),
-        );
+
+    fn update(&self) -> Value {
+        let tag = &self.tag;
+        let update = schema_ref(self.names, &relation_key(self.rel, "Update"));
+        json!({
+            "operationId": format!("update {tag}"),
+            "tags": [tag],
+            "summary": format!("Update rows of {tag} that match the filters"),
+            "parameters": self.write_params(true),
+            "requestBody": { "required": true, "content": { "application/json": { "schema": update } } },
+            "responses": self.changed(),
+        })
     }
-    Value::Object(item)
+
+    fn delete(&self) -> Value {
+        let tag = &self.tag;
+        json!({
+            "operationId": format!("delete {tag}"),
+            "tags": [tag],
+            "summary": format!("Delete rows of {tag} that match the filters"),
+            "parameters": self.write_params(true),
+            "responses": self.changed(),
+        })
+    }
 }
 
 /// The JSON Schema of a value of `ty` going `direction` (through the shared value rules).
