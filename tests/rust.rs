@@ -738,10 +738,11 @@ fn generated_rust_compiles_and_round_trips_every_row() {
             .filter(|r| r.kind.is_table() && !limits(r))
         {
             let base = &f.paths[&(rel.schema.clone(), rel.name.clone())];
+            let as_sent = common::candidates::written_row(&f.catalog, rel);
             let first = client
                 .query(
                     &format!(
-                        "SELECT to_jsonb(t)::text, t::text FROM {} t LIMIT 1",
+                        "SELECT ({as_sent})::text, t::text FROM {} t LIMIT 1",
                         quoted(rel)
                     ),
                     &[],

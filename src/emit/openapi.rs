@@ -13,6 +13,7 @@ use super::rules;
 use crate::emit::settings::OpenapiSettings;
 use crate::model::{Catalog, Filter, Function, Relation, Volatility};
 use crate::plan::Plan;
+use crate::plan::types::Direction;
 use crate::print::json::Object;
 
 /// Renders `openapi.json`, one schema and one path at a time (see [`crate::print::json`]);
@@ -342,97 +343,136 @@ fn relation_path(
     row_filters: &RowFilters,
     profiled: bool,
 ) -> Value {
+    let ops = RelationOps {
+        rel,
+        names,
+        row_filters,
+        tag: format!("{}.{}", rel.schema, rel.name),
+        read_profile: profiled.then(|| profile(&rel.schema, "Accept-Profile")),
+        write_profile: profiled.then(|| profile(&rel.schema, "Content-Profile")),
+    };
     let mut item = Map::new();
     if let Some(c) = &rel.comment {
         item.insert("description".into(), json!(c));
     }
-    let tag = format!("{}.{}", rel.schema, rel.name);
-    let read_profile = profiled.then(|| profile(&rel.schema, "Accept-Profile"));
-    let write_profile = profiled.then(|| profile(&rel.schema, "Content-Profile"));
-    let ok_rows = json!({ "description": "The rows.", "content": { "application/json": { "schema": rows(names, rel) } } });
-
-    let mut get_params = vec![
-        param_ref("select"),
-        param_ref("order"),
-        param_ref("limit"),
-        param_ref("offset"),
-        param_ref("range"),
-        param_ref("preferRead"),
-    ];
-    get_params.extend(row_filters.refs(rel));
-    get_params.extend(read_profile.clone());
-    item.insert(
-        "get".into(),
-        json!({
-            "operationId": format!("select {tag}"),
-            "tags": [tag],
-            "summary": format!("Read rows of {tag}"),
-            "parameters": get_params,
-            "responses": { "200": ok_rows, "206": { "description": "Part of the rows (Range)." } },
-        }),
-    );
-    let written = json!({
-        "201": { "description": "Created; with `Prefer: return=representation`, the rows.", "content": { "application/json": { "schema": rows(names, rel) } } },
-        "204": { "description": "Done, nothing returned." },
-    });
+    item.insert("get".into(), ops.select());
     if rel.insertable() {
-        let insert = schema_ref(names, &relation_key(rel, "Insert"));
-        let mut params = vec![param_ref("preferWrite"), param_ref("select")];
-        params.extend(write_profile.clone());
-        item.insert(
-            "post".into(),
-            json!({
-                "operationId": format!("insert {tag}"),
-                "tags": [tag],
-                "summary": format!("Insert rows into {tag}"),
-                "parameters": params,
-                "requestBody": { "required": true, "content": { "application/json": { "schema": { "oneOf": [insert.clone(), { "type": "array", "items": insert }] } } } },
-                "responses": written,
-            }),
-        );
+        item.insert("post".into(), ops.insert());
     }
-    let changed = json!({
-        "200": ok_rows,
-        "204": { "description": "Done, nothing returned." },
-    });
     if rel.updatable() {
-        let mut params = vec![param_ref("preferWrite"), param_ref("select")];
-        params.extend(row_filters.refs(rel));
-        params.extend(write_profile.clone());
-        item.insert(
-            "patch".into(),
-            json!({
-                "operationId": format!("update {tag}"),
-                "tags": [tag],
-                "summary": format!("Update rows of {tag} that match the filters"),
-                "parameters": params,
-                "requestBody": { "required": true, "content": { "application/json": { "schema": schema_ref(names, &relation_key(rel, "Update")) } } },
-                "responses": changed.clone(),
-            }),
-        );
+        item.insert("patch".into(), ops.update());
     }
     if rel.deletable() {
-        let mut params = vec![param_ref("preferWrite"), param_ref("select")];
-        params.extend(row_filters.refs(rel));
-        params.extend(write_profile);
-        item.insert(
-            "delete".into(),
-            json!({
-                "operationId": format!("delete {tag}"),
-                "tags": [tag],
-                "summary": format!("Delete rows of {tag} that match the filters"),
-                "parameters": params,
-                "responses": changed,
-            }),
-        );
+        item.insert("delete".into(), ops.delete());
     }
     Value::Object(item)
 }
 
-/// The JSON Schema of a value of `ty` (through the shared value rules).
-fn value(catalog: &Catalog, ty: &crate::model::TypeRef) -> Value {
+/// The operations on one relation's path.
+struct RelationOps<'a> {
+    rel: &'a Relation,
+    names: &'a BTreeMap<String, String>,
+    row_filters: &'a RowFilters,
+    /// `schema.name`, the operations' tag.
+    tag: String,
+    /// The `Accept-Profile` parameter, when the document has several schemas.
+    read_profile: Option<Value>,
+    /// The `Content-Profile` parameter, likewise.
+    write_profile: Option<Value>,
+}
+
+impl RelationOps<'_> {
+    /// `200`: the rows.
+    fn ok_rows(&self) -> Value {
+        json!({ "description": "The rows.", "content": { "application/json": { "schema": rows(self.names, self.rel) } } })
+    }
+
+    /// The parameters of a write: `Prefer`, `select`, the row filters when `filtered`, the
+    /// profile.
+    fn write_params(&self, filtered: bool) -> Vec<Value> {
+        let mut params = vec![param_ref("preferWrite"), param_ref("select")];
+        if filtered {
+            params.extend(self.row_filters.refs(self.rel));
+        }
+        params.extend(self.write_profile.clone());
+        params
+    }
+
+    /// The responses of an update or a delete.
+    fn changed(&self) -> Value {
+        json!({
+            "200": self.ok_rows(),
+            "204": { "description": "Done, nothing returned." },
+        })
+    }
+
+    fn select(&self) -> Value {
+        let tag = &self.tag;
+        let mut params = vec![
+            param_ref("select"),
+            param_ref("order"),
+            param_ref("limit"),
+            param_ref("offset"),
+            param_ref("range"),
+            param_ref("preferRead"),
+        ];
+        params.extend(self.row_filters.refs(self.rel));
+        params.extend(self.read_profile.clone());
+        json!({
+            "operationId": format!("select {tag}"),
+            "tags": [tag],
+            "summary": format!("Read rows of {tag}"),
+            "parameters": params,
+            "responses": { "200": self.ok_rows(), "206": { "description": "Part of the rows (Range)." } },
+        })
+    }
+
+    fn insert(&self) -> Value {
+        let tag = &self.tag;
+        let insert = schema_ref(self.names, &relation_key(self.rel, "Insert"));
+        let written = json!({
+            "201": { "description": "Created; with `Prefer: return=representation`, the rows.", "content": { "application/json": { "schema": rows(self.names, self.rel) } } },
+            "204": { "description": "Done, nothing returned." },
+        });
+        json!({
+            "operationId": format!("insert {tag}"),
+            "tags": [tag],
+            "summary": format!("Insert rows into {tag}"),
+            "parameters": self.write_params(false),
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "oneOf": [insert.clone(), { "type": "array", "items": insert }] } } } },
+            "responses": written,
+        })
+    }
+
+    fn update(&self) -> Value {
+        let tag = &self.tag;
+        let update = schema_ref(self.names, &relation_key(self.rel, "Update"));
+        json!({
+            "operationId": format!("update {tag}"),
+            "tags": [tag],
+            "summary": format!("Update rows of {tag} that match the filters"),
+            "parameters": self.write_params(true),
+            "requestBody": { "required": true, "content": { "application/json": { "schema": update } } },
+            "responses": self.changed(),
+        })
+    }
+
+    fn delete(&self) -> Value {
+        let tag = &self.tag;
+        json!({
+            "operationId": format!("delete {tag}"),
+            "tags": [tag],
+            "summary": format!("Delete rows of {tag} that match the filters"),
+            "parameters": self.write_params(true),
+            "responses": self.changed(),
+        })
+    }
+}
+
+/// The JSON Schema of a value of `ty` going `direction` (through the shared value rules).
+fn value(catalog: &Catalog, ty: &crate::model::TypeRef, direction: Direction) -> Value {
     let r = rules::type_rules(catalog, ty);
-    json_schema::values::value_schema(catalog, ty, &r).0
+    json_schema::values::value_schema(catalog, ty, &r, direction).0
 }
 
 fn args_schema(catalog: &Catalog, f: &Function) -> Value {
@@ -440,7 +480,7 @@ fn args_schema(catalog: &Catalog, f: &Function) -> Value {
     let mut required = Vec::new();
     for a in f.input_args() {
         let name = a.name.clone().unwrap_or_default();
-        properties.insert(name.clone(), value(catalog, &a.ty));
+        properties.insert(name.clone(), value(catalog, &a.ty, Direction::Write));
         if a.default.is_none() {
             required.push(name);
         }
@@ -453,7 +493,12 @@ fn returns_schema(catalog: &Catalog, f: &Function, names: &BTreeMap<String, Stri
     let one = if !cols.is_empty() {
         let properties: Map<String, Value> = cols
             .iter()
-            .map(|a| (a.name.clone().unwrap_or_default(), value(catalog, &a.ty)))
+            .map(|a| {
+                (
+                    a.name.clone().unwrap_or_default(),
+                    value(catalog, &a.ty, Direction::Read),
+                )
+            })
             .collect();
         json!({ "type": "object", "properties": properties })
     } else if let Some(rel) = catalog
@@ -464,7 +509,7 @@ fn returns_schema(catalog: &Catalog, f: &Function, names: &BTreeMap<String, Stri
     } else if f.returns.is_builtin("void") {
         json!({ "type": "null" })
     } else {
-        value(catalog, &f.returns)
+        value(catalog, &f.returns, Direction::Read)
     };
     if f.returns_set {
         json!({ "type": "array", "items": one })

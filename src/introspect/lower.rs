@@ -4,7 +4,9 @@
 use compact_str::CompactString;
 use std::collections::HashMap;
 
-use super::rows::{CatalogRows, ColumnRow, FunctionRow, TypeRow, ViewDepRow};
+use super::rows::{
+    CatalogRows, ColumnRow, ConstraintRow, FunctionRow, PolicyRow, RelationRow, TypeRow, ViewDepRow,
+};
 use super::view_lineage;
 use crate::model::{
     Arg, ArgMode, Attribute, Catalog, Check, Column, ColumnSource, FkAction, ForeignKey, Function,
@@ -29,42 +31,7 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
     let types: HashMap<u32, &TypeRow> = rows.types.iter().map(|t| (t.oid, t)).collect();
     let resolver = Resolver { types: &types };
 
-    let mut relations: Vec<Relation> = Vec::with_capacity(rows.relations.len());
-    for r in &rows.relations {
-        let kind = match r.kind.as_str() {
-            "r" => RelationKind::Table,
-            "p" => RelationKind::PartitionedTable,
-            "f" => RelationKind::ForeignTable,
-            "v" => RelationKind::View,
-            _ => RelationKind::MaterializedView,
-        };
-        let mut partitions = r.partitions.clone().unwrap_or_default();
-        partitions.sort();
-        relations.push(Relation {
-            schema: r.schema.clone(),
-            name: r.name.clone(),
-            kind,
-            comment: r.comment.clone(),
-            columns: Vec::new(),
-            primary_key: None,
-            unique_keys: Vec::new(),
-            foreign_keys: Vec::new(),
-            checks: Vec::new(),
-            updatable: r.updatable_mask.map(updatable_from_mask),
-            instead_of: r
-                .instead_of_mask
-                .filter(|m| *m != 0)
-                .map(updatable_from_mask),
-            rls: Rls {
-                enabled: r.rls_enabled,
-                forced: r.rls_forced,
-                policies: Vec::new(),
-            },
-            partitions,
-            partition_of: r.partition_of.clone(),
-            extension: r.extension.clone(),
-        });
-    }
+    let mut relations: Vec<Relation> = rows.relations.iter().map(relation_shell).collect();
     // `relations[i]` is built from `rows.relations[i]`; these find it by oid or by name.
     let by_oid: HashMap<u32, usize> = rows
         .relations
@@ -72,59 +39,20 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
         .enumerate()
         .map(|(i, r)| (r.oid, i))
         .collect();
-    let by_name: HashMap<(&str, &str), usize> = rows
+    let by_name: ByName<'_> = rows
         .relations
         .iter()
         .enumerate()
         .map(|(i, r)| ((r.schema.as_str(), r.name.as_str()), i))
         .collect();
 
-    // The view query trees are large (MBs on big schemas) and needed only here: each is read
-    // into its lineage and dropped at once.
-    // Per relation: its view's lineage and the columns it depends on, by (oid, attnum).
-    type Lineage<'r> = (view_lineage::Lineage, HashMap<(u32, i32), &'r ViewDepRow>);
-    let lineages: Vec<Option<Lineage>> = view_queries
-        .into_iter()
-        .zip(&rows.relations)
-        .map(|(query, r)| {
-            let lineage = view_lineage::read(&query?);
-            let deps = r
-                .view_deps
-                .iter()
-                .flatten()
-                .map(|d| ((d.oid, d.attnum), d))
-                .collect();
-            Some((lineage, deps))
-        })
-        .collect();
-    let source_of = |i: usize, position: i32| -> Option<Box<ColumnSource>> {
-        let (lineage, deps) = lineages[i].as_ref()?;
-        let (_, tbl, col) = lineage
-            .origins
-            .iter()
-            .find(|(resno, _, _)| *resno == position)?;
-        let dep = deps.get(&(*tbl, *col))?;
-        Some(Box::new(ColumnSource {
-            schema: dep.schema.clone(),
-            relation: dep.relation.clone(),
-            column: dep.column.clone(),
-            source_not_null: dep.not_null,
-            exact: lineage.exact,
-        }))
-    };
+    let lineages = lineages(view_queries, &rows.relations);
+    let source_of = |i: usize, position: i32| column_source(lineages[i].as_ref()?, position);
 
     // CHECK definitions are parsed on another thread meanwhile.
     let constraints = &rows.constraints;
     let (attnums, checks) = std::thread::scope(|scope| {
-        let checks = scope.spawn(|| {
-            constraints
-                .iter()
-                .map(|k| {
-                    (k.kind == "c")
-                        .then(|| check(&k.name, k.definition.as_deref().unwrap_or_default()))
-                })
-                .collect::<Vec<Option<Check>>>()
-        });
+        let checks = scope.spawn(|| parse_checks(constraints));
         let attnums = lower_columns(
             column_rows,
             &by_oid,
@@ -138,88 +66,13 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
             .unwrap_or_else(|p| std::panic::resume_unwind(p));
         (attnums, checks)
     });
-
-    // Referenced columns by name: sent by the server, or named here from the columns read.
-    let referenced: Vec<Vec<String>> = constraints
-        .iter()
-        .map(|k| match &k.referenced_columns {
-            _ if k.kind != "f" => Vec::new(),
-            Some(names) => names.clone(),
-            None => {
-                let target = by_name.get(&(
-                    k.referenced_schema.as_deref().unwrap_or_default(),
-                    k.referenced_relation.as_deref().unwrap_or_default(),
-                ));
-                let Some(&t) = target else {
-                    return Vec::new();
-                };
-                k.referenced_keys
-                    .iter()
-                    .flatten()
-                    .filter_map(|n| attnums[t].iter().position(|a| a == n))
-                    .map(|i| relations[t].columns[i].name.clone())
-                    .collect()
-            }
-        })
-        .collect();
-    for ((k, referenced_columns), check) in constraints.iter().zip(referenced).zip(checks) {
-        let Some(&i) = by_name.get(&(k.schema.as_str(), k.relation.as_str())) else {
-            continue;
-        };
-        let rel = &mut relations[i];
-        let columns: Vec<String> = k
-            .keys
-            .iter()
-            .flatten()
-            .filter_map(|n| attnums[i].iter().position(|a| a == n))
-            .map(|c| rel.columns[c].name.clone())
-            .collect();
-        match k.kind.as_str() {
-            "p" => {
-                rel.primary_key = Some(Key {
-                    name: k.name.clone(),
-                    columns,
-                })
-            }
-            "u" => rel.unique_keys.push(Key {
-                name: k.name.clone(),
-                columns,
-            }),
-            "f" => rel.foreign_keys.push(ForeignKey {
-                name: k.name.clone(),
-                columns,
-                referenced_schema: k.referenced_schema.clone().unwrap_or_default(),
-                referenced_relation: k.referenced_relation.clone().unwrap_or_default(),
-                referenced_columns,
-                on_update: fk_action(&k.on_update),
-                on_delete: fk_action(&k.on_delete),
-            }),
-            _ => rel.checks.extend(check),
-        }
-    }
-
-    for p in &rows.policies {
-        let Some(&i) = by_name.get(&(p.schema.as_str(), p.relation.as_str())) else {
-            continue;
-        };
-        let mut roles = p.roles.clone().unwrap_or_default();
-        roles.sort();
-        relations[i].rls.policies.push(Policy {
-            name: p.name.clone(),
-            command: match p.command.as_str() {
-                "r" => PolicyCommand::Select,
-                "a" => PolicyCommand::Insert,
-                "w" => PolicyCommand::Update,
-                "d" => PolicyCommand::Delete,
-                _ => PolicyCommand::All,
-            },
-            permissive: p.permissive,
-            roles,
-            using: p.using_expr.clone(),
-            with_check: p.with_check.clone(),
-        });
-    }
-
+    let keyed = Keyed {
+        by_name: &by_name,
+        attnums: &attnums,
+    };
+    let referenced = keyed.referenced_columns(constraints, &relations);
+    keyed.attach_constraints(constraints, referenced, checks, &mut relations);
+    attach_policies(&rows.policies, &by_name, &mut relations);
     for r in &mut relations {
         r.unique_keys.sort_by(|a, b| a.name.cmp(&b.name));
         r.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
@@ -232,7 +85,6 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
         .iter()
         .map(|f| resolver.function(f, &mut warnings))
         .collect();
-
     let type_defs = rows
         .types
         .iter()
@@ -259,6 +111,198 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
     };
     catalog.normalize();
     (catalog, warnings)
+}
+
+/// A relation's index in the lowered relations, by (schema, name).
+type ByName<'r> = HashMap<(&'r str, &'r str), usize>;
+
+/// A relation without its columns, keys, checks and policies (filled in later).
+fn relation_shell(r: &RelationRow) -> Relation {
+    let kind = match r.kind.as_str() {
+        "r" => RelationKind::Table,
+        "p" => RelationKind::PartitionedTable,
+        "f" => RelationKind::ForeignTable,
+        "v" => RelationKind::View,
+        _ => RelationKind::MaterializedView,
+    };
+    let mut partitions = r.partitions.clone().unwrap_or_default();
+    partitions.sort();
+    Relation {
+        schema: r.schema.clone(),
+        name: r.name.clone(),
+        kind,
+        comment: r.comment.clone(),
+        columns: Vec::new(),
+        primary_key: None,
+        unique_keys: Vec::new(),
+        foreign_keys: Vec::new(),
+        checks: Vec::new(),
+        updatable: r.updatable_mask.map(updatable_from_mask),
+        instead_of: r
+            .instead_of_mask
+            .filter(|m| *m != 0)
+            .map(updatable_from_mask),
+        rls: Rls {
+            enabled: r.rls_enabled,
+            forced: r.rls_forced,
+            policies: Vec::new(),
+        },
+        partitions,
+        partition_of: r.partition_of.clone(),
+        extension: r.extension.clone(),
+    }
+}
+
+/// A view's lineage and the columns it depends on, by (oid, attnum).
+type Lineage<'r> = (view_lineage::Lineage, HashMap<(u32, i32), &'r ViewDepRow>);
+
+/// Per relation, its view's lineage. The view query trees are large (MBs on big schemas)
+/// and needed only here: each is read into its lineage and dropped at once.
+fn lineages<'r>(
+    view_queries: Vec<Option<String>>,
+    relations: &'r [RelationRow],
+) -> Vec<Option<Lineage<'r>>> {
+    view_queries
+        .into_iter()
+        .zip(relations)
+        .map(|(query, r)| {
+            let lineage = view_lineage::read(&query?);
+            let deps = r
+                .view_deps
+                .iter()
+                .flatten()
+                .map(|d| ((d.oid, d.attnum), d))
+                .collect();
+            Some((lineage, deps))
+        })
+        .collect()
+}
+
+/// Where the view column at `position` comes from, when its lineage says.
+fn column_source(lineage: &Lineage<'_>, position: i32) -> Option<Box<ColumnSource>> {
+    let (lineage, deps) = lineage;
+    let (_, tbl, col) = lineage
+        .origins
+        .iter()
+        .find(|(resno, _, _)| *resno == position)?;
+    let dep = deps.get(&(*tbl, *col))?;
+    Some(Box::new(ColumnSource {
+        schema: dep.schema.clone(),
+        relation: dep.relation.clone(),
+        column: dep.column.clone(),
+        source_not_null: dep.not_null,
+        exact: lineage.exact,
+    }))
+}
+
+/// Each constraint's CHECK, parsed (`None` for other kinds).
+fn parse_checks(constraints: &[ConstraintRow]) -> Vec<Option<Check>> {
+    constraints
+        .iter()
+        .map(|k| {
+            (k.kind == "c").then(|| check(&k.name, k.definition.as_deref().unwrap_or_default()))
+        })
+        .collect()
+}
+
+/// What names a constraint's columns: the relations by name and their attribute numbers.
+struct Keyed<'a, 'r> {
+    by_name: &'a ByName<'r>,
+    attnums: &'a [Vec<i32>],
+}
+
+impl Keyed<'_, '_> {
+    /// The names of the columns of relation `i` with these attribute numbers.
+    fn names(&self, relations: &[Relation], i: usize, keys: Option<&Vec<i32>>) -> Vec<String> {
+        keys.into_iter()
+            .flatten()
+            .filter_map(|n| self.attnums[i].iter().position(|a| a == n))
+            .map(|c| relations[i].columns[c].name.clone())
+            .collect()
+    }
+
+    /// Each foreign key's referenced columns by name: sent by the server, or named here from
+    /// the columns read (empty for other constraints).
+    fn referenced_columns(
+        &self,
+        constraints: &[ConstraintRow],
+        relations: &[Relation],
+    ) -> Vec<Vec<String>> {
+        constraints
+            .iter()
+            .map(|k| match &k.referenced_columns {
+                _ if k.kind != "f" => Vec::new(),
+                Some(names) => names.clone(),
+                None => {
+                    let target = self.by_name.get(&(
+                        k.referenced_schema.as_deref().unwrap_or_default(),
+                        k.referenced_relation.as_deref().unwrap_or_default(),
+                    ));
+                    match target {
+                        Some(&t) => self.names(relations, t, k.referenced_keys.as_ref()),
+                        None => Vec::new(),
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// Puts each primary key, unique key, foreign key and CHECK into its relation.
+    fn attach_constraints(
+        &self,
+        constraints: &[ConstraintRow],
+        referenced: Vec<Vec<String>>,
+        checks: Vec<Option<Check>>,
+        relations: &mut [Relation],
+    ) {
+        for ((k, referenced_columns), check) in constraints.iter().zip(referenced).zip(checks) {
+            let Some(&i) = self.by_name.get(&(k.schema.as_str(), k.relation.as_str())) else {
+                continue;
+            };
+            let columns = self.names(relations, i, k.keys.as_ref());
+            let rel = &mut relations[i];
+            let name = k.name.clone();
+            match k.kind.as_str() {
+                "p" => rel.primary_key = Some(Key { name, columns }),
+                "u" => rel.unique_keys.push(Key { name, columns }),
+                "f" => rel.foreign_keys.push(ForeignKey {
+                    name,
+                    columns,
+                    referenced_schema: k.referenced_schema.clone().unwrap_or_default(),
+                    referenced_relation: k.referenced_relation.clone().unwrap_or_default(),
+                    referenced_columns,
+                    on_update: fk_action(&k.on_update),
+                    on_delete: fk_action(&k.on_delete),
+                }),
+                _ => rel.checks.extend(check),
+            }
+        }
+    }
+}
+
+/// Puts each row-level security policy into its relation.
+fn attach_policies(policies: &[PolicyRow], by_name: &ByName<'_>, relations: &mut [Relation]) {
+    for p in policies {
+        let Some(&i) = by_name.get(&(p.schema.as_str(), p.relation.as_str())) else {
+            continue;
+        };
+        let mut roles = p.roles.clone().unwrap_or_default();
+        roles.sort();
+        relations[i].rls.policies.push(Policy {
+            name: p.name.clone(),
+            command: match p.command.as_str() {
+                "r" => PolicyCommand::Select,
+                "a" => PolicyCommand::Insert,
+                "w" => PolicyCommand::Update,
+                "d" => PolicyCommand::Delete,
+                _ => PolicyCommand::All,
+            },
+            permissive: p.permissive,
+            roles,
+            using: p.using_expr.clone(),
+            with_check: p.with_check.clone(),
+        });
+    }
 }
 
 /// Moves the column rows into their relations (`by_oid` finds a relation's index in

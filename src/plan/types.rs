@@ -361,6 +361,46 @@ impl Scalar {
     }
 }
 
+/// Which way a value goes through PostgREST. A value's JSON form can differ by direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Read from Postgres: a Row, a function's result (the JSON `to_jsonb` writes).
+    Read,
+    /// Sent to Postgres: an Insert, an Update, a function's arguments (PostgREST reads
+    /// them with `json_populate_recordset` / `json_to_recordset`, which give each JSON value
+    /// that is not an array or an object for a composite to the type's input function as text).
+    Write,
+}
+
+impl Scalar {
+    /// The scalar whose JSON form a value of this type has when it goes `direction`: itself,
+    /// except for a written hstore. `to_jsonb` writes hstore as a JSON object (through the
+    /// extension's cast to json), but `json_populate_record` hands an object's text to
+    /// `hstore_in`, which rejects it; it takes the hstore text, `"a"=>"1", "b"=>NULL`, as
+    /// a JSON string. So a written hstore is text.
+    pub fn through(self, direction: Direction) -> Scalar {
+        match (self, direction) {
+            (Scalar::Hstore, Direction::Write) => Scalar::Text,
+            _ => self,
+        }
+    }
+}
+
+/// Whether a value of `ty` (through its domains, an array of it alike) has a different JSON
+/// form written than read (see [`Scalar::through`]). Enums, composites and ranges do not
+/// (a composite's attributes are typed once, as read).
+pub fn written_differs(catalog: &Catalog, ty: &TypeRef) -> bool {
+    match classify(catalog, &resolve(catalog, ty)) {
+        TypeClass::Scalar(s) => s.through(Direction::Write) != s,
+        TypeClass::Domain { .. }
+        | TypeClass::Enum { .. }
+        | TypeClass::Composite { .. }
+        | TypeClass::Relation
+        | TypeClass::Range
+        | TypeClass::Multirange => false,
+    }
+}
+
 /// How a numeric scalar fits a JavaScript number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JsNumber {
@@ -540,6 +580,18 @@ mod tests {
                 checks: Vec::new(),
             },
         }
+    }
+
+    #[test]
+    fn hstore_is_read_as_a_map_and_written_as_text() {
+        let h = ty("extensions", "hstore");
+        assert_eq!(Scalar::of(&h).through(Direction::Read), Scalar::Hstore);
+        assert_eq!(Scalar::of(&h).through(Direction::Write), Scalar::Text);
+        let c = catalog_of(vec![domain("tags", h.clone())]);
+        assert!(written_differs(&c, &h));
+        assert!(written_differs(&c, &ty("public", "tags")));
+        assert!(!written_differs(&c, &ty("pg_catalog", "text")));
+        assert!(!written_differs(&c, &ty("pg_catalog", "jsonb")));
     }
 
     #[test]

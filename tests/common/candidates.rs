@@ -4,6 +4,7 @@
 
 use gen_types::emit::rules;
 use gen_types::model::{Catalog, Relation, TypeKind};
+use gen_types::plan::types::Scalar;
 use serde_json::{Value, json};
 
 /// The relation, quoted for SQL.
@@ -47,6 +48,24 @@ pub const FRACTION: &str = "an integral number written with a fraction is a JSON
 pub const UNDERFLOW: &str = "float4 input rejects values that underflow to 0";
 pub const BYTEA_SPELLING: &str =
     "bytea input also reads upper-case hex and the escape format, which Postgres never writes";
+
+/// `to_jsonb(t)` as a client sends it back: hstore columns as their text, which is what
+/// PostgREST's `json_populate_record` reads (hstore_in refuses the object `to_jsonb`
+/// writes). `t` is the row's alias in the query.
+pub fn written_row(catalog: &Catalog, rel: &Relation) -> String {
+    let mut out = "to_jsonb(t)".to_string();
+    for c in &rel.columns {
+        let r = rules::column_rules(catalog, rel, c);
+        if r.array_dims == 0 && r.class == rules::BaseClass::Scalar(Scalar::Hstore) {
+            out.push_str(&format!(
+                " || jsonb_build_object('{}', t.\"{}\"::text)",
+                c.name.replace('\'', "''"),
+                c.name.replace('"', "\"\"")
+            ));
+        }
+    }
+    out
+}
 
 /// Candidates for a column, by the type Postgres stores (never by what the schema says).
 pub fn candidates(catalog: &Catalog, rel: &Relation, column: &str, base: &Value) -> Vec<Candidate> {
@@ -122,6 +141,12 @@ pub fn scalar_candidates(catalog: &Catalog, r: &rules::ValueRules) -> Vec<Candid
             "lquery" => syntax(&["a", "top.*{1,2}", "*.a.*", "astro*"], &["", " ", "a..b"]),
             "ltxtquery" => syntax(&["a", "a & b", "astro*"], &["", "&", "a.b"]),
             "cube" => syntax(&["(1, 2, 3)", "1", "(1,2),(3,4)"], &["", "x", "a b"]),
+            "hstore" => {
+                let mut c = syntax(&["", "a=>1", r#""a"=>"1", "b"=>NULL"#], &["a", "a=>"]);
+                // The object to_jsonb writes is not what hstore_in reads.
+                c.extend([ok(json!({})), ok(json!({"a": "1", "b": null}))]);
+                c
+            }
             _ => text_candidates(),
         };
     }

@@ -5,6 +5,7 @@ import type {
   Database,
   Tables,
   TablesInsert,
+  TablesUpdate,
   CompositeTypes,
 } from "./database.types"
 import { type Same, expectType } from "../assert"
@@ -28,6 +29,18 @@ expectType<Same<Domains["short"], string>>()
 expectType<Same<Domains["ints"], number[] | null>>()
 expectType<
   Same<Domains["shipping_address"], CompositeTypes<"address"> | null>
+>()
+
+// hstore: read as the object to_jsonb writes, written as hstore text (`"a"=>"1"`), the
+// only form PostgREST's json_populate_record accepts.
+expectType<
+  Same<Tables<"contrib_types">["c_hstore"], Record<string, string | null> | null>
+>()
+expectType<
+  Same<TablesInsert<"contrib_types">["c_hstore"], string | null | undefined>
+>()
+expectType<
+  Same<TablesUpdate<"contrib_types">["c_hstore"], string | null | undefined>
 >()
 
 type Gen = TablesInsert<"defaults_and_generated">

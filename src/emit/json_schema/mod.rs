@@ -22,6 +22,7 @@ use crate::model::{Catalog, Relation, TypeDef, TypeKind, TypeRef};
 use crate::plan::Plan;
 use crate::plan::columns::{self, ColumnShape, InsertRole};
 use crate::plan::rules;
+use crate::plan::types::Direction;
 use values::{nullable, value_schema};
 
 /// The `$schema` of the document.
@@ -197,7 +198,7 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
             .types
             .iter()
             .any(|t| [&key, &null_key].contains(&&t.qualified_name()));
-        let (schema, _) = value_schema(catalog, ty, &rules::type_rules(catalog, ty));
+        let (schema, _) = value_schema(catalog, ty, &rules::type_rules(catalog, ty), Direction::Read);
         if !taken && schema.is_object() {
             let plain = schema.to_string().len() >= SHARE_MIN;
             shared.insert(key, Shared { ty, schema, plain });
@@ -284,11 +285,16 @@ struct Values<'a> {
 }
 
 impl Values<'_> {
-    /// The schema of a column's values (null included when `null_ok`), a `$ref` when it is
-    /// a shared one, and what it could not say.
-    fn of(&self, shape: &ColumnShape<'_>, null_ok: bool) -> (Value, Vec<String>) {
+    /// The schema of a column's values going `direction` (null included when `null_ok`), a
+    /// `$ref` when it is a shared one, and what it could not say.
+    fn of(
+        &self,
+        shape: &ColumnShape<'_>,
+        null_ok: bool,
+        direction: Direction,
+    ) -> (Value, Vec<String>) {
         let ty = &shape.column.ty;
-        let (schema, skipped) = value_schema(self.catalog, ty, &shape.rules);
+        let (schema, skipped) = value_schema(self.catalog, ty, &shape.rules, direction);
         if ty.schema == "pg_catalog"
             && let Some(shared) = self.shared.get(&value_key(ty, false))
             && shared.schema == schema
@@ -302,9 +308,14 @@ impl Values<'_> {
 
 /// The schema of a column's values (null included when the column can be NULL), with its
 /// description and what could not be said.
-fn property(values: &Values<'_>, shape: &ColumnShape<'_>, null_ok: bool, written: bool) -> Value {
-    let (schema, skipped) = values.of(shape, null_ok);
-    let schema = if !null_ok && written && schema == Value::Bool(true) {
+fn property(
+    values: &Values<'_>,
+    shape: &ColumnShape<'_>,
+    null_ok: bool,
+    direction: Direction,
+) -> Value {
+    let (schema, skipped) = values.of(shape, null_ok, direction);
+    let schema = if !null_ok && direction == Direction::Write && schema == Value::Bool(true) {
         // A json value may be JSON null in a row, but a written JSON null is SQL NULL.
         json!({"not": {"type": "null"}})
     } else {
@@ -340,7 +351,7 @@ fn untranslated(rel: &Relation, m: &mut Map<String, Value>) {
 fn row(values: &Values<'_>, rel: &Relation, shapes: &[ColumnShape<'_>]) -> Value {
     let mut props = Map::new();
     for s in shapes {
-        let mut p = property(values, s, s.nullable, false);
+        let mut p = property(values, s, s.nullable, Direction::Read);
         if s.read_only
             && let Value::Object(m) = &mut p
         {
@@ -387,7 +398,7 @@ fn write(values: &Values<'_>, rel: &Relation, shapes: &[ColumnShape<'_>], insert
             }
             s.update_nullable
         };
-        props.insert(s.column.name.clone(), property(values, s, null_ok, true));
+        props.insert(s.column.name.clone(), property(values, s, null_ok, Direction::Write));
     }
     let mut m = Map::new();
     m.insert("type".into(), json!("object"));
@@ -411,7 +422,7 @@ fn type_def(catalog: &Catalog, t: &TypeDef) -> Option<Value> {
             let mut props = Map::new();
             for a in attributes {
                 let r = rules::type_rules(catalog, &a.ty);
-                let (s, skipped) = value_schema(catalog, &a.ty, &r);
+                let (s, skipped) = value_schema(catalog, &a.ty, &r, Direction::Read);
                 let mut s = match nullable(s) {
                     Value::Object(m) => m,
                     _ => Map::new(),
@@ -441,7 +452,7 @@ fn type_def(catalog: &Catalog, t: &TypeDef) -> Option<Value> {
                 ..TypeRef::default()
             };
             let r = rules::type_rules(catalog, &ty);
-            let (s, skipped) = value_schema(catalog, &ty, &r);
+            let (s, skipped) = value_schema(catalog, &ty, &r, Direction::Read);
             let mut m = match s {
                 Value::Object(m) => m,
                 _ => Map::new(),

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use super::{def_ref, relation_key};
 use crate::model::{Catalog, Literal, TypeRef};
 use crate::plan::rules::{self, BaseClass, ValueRules};
-use crate::plan::types::{DateTime, Scalar};
+use crate::plan::types::{DateTime, Direction, Scalar};
 
 /// The strings `to_jsonb` writes for non-finite floats and numerics.
 const NON_FINITE: [&str; 3] = ["NaN", "Infinity", "-Infinity"];
@@ -24,8 +24,14 @@ enum Kind {
     Other,
 }
 
-/// The schema of a non-null value with these rules; `skipped` collects what it cannot say.
-pub fn value_schema(catalog: &Catalog, ty: &TypeRef, rules: &ValueRules) -> (Value, Vec<String>) {
+/// The schema of a non-null value with these rules going `direction`; `skipped` collects
+/// what it cannot say.
+pub fn value_schema(
+    catalog: &Catalog,
+    ty: &TypeRef,
+    rules: &ValueRules,
+    direction: Direction,
+) -> (Value, Vec<String>) {
     let mut skipped = rules.skipped.clone();
     let (element_rules, dims) = if ty.array_dims > 0 {
         // An array of T: the limits of T (its domains and typmod) apply to each element.
@@ -49,7 +55,7 @@ pub fn value_schema(catalog: &Catalog, ty: &TypeRef, rules: &ValueRules) -> (Val
     } else {
         (rules.clone(), 0)
     };
-    let mut schema = scalar(catalog, &element_rules, &mut skipped);
+    let mut schema = scalar(catalog, &element_rules, direction, &mut skipped);
     for _ in 0..dims {
         schema = json!({"type": "array", "items": nullable(schema)});
     }
@@ -114,8 +120,13 @@ const BYTEA: &str = r"^\\x([0-9a-f]{2})*$";
 /// oid, xid, cid: unsigned integers written as strings.
 const UNSIGNED: &str = "^[0-9]+$";
 
-/// The schema of one non-array value, with its limits.
-fn scalar(catalog: &Catalog, rules: &ValueRules, skipped: &mut Vec<String>) -> Value {
+/// The schema of one non-array value going `direction`, with its limits.
+fn scalar(
+    catalog: &Catalog,
+    rules: &ValueRules,
+    direction: Direction,
+    skipped: &mut Vec<String>,
+) -> Value {
     let base = &rules.base;
     let (mut schema, kind) = match &rules.class {
         BaseClass::Enum { labels } => {
@@ -161,7 +172,7 @@ fn scalar(catalog: &Catalog, rules: &ValueRules, skipped: &mut Vec<String>) -> V
             {
                 return embedded(js, skipped);
             }
-            scalar_schema(*scalar)
+            scalar_schema(scalar.through(direction))
         }
     };
     with_limits(std::mem::take(&mut schema), kind, rules, skipped)

@@ -11,7 +11,9 @@ use quote::quote;
 use crate::config::RustDateTime;
 use crate::emit::settings::TargetOverrides;
 use crate::model::{Catalog, TypeRef};
-use crate::plan::types::{DateTime, MAX_DOMAIN_DEPTH, Scalar, TypeClass, classify, resolve};
+use crate::plan::types::{
+    DateTime, Direction, MAX_DOMAIN_DEPTH, Scalar, TypeClass, classify, resolve, written_differs,
+};
 
 /// The support sections (`generators/rust/pg.rs`) a file needs.
 #[derive(Debug, Default, Clone, Copy)]
@@ -120,6 +122,17 @@ impl Mapper<'_> {
     /// The type of a non-null value of `ty` (arrays included).
     pub fn map(&self, ty: &TypeRef) -> RustType {
         self.map_at(ty, 0)
+    }
+
+    /// The type of a non-null value of `ty` as it is sent to Postgres, where that differs
+    /// from [`Self::map`] ([`written_differs`]; a type override is the type both ways).
+    pub fn map_written(&self, ty: &TypeRef) -> Option<RustType> {
+        if self.type_override(ty).is_some() || !written_differs(self.catalog, ty) {
+            return None;
+        }
+        let base = resolve(self.catalog, ty);
+        let scalar = Scalar::of(&base).through(Direction::Write);
+        Some(self.scalar(scalar, &base).array(base.array_dims))
     }
 
     /// [`Self::map`], `depth` domains down a chain (bounded: a snapshot is untrusted).

@@ -737,11 +737,20 @@ fn relation(
         .iter()
         .map(|s| column_type(mapper, json, rel, s, base))
         .unzip();
+    let written = shapes
+        .iter()
+        .zip(&types)
+        .map(|(s, t)| match mapper.column_override(&rel.schema, &rel.name, &s.column.name) {
+            Some(_) => t.clone(),
+            None => mapper.map_written(&s.column.ty).unwrap_or_else(|| t.clone()),
+        })
+        .collect();
     let r = RelationItems {
         mapper,
         rel,
         shapes,
         types,
+        written,
         derives,
         kind: match rel.kind {
             crate::model::RelationKind::Table | crate::model::RelationKind::PartitionedTable => {
@@ -773,6 +782,8 @@ struct RelationItems<'a, 'c> {
     shapes: Vec<ColumnShape<'a>>,
     /// The type of each column's non-null values.
     types: Vec<RustType>,
+    /// The same as sent to Postgres (Insert, Update).
+    written: Vec<RustType>,
     derives: &'a [String],
     /// `table`, `view`, ... for the doc comments.
     kind: &'static str,
@@ -864,7 +875,7 @@ impl RelationItems<'_, '_> {
         let fields = self
             .shapes
             .iter()
-            .zip(&self.types)
+            .zip(&self.written)
             .filter_map(|(s, t)| {
                 let presence = match s.insert {
                     InsertRole::Absent => return None,
@@ -899,7 +910,7 @@ impl RelationItems<'_, '_> {
         let fields = self
             .shapes
             .iter()
-            .zip(&self.types)
+            .zip(&self.written)
             .filter(|(s, _)| s.update)
             .map(|(s, t)| {
                 let presence = if s.update_nullable {

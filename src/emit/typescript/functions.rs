@@ -30,7 +30,7 @@ impl Mapper<'_> {
     }
 
     fn arg_type(&self, a: &Arg) -> Ts {
-        self.ts(&a.ty, Site::Other)
+        self.ts_written(&a.ty, Site::Other)
     }
 
     fn ordered<'x>(&self, mut args: Vec<&'x Arg>) -> Vec<&'x Arg> {

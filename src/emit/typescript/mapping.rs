@@ -9,8 +9,8 @@ use crate::emit::settings::{TargetOverrides, TypescriptSettings};
 use crate::model::{Catalog, CheckFact, Literal, Relation, Subject, TypeKind, TypeRef};
 use crate::plan::rules;
 use crate::plan::types::{
-    DateTime, Geometric, JsNumber, MAX_DOMAIN_DEPTH, Scalar, TypeClass, Vector, classify,
-    domain_chain, resolve,
+    DateTime, Direction, Geometric, JsNumber, MAX_DOMAIN_DEPTH, Scalar, TypeClass, Vector,
+    classify, domain_chain, resolve,
 };
 use crate::print::doc::{Doc, concat, object, text};
 use crate::print::js::string_literal;
@@ -261,13 +261,20 @@ impl<'a> Mapper<'a> {
 }
 
 impl Mapper<'_> {
-    /// The type of a non-null value of `ty` used at `site`.
+    /// The type of a non-null value of `ty` used at `site`, as Postgres returns it.
     pub fn ts(&self, ty: &TypeRef, site: Site) -> Ts {
-        self.ts_at(ty, site, 0)
+        self.ts_at(ty, site, Direction::Read, 0)
+    }
+
+    /// The type of a non-null value of `ty` used at `site`, as it is sent to Postgres (an
+    /// Insert, an Update, an argument). Differs from [`Self::ts`] only where
+    /// [`written_differs`](crate::plan::types::written_differs) says so, and only in precise mode (the reference has one type).
+    pub fn ts_written(&self, ty: &TypeRef, site: Site) -> Ts {
+        self.ts_at(ty, site, Direction::Write, 0)
     }
 
     /// [`Self::ts`] `depth` domains down a chain (bounded: a snapshot is untrusted).
-    fn ts_at(&self, ty: &TypeRef, site: Site, depth: usize) -> Ts {
+    fn ts_at(&self, ty: &TypeRef, site: Site, direction: Direction, depth: usize) -> Ts {
         if let Some(o) = self.type_override(ty) {
             return self.array(Ts::named(o), self.dims(ty));
         }
@@ -286,9 +293,9 @@ impl Mapper<'_> {
                 // One level only, and a domain under it is unknown, like the reference.
                 TsCompat::Supabase => match classify(self.catalog, base) {
                     TypeClass::Domain { .. } => self.array(Ts::named("unknown"), self.dims(base)),
-                    _ => self.ts_at(base, Site::Other, depth + 1),
+                    _ => self.ts_at(base, Site::Other, direction, depth + 1),
                 },
-                TsCompat::Precise => self.ts_at(base, site, depth + 1),
+                TsCompat::Precise => self.ts_at(base, site, direction, depth + 1),
             };
             return self.array(inner, self.dims(ty));
         }
@@ -299,7 +306,7 @@ impl Mapper<'_> {
             // node-postgres parses arrays of some built-in types only; others arrive as text.
             return Ts::named("string");
         }
-        self.array(self.element(ty), self.dims(ty))
+        self.array(self.element(ty, direction), self.dims(ty))
     }
 
     /// An array of `dims` dimensions of `element`. Postgres arrays can hold NULL elements
@@ -337,8 +344,8 @@ impl Mapper<'_> {
         crate::plan::types::node_postgres_parses_array(ty)
     }
 
-    /// The type of one (non-array) value.
-    fn element(&self, ty: &TypeRef) -> Ts {
+    /// The type of one (non-array) value going `direction`.
+    fn element(&self, ty: &TypeRef, direction: Direction) -> Ts {
         let in_output = self.schemas.contains(ty.schema.as_str());
         match classify(self.catalog, ty) {
             TypeClass::Enum { labels } => {
@@ -376,7 +383,7 @@ impl Mapper<'_> {
             TypeClass::Domain { .. } => Ts::named("unknown"),
             TypeClass::Scalar(scalar) => match self.compat {
                 TsCompat::Supabase => Ts::named(supabase_scalar(scalar)),
-                TsCompat::Precise => self.precise_scalar(scalar),
+                TsCompat::Precise => self.precise_scalar(scalar.through(direction)),
             },
         }
     }

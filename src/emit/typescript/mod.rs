@@ -22,6 +22,7 @@ use crate::emit::settings::TypescriptSettings;
 use crate::model::{Catalog, Column, Relation, TypeKind, TypeRef};
 use crate::plan::Plan;
 use crate::plan::shape::{self, Field, Precision, Presence};
+use crate::plan::types::written_differs;
 use crate::print::comment::jsdoc;
 use crate::print::doc::{self, Doc, concat, member, object, text};
 use crate::print::js::{js_property_key, property_key, string_literal};
@@ -199,10 +200,13 @@ struct ColumnType {
     forms: [Form; 2],
     /// `NonNullable<Json>`, for json columns.
     json_write: Option<Form>,
+    /// Not null, then nullable, as written, where that differs from the Row's type.
+    written: Option<[Form; 2]>,
 }
 
 impl ColumnType {
-    fn new(base: Ts, compat: TsCompat) -> Self {
+    /// The forms of `base` (as read) and of `written` (as sent, when it differs).
+    fn new(base: Ts, written: Option<Ts>, compat: TsCompat) -> Self {
         let printed = |ts: Ts| {
             let line = doc::print(&ts.doc, 0, 0);
             let one_line = (!line.contains('\n')).then(|| {
@@ -217,21 +221,26 @@ impl ColumnType {
         let json_write = base
             .is_json
             .then(|| printed(Ts::named("NonNullable<Json>")));
+        let both = |ts: Ts| {
+            [
+                printed(ts.clone().nullable(false, compat)),
+                printed(ts.nullable(true, compat)),
+            ]
+        };
         Self {
-            forms: [
-                printed(base.clone().nullable(false, compat)),
-                printed(base.nullable(true, compat)),
-            ],
+            forms: both(base),
             json_write,
+            written: written.map(both),
         }
     }
 
     /// The type where `nullable` says whether null is accepted; `write` for Insert/Update.
     fn form(&self, nullable: bool, write: bool) -> &Form {
-        match &self.json_write {
+        match (&self.json_write, &self.written) {
             // Through PostgREST a JSON null becomes SQL NULL, so a NOT NULL json column
             // cannot be written with it (it can be read back as JSON null).
-            Some(form) if write && !nullable => form,
+            (Some(form), _) if write && !nullable => form,
+            (_, Some(forms)) if write => &forms[usize::from(nullable)],
             _ => &self.forms[usize::from(nullable)],
         }
     }
@@ -305,13 +314,19 @@ impl Mapper<'_> {
         super::parallel::map(&rels, |r| self.relation(r, computed, shared))
     }
 
+    /// The plain type of a column of type `ty`: read, and written where that differs.
+    fn column_type(&self, ty: &TypeRef) -> ColumnType {
+        let written = (self.compat == TsCompat::Precise && written_differs(self.catalog, ty))
+            .then(|| self.ts_written(ty, Site::Column));
+        ColumnType::new(self.ts(ty, Site::Column), written, self.compat)
+    }
+
     /// The column types of every relation, each distinct type mapped once.
     fn shared_types(&self) -> SharedTypes<'_> {
         let mut shared = SharedTypes::new();
         for c in self.catalog.relations.iter().flat_map(|r| &r.columns) {
             if !shared.contains_key(&c.ty) {
-                let t = ColumnType::new(self.ts(&c.ty, Site::Column), self.compat);
-                shared.insert(&c.ty, t);
+                shared.insert(&c.ty, self.column_type(&c.ty));
             }
         }
         shared
@@ -332,9 +347,9 @@ impl Mapper<'_> {
         let own: Vec<Option<ColumnType>> = cols
             .iter()
             .map(|c| match self.column_narrowed(rel, c) {
-                Some(t) => Some(ColumnType::new(t, self.compat)),
+                Some(t) => Some(ColumnType::new(t, None, self.compat)),
                 None if shared.contains_key(&c.ty) => None,
-                None => Some(ColumnType::new(self.ts(&c.ty, Site::Column), self.compat)),
+                None => Some(self.column_type(&c.ty)),
             })
             .collect();
         let types: Vec<&ColumnType> = cols
