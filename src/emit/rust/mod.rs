@@ -130,7 +130,7 @@ struct SchemaNames {
 pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<String, EmitError> {
     let file = render(plan.catalog, plan.names(), settings, &print_piece)?;
     EmitError::check_names("rust", plan.names())?;
-    Ok(format!("{}{file}", header(&settings.rust)))
+    Ok(file)
 }
 
 /// What [`check_printer`] found.
@@ -236,28 +236,39 @@ fn render(
     }
     let support = support(needs(&mapper, settings), &settings.rust)?;
     let has_support = support.is_some();
-    let mut text = match support {
-        Some(support) => format_file(support)?,
-        None => String::new(),
-    };
+    let mut parts = vec![header(&settings.rust)];
+    let mut unknown = mapper.unknown.borrow().clone();
+    unknown.sort();
+    unknown.dedup();
+    if !unknown.is_empty() {
+        parts.push(format!(
+            "// Read as serde_json::Value (gen-types does not know these types): {}.\n\n",
+            line_comment(&unknown.join(", "))
+        ));
+    }
+    if let Some(support) = support {
+        parts.push(format_file(support)?);
+    }
     for (schema, module, items) in modules {
         let comment = catalog
             .schemas
             .iter()
             .find(|s| s.name == schema)
             .and_then(|s| s.comment.as_deref());
-        text.push_str(&module_text(schema, module, comment, has_support, &items)?);
+        let (before, after) = module_text(schema, module, comment, has_support)?;
+        parts.extend([before, items, after]);
     }
-    let mut unknown = mapper.unknown.borrow().clone();
-    unknown.sort();
-    unknown.dedup();
-    if !unknown.is_empty() {
-        text = format!(
-            "// Read as serde_json::Value (gen-types does not know these types): {}.\n\n{text}",
-            line_comment(&unknown.join(", "))
-        );
+    Ok(concat(parts))
+}
+
+/// The parts joined into one string allocated once: the file can be tens of MB, and each
+/// part is dropped as soon as it is copied.
+fn concat(parts: Vec<String>) -> String {
+    let mut text = String::with_capacity(parts.iter().map(String::len).sum());
+    for part in parts {
+        text.push_str(&part);
     }
-    Ok(text)
+    text
 }
 
 /// The module and type idents of every named type and of every Row type.
@@ -326,6 +337,8 @@ fn module_items(
     if let Some(module) = json.module() {
         push(Ok(vec![Piece::Tokens(module)]))?;
     }
+    // Grown by doubling; the file is assembled from these (see `concat`).
+    items.shrink_to_fit();
     Ok(items)
 }
 
@@ -349,14 +362,13 @@ fn needs(mapper: &Mapper<'_>, settings: &RustSettings) -> Needs {
     needs
 }
 
-/// `pub mod {module} { ... }` around a schema's formatted items.
+/// The text before and after a schema's formatted items: `pub mod {module} {` ... `}`.
 fn module_text(
     schema: &str,
     module: &str,
     comment: Option<&str>,
     has_support: bool,
-    items: &str,
-) -> Result<String, EmitError> {
+) -> Result<(String, String), EmitError> {
     let m = ident(&ident_text(module, Case::Snake));
     let docs = doc(comment);
     let schema_doc = format!(" Schema `{}`.", line_comment(schema));
@@ -381,7 +393,7 @@ fn module_text(
                 template: "rust/database.rs".into(),
                 message: format!("module head without its placeholder: {head}"),
             })?;
-    Ok(format!("{before}{items}{after}"))
+    Ok((before.to_string(), after.to_string()))
 }
 
 /// How prettyplease prints the placeholder item of a module's head (see [`render`]).
@@ -740,10 +752,14 @@ fn relation(
     let written = shapes
         .iter()
         .zip(&types)
-        .map(|(s, t)| match mapper.column_override(&rel.schema, &rel.name, &s.column.name) {
-            Some(_) => t.clone(),
-            None => mapper.map_written(&s.column.ty).unwrap_or_else(|| t.clone()),
-        })
+        .map(
+            |(s, t)| match mapper.column_override(&rel.schema, &rel.name, &s.column.name) {
+                Some(_) => t.clone(),
+                None => mapper
+                    .map_written(&s.column.ty)
+                    .unwrap_or_else(|| t.clone()),
+            },
+        )
         .collect();
     let r = RelationItems {
         mapper,
