@@ -174,6 +174,7 @@ fn export_const(name: &str, members: Vec<(&str, Doc)>) -> String {
 }
 
 /// `schemas.{name}`: a schema of database.schemas.ts.
+#[track_caller]
 fn schema_ref(plan: &Plan<'_>, schema: &str, object: &str, part: Part) -> Doc {
     text(format!(
         "schemas.{}",
