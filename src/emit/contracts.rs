@@ -27,7 +27,11 @@ struct IndexLine {
 
 impl Layout for IndexLine {
     fn layout(&self, indent: usize, out: &mut String) {
-        out.push_str(&super::zod::chain_property_line(&self.key, &self.value, indent));
+        out.push_str(&super::zod::chain_property_line(
+            &self.key,
+            &self.value,
+            indent,
+        ));
     }
 
     fn size(&self) -> usize {
@@ -48,7 +52,12 @@ struct SchemaIndex {
 }
 
 impl SchemaIndex {
-    fn into_json(self, key: &str, placements: &Placements, blocks: &mut Blocks<IndexLine>) -> Value {
+    fn into_json(
+        self,
+        key: &str,
+        placements: &Placements,
+        blocks: &mut Blocks<IndexLine>,
+    ) -> Value {
         let mut block = |name: &str, items| blocks.add(Block::new(items, placements.get(name)));
         templates::object([
             ("key", Value::String(js_property_key(key))),
@@ -139,7 +148,10 @@ pub fn emit(
     }
     EmitError::check_names("contracts", plan.names())?;
     let view = templates::object([
-        ("schemas_module", Value::String(settings.schemas_module.clone())),
+        (
+            "schemas_module",
+            Value::String(settings.schemas_module.clone()),
+        ),
         ("definitions", Value::Array(definitions)),
         ("index", Value::Array(index)),
     ]);

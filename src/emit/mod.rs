@@ -128,7 +128,9 @@ mod tests {
         assert!(EmitError::check_names("zod", &plan).is_ok());
         plan.get("public", "ghost", Part::Insert);
         let line = line!() - 1;
-        let err = EmitError::check_names("zod", &plan).unwrap_err().to_string();
+        let err = EmitError::check_names("zod", &plan)
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             err,
             format!(

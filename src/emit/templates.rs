@@ -127,7 +127,10 @@ impl Templates {
         if found.keys().any(|k| !known.contains(&k.as_str())) {
             return Placements::new();
         }
-        found.into_iter().filter_map(|(k, p)| Some((k, p?))).collect()
+        found
+            .into_iter()
+            .filter_map(|(k, p)| Some((k, p?)))
+            .collect()
     }
 }
 
@@ -145,7 +148,10 @@ pub type Placements = HashMap<String, Placement>;
 
 /// Adds the `print` calls of `t` (and of the blocks in it) to `found`; a name placed two
 /// ways maps to `None`.
-fn collect_placements(t: &handlebars::template::Template, found: &mut HashMap<String, Option<Placement>>) {
+fn collect_placements(
+    t: &handlebars::template::Template,
+    found: &mut HashMap<String, Option<Placement>>,
+) {
     use handlebars::template::{Parameter, TemplateElement};
     for e in &t.elements {
         let h = match e {

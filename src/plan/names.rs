@@ -502,7 +502,9 @@ mod tests {
         let line = line!() - 1;
         assert_eq!(
             plan.unplanned(),
-            [format!("public.nope (Row, asked at src/plan/names.rs:{line})")]
+            [format!(
+                "public.nope (Row, asked at src/plan/names.rs:{line})"
+            )]
         );
     }
 

@@ -638,10 +638,14 @@ fn relation(
     let written = shapes
         .iter()
         .zip(&types)
-        .map(|(s, t)| match mapper.column_override(&rel.schema, &rel.name, &s.column.name) {
-            Some(_) => t.clone(),
-            None => mapper.map_written(&s.column.ty).unwrap_or_else(|| t.clone()),
-        })
+        .map(
+            |(s, t)| match mapper.column_override(&rel.schema, &rel.name, &s.column.name) {
+                Some(_) => t.clone(),
+                None => mapper
+                    .map_written(&s.column.ty)
+                    .unwrap_or_else(|| t.clone()),
+            },
+        )
         .collect();
     let r = RelationItems {
         mapper,

@@ -232,7 +232,10 @@ pub fn emit(
         .collect();
     let view = templates::object([
         ("schemas", Value::Array(schemas)),
-        ("default_schema", Value::String(string_literal(&ts.default_schema))),
+        (
+            "default_schema",
+            Value::String(string_literal(&ts.default_schema)),
+        ),
     ]);
     templates.render_with_blocks(TEMPLATE, view, &blocks)
 }
@@ -340,7 +343,10 @@ impl Mapper<'_> {
                         })
                         .collect();
                     Some(CompositeView {
-                        comment: block("comment", comment.map(Entry::Comment).into_iter().collect()),
+                        comment: block(
+                            "comment",
+                            comment.map(Entry::Comment).into_iter().collect(),
+                        ),
                         key: property_key(&t.name),
                         fields: block("fields", fields),
                     })

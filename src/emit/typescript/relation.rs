@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use super::mapping::{Mapper, Site, Ts};
 use super::{Entry, Form, functions, tuple};
-use crate::emit::templates::{Block, Placements};
 use crate::config::TsCompat;
+use crate::emit::templates::{Block, Placements};
 use crate::model::{Column, Relation, TypeRef};
 use crate::plan::order::{collate, collation_key};
 use crate::plan::shape::{self, Field, Precision, Presence};
@@ -346,7 +346,6 @@ impl Mapper<'_> {
         }
         out
     }
-
 }
 
 /// Insert or Update: every column, as `field` says it may be written.
