@@ -1,12 +1,14 @@
 //! gen-types: reads a PostgreSQL catalog and writes the types and contracts built on it.
 //!
 //! Data flows one way: [`introspect`] reads the catalog into the [`model`]; the [`plan`] is
-//! built from the model once per run (the classification of every Postgres type, value
-//! rules, Row/Insert/Update shapes, the functions PostgREST exposes, every generated name);
-//! each [`emit`] target reads the plan and its own settings and prints through the
-//! target-neutral [printers](mod@print), and hands over its file (a [`write::FileMap`]
-//! entry); [`write`](mod@write) stages each file as it arrives and writes them all, or
-//! diffs them. [`config`] is deserialized at the edge and depends on no emitter. The CLI,
+//! built from the model once per run (the classification of every Postgres type and how
+//! its JSON differs read and written, value rules, Row/Insert/Update shapes, the functions
+//! PostgREST exposes, every generated name); each [`emit`] target reads the plan and its own
+//! settings and prints through the target-neutral [printers](mod@print), and hands over its
+//! file (a [`write::FileMap`] entry); [`write`](mod@write) stages each file as it arrives
+//! and writes them all, or diffs them. The handlebars templates hold each file's shape: they
+//! place typed blocks at the columns they name ([`emit::templates`]), never pre-printed
+//! text. [`config`] is deserialized at the edge and depends on no emitter. The CLI,
 //! build scripts and tests all go through the functions of this module.
 //!
 //! To support a new Postgres type, add a variant to [`plan::types::Scalar`] and follow the

@@ -493,3 +493,48 @@ fn a_template_folder_replaces_the_built_in_template() {
     let err = gen_types::generate(&catalog, &cfg).unwrap_err().to_string();
     assert!(err.contains("database.ts.hbs"), "{err}");
 }
+
+/// A template decides the column its members go to, and the members break as prettier
+/// breaks them there: the Row members of every table placed at column 2 and at column 44
+/// (twenty-one objects deep) are both left as they are by prettier, and the deep ones do
+/// break where the shallow ones do not.
+#[test]
+fn a_template_places_members_at_its_own_column() {
+    let db = TestDb::with_fixture("type_zoo");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("typescript")).unwrap();
+    let cfg = config(&["public", "extra"], TsCompat::Precise);
+    let catalog = gen_types::load_catalog(&Source::Database(Some(db.url.clone())), &cfg)
+        .unwrap()
+        .catalog;
+    let mut files = Vec::new();
+    let mut lines = Vec::new();
+    for depth in [0usize, 21] {
+        let open: String = (0..depth)
+            .map(|i| format!("{}k{i}: {{\n", "  ".repeat(i + 1)))
+            .collect();
+        let close: String = (0..depth)
+            .rev()
+            .map(|i| format!("{}}}\n", "  ".repeat(i + 1)))
+            .collect();
+        let indent = 2 * (depth + 1);
+        let template = format!(
+            "{{{{#each schemas}}}}{{{{#each tables}}}}\nexport type T{{{{@index}}}} = {{\n{open}{pad}{{{{{{print row indent={indent}}}}}}}\n{close}}}\n{{{{/each}}}}{{{{/each}}}}",
+            pad = " ".repeat(indent),
+        );
+        std::fs::write(dir.path().join("typescript/database.ts.hbs"), template).unwrap();
+        let mut cfg = cfg.clone();
+        cfg.templates = Some(dir.path().to_path_buf());
+        let text = generate(&catalog, &cfg);
+        lines.push(text.lines().count() - 2 * depth * text.matches("export type").count());
+        let file = dir.path().join(format!("depth{depth}.ts"));
+        std::fs::write(&file, text.trim_start()).unwrap();
+        files.push(file);
+    }
+    let changed = common::prettier_would_change(&files);
+    assert!(changed.is_empty(), "prettier would reformat {changed:?}");
+    assert!(
+        lines[1] > lines[0],
+        "the deep members should break more: {lines:?} lines"
+    );
+}

@@ -5,10 +5,10 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use serde::Serialize;
+use serde_json::Value;
 
 use super::EmitError;
-use super::templates::Templates;
+use super::templates::{self, Block, Blocks, Layout, Placements, Templates};
 use super::typescript::collate;
 use crate::emit::settings::ContractsSettings;
 use crate::model::Relation;
@@ -18,19 +18,54 @@ use crate::print::comment::jsdoc;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
 
-#[derive(Serialize)]
-struct FileView {
-    schemas_module: String,
-    definitions: Vec<String>,
-    index: Vec<SchemaIndex>,
+/// A line of the `Contracts` index, `key: ContractName,`, laid out where the template
+/// places it.
+struct IndexLine {
+    key: String,
+    value: String,
 }
 
-#[derive(Serialize)]
+impl Layout for IndexLine {
+    fn layout(&self, indent: usize, out: &mut String) {
+        out.push_str(&super::zod::chain_property_line(
+            &self.key,
+            &self.value,
+            indent,
+        ));
+    }
+
+    fn size(&self) -> usize {
+        self.key.len() + self.value.len() + 3
+    }
+}
+
+/// The template's name and the names of its blocks.
+const TEMPLATE: &str = "contracts/database.contracts.ts";
+const BLOCKS: [&str; 3] = ["tables", "views", "functions"];
+
+/// One schema's index lines, by section.
+#[derive(Default)]
 struct SchemaIndex {
-    key: String,
-    tables: Vec<String>,
-    views: Vec<String>,
-    functions: Vec<String>,
+    tables: Vec<IndexLine>,
+    views: Vec<IndexLine>,
+    functions: Vec<IndexLine>,
+}
+
+impl SchemaIndex {
+    fn into_json(
+        self,
+        key: &str,
+        placements: &Placements,
+        blocks: &mut Blocks<IndexLine>,
+    ) -> Value {
+        let mut block = |name: &str, items| blocks.add(Block::new(items, placements.get(name)));
+        templates::object([
+            ("key", Value::String(js_property_key(key))),
+            ("tables", block("tables", self.tables)),
+            ("views", block("views", self.views)),
+            ("functions", block("functions", self.functions)),
+        ])
+    }
 }
 
 /// The import path of the Zod module as seen from the contracts module.
@@ -81,17 +116,14 @@ pub fn emit(
     templates: &Templates,
 ) -> Result<String, EmitError> {
     let catalog = plan.catalog;
+    let placements = templates.placements(TEMPLATE, &BLOCKS);
+    let mut blocks = Blocks::default();
     let mut definitions = Vec::new();
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
     let mut index = Vec::new();
     for schema in &schema_names {
-        let mut entry = SchemaIndex {
-            key: js_property_key(schema),
-            tables: Vec::new(),
-            views: Vec::new(),
-            functions: Vec::new(),
-        };
+        let mut entry = SchemaIndex::default();
         let mut rels: Vec<_> = catalog
             .relations
             .iter()
@@ -99,38 +131,45 @@ pub fn emit(
             .collect();
         rels.sort_by(|a, b| collate(&a.name, &b.name));
         for rel in rels {
-            let (code, key) = relation_contract(plan, rel);
-            definitions.push(code);
+            let (code, line) = relation_contract(plan, rel);
+            definitions.push(Value::String(code));
             if rel.kind.is_table() {
-                entry.tables.push(key)
+                entry.tables.push(line)
             } else {
-                entry.views.push(key)
+                entry.views.push(line)
             }
         }
-        let mut fns: Vec<&str> = catalog
-            .functions
-            .iter()
-            .filter(|f| f.schema == *schema && plan.is_exposed(f))
-            .map(|f| f.name.as_str())
-            .collect();
-        fns.sort_by(|a, b| collate(a, b));
-        fns.dedup();
-        for f in fns {
-            let (code, key) = function_contract(plan, schema, f);
-            definitions.push(code);
-            entry.functions.push(key);
+        for f in exposed_names(plan, schema) {
+            let (code, line) = function_contract(plan, schema, f);
+            definitions.push(Value::String(code));
+            entry.functions.push(line);
         }
-        index.push(entry);
+        index.push(entry.into_json(schema, &placements, &mut blocks));
     }
     EmitError::check_names("contracts", plan.names())?;
-    templates.render(
-        "contracts/database.contracts.ts",
-        FileView {
-            schemas_module: settings.schemas_module.clone(),
-            definitions,
-            index,
-        },
-    )
+    let view = templates::object([
+        (
+            "schemas_module",
+            Value::String(settings.schemas_module.clone()),
+        ),
+        ("definitions", Value::Array(definitions)),
+        ("index", Value::Array(index)),
+    ]);
+    templates.render_with_blocks(TEMPLATE, view, &blocks)
+}
+
+/// The names of the functions of `schema` PostgREST exposes, in output order, once each.
+fn exposed_names<'c>(plan: &Plan<'c>, schema: &str) -> Vec<&'c str> {
+    let mut fns: Vec<&str> = plan
+        .catalog
+        .functions
+        .iter()
+        .filter(|f| f.schema == schema && plan.is_exposed(f))
+        .map(|f| f.name.as_str())
+        .collect();
+    fns.sort_by(|a, b| collate(a, b));
+    fns.dedup();
+    fns
 }
 
 /// `export const {name} = { ... } as const`.
@@ -147,6 +186,7 @@ fn export_const(name: &str, members: Vec<(&str, Doc)>) -> String {
 }
 
 /// `schemas.{name}`: a schema of database.schemas.ts.
+#[track_caller]
 fn schema_ref(plan: &Plan<'_>, schema: &str, object: &str, part: Part) -> Doc {
     text(format!(
         "schemas.{}",
@@ -155,7 +195,7 @@ fn schema_ref(plan: &Plan<'_>, schema: &str, object: &str, part: Part) -> Doc {
 }
 
 /// A relation's contract and its line in the `Contracts` index.
-fn relation_contract(plan: &Plan<'_>, rel: &Relation) -> (String, String) {
+fn relation_contract(plan: &Plan<'_>, rel: &Relation) -> (String, IndexLine) {
     let kind = if rel.kind.is_table() { "table" } else { "view" };
     let primary_key = rel
         .primary_key
@@ -188,7 +228,13 @@ fn relation_contract(plan: &Plan<'_>, rel: &Relation) -> (String, String) {
         code.push_str(&print(&c, 0, 0));
     }
     code.push_str(&export_const(name, members));
-    (code, super::zod::chain_property_line(&rel.name, name, 6))
+    (
+        code,
+        IndexLine {
+            key: rel.name.clone(),
+            value: name.to_string(),
+        },
+    )
 }
 
 /// The foreign keys of a relation, as an array of objects.
@@ -216,7 +262,7 @@ fn relationships(rel: &Relation) -> Doc {
 }
 
 /// A function's contract (all its overloads share one) and its line in the index.
-fn function_contract(plan: &Plan<'_>, schema: &str, f: &str) -> (String, String) {
+fn function_contract(plan: &Plan<'_>, schema: &str, f: &str) -> (String, IndexLine) {
     let name = plan.names().get(schema, f, Part::RpcContract);
     let members = vec![
         ("name", text(string_literal(f))),
@@ -226,7 +272,10 @@ fn function_contract(plan: &Plan<'_>, schema: &str, f: &str) -> (String, String)
     ];
     (
         export_const(name, members),
-        super::zod::chain_property_line(f, name, 6),
+        IndexLine {
+            key: f.to_string(),
+            value: name.to_string(),
+        },
     )
 }
 

@@ -38,16 +38,16 @@ pub enum EmitError {
         /// What went wrong.
         message: String,
     },
-    /// An emitter asked for a name the name plan does not have (a bug in gen-types).
-    /// With targets running concurrently over one plan, the target named is the one whose
-    /// check found the names first, not necessarily the one that asked for them.
+    /// An emitter asked for a name the name plan does not have (a bug in gen-types). Each
+    /// name says where in gen-types' source it was asked for; with targets running
+    /// concurrently over one plan, `target` is only the one whose check found them first.
     #[error(
-        "internal error: names were asked for that were not planned (found writing {target}): {names}"
+        "internal error: names were asked for that were not planned: {names} (found by the {target} target's check)"
     )]
     UnplannedName {
-        /// The output being written.
+        /// The output whose check found the names.
         target: &'static str,
-        /// The names, `schema.object (part)`.
+        /// The names, `schema.object (part, asked at file:line)`.
         names: String,
     },
 }
@@ -158,4 +158,33 @@ fn emit_target(
         Target::JsonSchema => json_schema::emit(plan),
         Target::Rust => rust::emit(plan, &config.into())?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::names::{NamePlan, Part};
+
+    #[test]
+    fn the_unplanned_name_error_says_which_names_and_where_they_were_asked_for() {
+        let catalog: Catalog = serde_json::from_value(serde_json::json!({
+            "format": crate::model::SNAPSHOT_FORMAT,
+            "schemas": [{"name": "public"}],
+            "relations": [], "types": [], "functions": []
+        }))
+        .unwrap();
+        let plan = NamePlan::build(&catalog, "public", &Default::default());
+        assert!(EmitError::check_names("zod", &plan).is_ok());
+        plan.get("public", "ghost", Part::Insert);
+        let line = line!() - 1;
+        let err = EmitError::check_names("zod", &plan)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            format!(
+                "internal error: names were asked for that were not planned: public.ghost (Insert, asked at src/emit/mod.rs:{line}) (found by the zod target's check)"
+            )
+        );
+    }
 }

@@ -74,43 +74,39 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
     keyed.attach_constraints(constraints, referenced, checks, &mut relations);
     attach_policies(&rows.policies, &by_name, &mut relations);
     for r in &mut relations {
-        r.unique_keys.sort_by(|a, b| a.name.cmp(&b.name));
-        r.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
-        r.checks.sort_by(|a, b| a.name.cmp(&b.name));
-        r.rls.policies.sort_by(|a, b| a.name.cmp(&b.name));
+        sort_by_name(r);
     }
-
     let functions = rows
         .functions
         .iter()
         .map(|f| resolver.function(f, &mut warnings))
         .collect();
-    let type_defs = rows
-        .types
+    let types = resolver.type_defs(&rows.types, &mut warnings);
+    let schemas = rows
+        .schemas
         .iter()
-        // Arrays are folded into their references; built-in base types are known by name
-        // (their descriptions and categories vary between server versions).
-        .filter(|t| t.elem.is_none())
-        .filter(|t| !(t.schema == "pg_catalog" && matches!(t.typtype.as_str(), "b" | "p")))
-        .map(|t| resolver.type_def(t, &mut warnings))
+        .map(|s| Schema {
+            name: s.name.clone(),
+            comment: s.comment.clone(),
+        })
         .collect();
-
     let mut catalog = Catalog {
         format: SNAPSHOT_FORMAT,
-        schemas: rows
-            .schemas
-            .iter()
-            .map(|s| Schema {
-                name: s.name.clone(),
-                comment: s.comment.clone(),
-            })
-            .collect(),
+        schemas,
         relations,
-        types: type_defs,
+        types,
         functions,
     };
     catalog.normalize();
     (catalog, warnings)
+}
+
+/// Puts a relation's keys, checks and policies in name order.
+fn sort_by_name(r: &mut Relation) {
+    r.unique_keys.sort_by(|a, b| a.name.cmp(&b.name));
+    r.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
+    r.checks.sort_by(|a, b| a.name.cmp(&b.name));
+    r.rls.policies.sort_by(|a, b| a.name.cmp(&b.name));
 }
 
 /// A relation's index in the lowered relations, by (schema, name).
@@ -410,6 +406,18 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    /// The type definitions the model keeps: arrays are folded into their references, and
+    /// built-in base types are known by name (their descriptions and categories vary
+    /// between server versions).
+    fn type_defs(&self, types: &[TypeRow], warnings: &mut Vec<String>) -> Vec<TypeDef> {
+        types
+            .iter()
+            .filter(|t| t.elem.is_none())
+            .filter(|t| !(t.schema == "pg_catalog" && matches!(t.typtype.as_str(), "b" | "p")))
+            .map(|t| self.type_def(t, warnings))
+            .collect()
+    }
+
     /// A type reference from an oid, the use site's typmod and declared dimensions.
     fn type_ref(
         &self,

@@ -73,7 +73,7 @@ type Key = (String, String, Part);
 #[derive(Debug, Default)]
 pub struct NamePlan {
     names: BTreeMap<Key, String>,
-    /// Names asked for that were not planned, as `schema.object (part)`.
+    /// Names asked for that were not planned, as `schema.object (part, asked at file:line)`.
     unplanned: Mutex<BTreeSet<String>>,
 }
 
@@ -190,8 +190,10 @@ impl NamePlan {
         }
     }
 
-    /// The name of `schema.object`'s `part`. A name that was not planned is recorded (see
-    /// [`Self::unplanned`]) and an empty string returned.
+    /// The name of `schema.object`'s `part`. A name that was not planned is recorded with
+    /// the place in gen-types' source that asked for it (see [`Self::unplanned`]) and an
+    /// empty string returned.
+    #[track_caller]
     pub fn get(&self, schema: &str, object: &str, part: Part) -> &str {
         match self
             .names
@@ -199,8 +201,13 @@ impl NamePlan {
         {
             Some(n) => n,
             None => {
+                let at = std::panic::Location::caller();
                 if let Ok(mut u) = self.unplanned.lock() {
-                    u.insert(format!("{schema}.{object} ({part:?})"));
+                    u.insert(format!(
+                        "{schema}.{object} ({part:?}, asked at {}:{})",
+                        at.file(),
+                        at.line()
+                    ));
                 }
                 ""
             }
@@ -492,7 +499,13 @@ mod tests {
     fn unplanned_names_are_recorded() {
         let plan = NamePlan::build(&tables(&["goals"]), "public", &NamingConfig::default());
         assert_eq!(plan.get("public", "nope", Part::Row), "");
-        assert_eq!(plan.unplanned(), ["public.nope (Row)"]);
+        let line = line!() - 1;
+        assert_eq!(
+            plan.unplanned(),
+            [format!(
+                "public.nope (Row, asked at src/plan/names.rs:{line})"
+            )]
+        );
     }
 
     #[test]

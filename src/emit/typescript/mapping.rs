@@ -12,7 +12,7 @@ use crate::plan::types::{
     DateTime, Direction, Geometric, JsNumber, MAX_DOMAIN_DEPTH, Scalar, TypeClass, Vector,
     classify, domain_chain, resolve,
 };
-use crate::print::doc::{Doc, concat, object, text};
+use crate::print::doc::{Doc, concat, group, indent, join, line, object, softline, text};
 use crate::print::js::string_literal;
 
 /// The syntactic kind of a type's top level, which decides how prettier lays out unions.
@@ -150,6 +150,20 @@ impl Ts {
             is_top: false,
             is_json: false,
         }
+    }
+
+    /// A generic type reference, `Name<A, B>`: its arguments go one per line when it does
+    /// not fit (prettier's type arguments, with no trailing comma), so a union with `null`
+    /// hugs it.
+    pub fn generic(name: &str, args: Vec<Doc>) -> Self {
+        let args = join(concat(vec![text(","), line()]), args);
+        let doc = group(concat(vec![
+            text(format!("{name}<")),
+            indent(concat(vec![softline(), args])),
+            softline(),
+            text(">"),
+        ]));
+        Self::of(doc, Kind::Reference)
     }
 
     /// An object type.
@@ -416,9 +430,13 @@ impl Mapper<'_> {
             }
             Scalar::Json | Scalar::Jsonb => "Json",
             Scalar::Void => "undefined",
-            Scalar::Record => "Record<string, unknown>",
+            Scalar::Record => {
+                return Ts::generic("Record", vec![text("string"), text("unknown")]);
+            }
             Scalar::Hstore if node => "string",
-            Scalar::Hstore => "Record<string, string | null>",
+            Scalar::Hstore => {
+                return Ts::generic("Record", vec![text("string"), text("string | null")]);
+            }
             Scalar::Text
             | Scalar::Varchar { .. }
             | Scalar::Bpchar { .. }
