@@ -71,6 +71,9 @@ pub struct ValueRules {
     pub class: BaseClass,
     /// Array dimensions (declared, including a domain over an array).
     pub array_dims: u32,
+    /// The declared type is an array of a domain (`positive_int[]`): Postgres sends it as
+    /// the domain's own array type, not the base's (a domain itself is sent as its base).
+    pub array_of_domain: bool,
     /// A domain in the chain is NOT NULL.
     pub not_null: bool,
     /// A domain in the chain has a DEFAULT.
@@ -95,6 +98,14 @@ pub struct ValueRules {
 }
 
 impl ValueRules {
+    /// Whether node-postgres returns these values as Postgres's array text (`{1,2}`): an
+    /// array whose type it has no parser for, an array of a domain included (a domain over
+    /// an array is sent as the base array type, which it may parse).
+    pub fn node_postgres_array_text(&self) -> bool {
+        self.array_dims > 0
+            && (self.array_of_domain || !super::types::node_postgres_parses_array(&self.base))
+    }
+
     /// True when the base is `pg_catalog.<name>`.
     pub fn is(&self, name: &str) -> bool {
         self.base.schema == "pg_catalog" && self.base.name == name
@@ -219,6 +230,8 @@ fn apply_checks(rules: &mut ValueRules, checks: &[Check], wanted: &dyn Fn(&Subje
 pub fn type_rules(catalog: &Catalog, ty: &TypeRef) -> ValueRules {
     let mut rules = ValueRules {
         array_dims: ty.array_dims,
+        array_of_domain: ty.array_dims > 0
+            && matches!(classify(catalog, ty), TypeClass::Domain { .. }),
         ..ValueRules::default()
     };
     let mut cur = ty.clone();

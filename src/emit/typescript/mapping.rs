@@ -292,12 +292,21 @@ impl Mapper<'_> {
         if let Some(o) = self.type_override(ty) {
             return self.array(Ts::named(o), self.dims(ty));
         }
+        // node-postgres parses arrays of some built-in types only; others arrive as text.
+        if self.transport == TsTransport::NodePostgres
+            && depth == 0
+            && crate::plan::rules::type_rules(self.catalog, ty).node_postgres_array_text()
+        {
+            return Ts::named("string");
+        }
         if let TypeClass::Domain { base, .. } = classify(self.catalog, ty) {
             if depth >= MAX_DOMAIN_DEPTH {
                 return self.array(Ts::named("unknown"), self.dims(ty));
             }
             let resolve = match self.compat {
-                TsCompat::Supabase => site == Site::Column,
+                // The reference resolves a column's domain, but not the domain of an array's
+                // elements (`unknown[]`).
+                TsCompat::Supabase => site == Site::Column && ty.array_dims == 0,
                 TsCompat::Precise => true,
             };
             if !resolve {
@@ -312,13 +321,6 @@ impl Mapper<'_> {
                 TsCompat::Precise => self.ts_at(base, site, direction, depth + 1),
             };
             return self.array(inner, self.dims(ty));
-        }
-        if self.transport == TsTransport::NodePostgres
-            && ty.array_dims > 0
-            && !self.node_parses_array(ty)
-        {
-            // node-postgres parses arrays of some built-in types only; others arrive as text.
-            return Ts::named("string");
         }
         self.array(self.element(ty, direction), self.dims(ty))
     }
@@ -352,10 +354,6 @@ impl Mapper<'_> {
 
     fn type_override(&self, ty: &TypeRef) -> Option<String> {
         self.overrides.types.get(&ty.qualified_name()).cloned()
-    }
-
-    fn node_parses_array(&self, ty: &TypeRef) -> bool {
-        crate::plan::types::node_postgres_parses_array(ty)
     }
 
     /// The type of one (non-array) value going `direction`.

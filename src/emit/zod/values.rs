@@ -70,10 +70,7 @@ impl ZodValues<'_> {
     /// nullable with `typescript.nullable_array_elements`.
     pub fn value(&self, rules: &ValueRules, site: Site) -> (Chain, bool) {
         // node-postgres parses arrays of some built-in types only; the others arrive as text.
-        if self.transport == TsTransport::NodePostgres
-            && rules.array_dims > 0
-            && !crate::plan::types::node_postgres_parses_array(&rules.base)
-        {
+        if self.transport == TsTransport::NodePostgres && rules.node_postgres_array_text() {
             return (z().call0("string"), false);
         }
         let (mut element, complex) = self.element(rules, site);
