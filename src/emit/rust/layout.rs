@@ -57,7 +57,7 @@ struct Printer {
 impl Printer {
     fn new(indent: usize) -> Self {
         let mut p = Printer {
-            out: String::new(),
+            out: String::with_capacity(1024),
             space: 0,
         };
         p.indent(indent);
@@ -253,6 +253,9 @@ impl<'a> Ty<'a> {
 /// An identifier, plain or raw (`r#type`).
 fn is_ident(s: &str) -> bool {
     let s = s.strip_prefix("r#").unwrap_or(s);
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return s.bytes().next().is_some_and(|b| !b.is_ascii_digit());
+    }
     let mut chars = s.chars();
     chars
         .next()
@@ -263,13 +266,27 @@ fn is_ident(s: &str) -> bool {
 /// `a::b`, `::a::b`.
 fn is_path(s: &str) -> bool {
     let s = s.strip_prefix("::").unwrap_or(s);
-    s.split("::").all(is_ident)
+    // Split at single colons: segments alternate with the empty text between `::`'s two.
+    let mut parts = s.split(':');
+    while let Some(segment) = parts.next() {
+        if !is_ident(segment) {
+            return false;
+        }
+        match parts.next() {
+            None => return true,
+            Some("") => {}
+            Some(_) => return false,
+        }
+    }
+    false
 }
 
 /// An attribute argument in a form printed as it is: a path, or `name = "string"`.
 fn is_plain_arg(arg: &str) -> bool {
-    match arg.split_once(" = ") {
-        Some((name, value)) => is_ident(name) && is_string_literal(value),
+    match arg.find('"') {
+        Some(quote) => arg[..quote]
+            .strip_suffix(" = ")
+            .is_some_and(|name| is_ident(name) && is_string_literal(&arg[quote..])),
         None => is_path(arg),
     }
 }
@@ -454,6 +471,38 @@ mod tests {
         let mut item = strukt("Hostile", fields);
         item.docs = rust_doc_lines(comment);
         assert_same(&item);
+    }
+
+    #[test]
+    fn paths_identifiers_and_arguments() {
+        use super::{is_ident, is_path, is_plain_arg};
+        for ok in ["a", "::a::b", "r#type::B1", "_x", "größe::Ü"] {
+            assert!(is_path(ok), "{ok}");
+        }
+        for bad in [
+            "", "a:b", "a:::b", "a::", "::", "1a", "a::1", "a b", "a::<b>",
+        ] {
+            assert!(!is_path(bad), "{bad}");
+        }
+        assert!(is_ident("r#match") && !is_ident("r#") && !is_ident("9"));
+        for ok in [
+            "default",
+            "with = \"a \\\" b\"",
+            "::serde::Serialize",
+            "as = \"x = y\"",
+        ] {
+            assert!(is_plain_arg(ok), "{ok}");
+        }
+        for bad in [
+            "a = b",
+            "x(y)",
+            "a = \"b",
+            "a = \"b\" c",
+            "a == \"b\"",
+            " = \"b\"",
+        ] {
+            assert!(!is_plain_arg(bad), "{bad}");
+        }
     }
 
     #[test]

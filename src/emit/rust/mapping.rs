@@ -103,6 +103,8 @@ pub struct Mapper<'a> {
     pub unknown: std::cell::RefCell<Vec<String>>,
     /// The crate of the date/time types.
     pub datetime: RustDateTime,
+    /// Field identifiers already made, by column name (see `field_base` in the parent).
+    pub field_names: std::cell::RefCell<std::collections::HashMap<String, (String, String)>>,
 }
 
 /// The type text of a user's type, when it is a valid Rust type.

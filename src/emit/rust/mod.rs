@@ -221,6 +221,7 @@ fn render(
         needs: Cell::new(Needs::default()),
         unknown: RefCell::new(Vec::new()),
         datetime: settings.rust.datetime,
+        field_names: RefCell::default(),
     };
     let derives: Vec<String> = settings
         .rust
@@ -493,9 +494,13 @@ fn field(
     presence: Presence,
     read_only: bool,
 ) -> StructField {
-    let base = reserved_ok(base_name(pg_name, Case::Snake, "field"), Case::Snake);
+    let (base, base_text) = field_base(mapper, pg_name);
     let name = ns.claim(&base, &[]);
-    let text = ident_text(&name, Case::Snake);
+    let text = if name == base {
+        base_text
+    } else {
+        ident_text(&name, Case::Snake)
+    };
     let mut attrs = Vec::new();
     if text.trim_start_matches("r#") != pg_name {
         attrs.push(Attr::name_value("serde", "rename", pg_name));
@@ -553,6 +558,23 @@ fn field(
         },
         uses_serde_as,
     }
+}
+
+/// The base name of a column's field and that name's identifier text, memoized in the
+/// mapper: the case conversion is the costliest step of a field, and a column name recurs
+/// in Row, Insert and Update and across tables.
+fn field_base(mapper: &Mapper<'_>, pg_name: &str) -> (String, String) {
+    if let Some(known) = mapper.field_names.borrow().get(pg_name) {
+        return known.clone();
+    }
+    let base = reserved_ok(base_name(pg_name, Case::Snake, "field"), Case::Snake);
+    let text = ident_text(&base, Case::Snake);
+    let made = (base, text);
+    mapper
+        .field_names
+        .borrow_mut()
+        .insert(pg_name.to_string(), made.clone());
+    made
 }
 
 /// A struct's field and whether it needs `#[serde_as]` on the struct.
