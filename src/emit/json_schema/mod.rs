@@ -198,7 +198,12 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
             .types
             .iter()
             .any(|t| [&key, &null_key].contains(&&t.qualified_name()));
-        let (schema, _) = value_schema(catalog, ty, &rules::type_rules(catalog, ty), Direction::Read);
+        let (schema, _) = value_schema(
+            catalog,
+            ty,
+            &rules::type_rules(catalog, ty),
+            Direction::Read,
+        );
         if !taken && schema.is_object() {
             let plain = schema.to_string().len() >= SHARE_MIN;
             shared.insert(key, Shared { ty, schema, plain });
@@ -398,7 +403,10 @@ fn write(values: &Values<'_>, rel: &Relation, shapes: &[ColumnShape<'_>], insert
             }
             s.update_nullable
         };
-        props.insert(s.column.name.clone(), property(values, s, null_ok, Direction::Write));
+        props.insert(
+            s.column.name.clone(),
+            property(values, s, null_ok, Direction::Write),
+        );
     }
     let mut m = Map::new();
     m.insert("type".into(), json!("object"));
