@@ -224,15 +224,13 @@ impl SerdeImpls {
                 format!("{}: {value}", f.ident)
             })
             .collect();
-        // prettyplease keeps a struct literal with one field on one line when it fits, and
-        // breaks one with more fields.
-        let flat = format!(
-            "            ::std::result::Result::Ok(Self {{ {} }})",
-            values.join(", ")
-        );
+        // prettyplease keeps a struct literal on one line when it fits and its text up to
+        // the closing brace is at most 34 bytes (`end_with_max_width(34)`).
+        let inner = format!("Self {{ {} ", values.join(", "));
+        let flat = format!("            ::std::result::Result::Ok({inner}}})");
         if values.is_empty() {
             out.push_str("            ::std::result::Result::Ok(Self {})\n");
-        } else if values.len() == 1 && flat.len() <= MARGIN {
+        } else if inner.len() <= 34 && flat.len() <= MARGIN {
             out.push_str(&flat);
             out.push('\n');
         } else {
