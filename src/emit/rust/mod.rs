@@ -6,9 +6,10 @@
 //! Insert/Update presence from the shared shape rules (the same contract as
 //! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are described
 //! as [`item::Item`]s (attributes, fields, type text) and printed by [`layout`] in
-//! prettyplease's exact layout, without a round trip through syn; impls, aliases and what
-//! the direct printer is not sure of are built with `quote!` and formatted with prettyplease
-//! (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
+//! prettyplease's exact layout, without a round trip through syn; the structs' `Serialize`
+//! and `Deserialize` impls are written out (not derived: [`serde_impls`] says why) and
+//! printed the same way; other impls, aliases and what the direct printers are not sure of
+//! are built with `quote!` and formatted with prettyplease (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
 //! Schema, to typify (`typify.rs`), which writes their structs. The "generated" header is
 //! prepended as text.
 //!
