@@ -101,7 +101,7 @@ impl SerdeImpls {
         );
         self.keys(&mut out);
         self.write_fn(&mut out);
-        self.from_map(&mut out);
+        self.read_fn(&mut out);
         out.push_str("    }\n");
         out
     }
@@ -156,7 +156,7 @@ impl SerdeImpls {
     /// any slot is moved, so that each early return drops one value (with a variable per
     /// slot, or a `?` per struct-literal field, each return drops every slot filled so far,
     /// which makes the function's MIR, and rustc's time and memory, quadratic in its fields).
-    fn from_map(&self, out: &mut String) {
+    fn read_fn(&self, out: &mut String) {
         out.push_str(
             "        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
             mut map: A,
