@@ -894,6 +894,79 @@ fn generated_rust_compiles_and_round_trips_every_row() {
     assert!(original.is_some());
     assert_eq!(apply(&mut client, &leave_out), original);
     assert_eq!(apply(&mut client, &set_null), None);
+
+    // The written-out serde impls (src/emit/rust/serde_impls.rs) keep the derive's rules:
+    // unknown keys ignored, a duplicate key and a missing required key refused, a missing
+    // nullable Row column read as None, optional fields left out, adapted fields (dates)
+    // through their adapter both ways, a patch's null kept.
+    let row: String = client
+        .query_one(
+            "SELECT to_jsonb(g)::text FROM public.goals g WHERE id = 1",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let without = |key: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(&row).unwrap();
+        v.as_object_mut().unwrap().remove(key);
+        v.to_string()
+    };
+    let insert = format!("supabase_app::{goals}Insert");
+    let update = format!("supabase_app::{goals}Update");
+    let row_type = format!("supabase_app::{goals}Row");
+    let cases: Vec<(String, String)> = vec![
+        (
+            insert.clone(),
+            r#"{"nope":[1],"title":"t","due_date":"2024-02-29","organization_id":1}"#.into(),
+        ),
+        (insert.clone(), r#"{"organization_id":1}"#.into()),
+        (
+            insert.clone(),
+            r#"{"organization_id":1,"title":"t","title":"u"}"#.into(),
+        ),
+        (
+            update.clone(),
+            r#"{"due_date":null,"deleted_at":"infinity"}"#.into(),
+        ),
+        (update, "[]".into()),
+        (row_type.clone(), without("deleted_at")),
+        (row_type, without("title")),
+    ];
+    let results = roundtrip(&program, &cases);
+    assert_eq!(
+        results[0].as_deref(),
+        Ok(r#"{"organization_id":1,"title":"t","due_date":"2024-02-29"}"#)
+    );
+    assert!(
+        matches!(&results[1], Err(e) if e.contains("missing field `title`")),
+        "{:?}",
+        results[1]
+    );
+    assert!(
+        matches!(&results[2], Err(e) if e.contains("duplicate field `title`")),
+        "{:?}",
+        results[2]
+    );
+    assert_eq!(
+        results[3].as_deref(),
+        Ok(r#"{"due_date":null,"deleted_at":"infinity"}"#)
+    );
+    assert!(
+        results[4].is_err(),
+        "an array is not a struct: {:?}",
+        results[4]
+    );
+    let read: serde_json::Value = serde_json::from_str(results[5].as_ref().unwrap()).unwrap();
+    assert_eq!(read["deleted_at"], serde_json::Value::Null);
+    assert_eq!(
+        read["title"],
+        serde_json::from_str::<serde_json::Value>(&row).unwrap()["title"]
+    );
+    assert!(
+        matches!(&results[6], Err(e) if e.contains("missing field `title`")),
+        "{:?}",
+        results[6]
+    );
 }
 
 /// `[naming]` reaches the Rust types: the Row/Insert/Update parts and a rename (the rest of

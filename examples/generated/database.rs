@@ -5,47 +5,262 @@
 /// Serde adapters that read and write values exactly as PostgreSQL's `to_jsonb` (and
 /// so PostgREST) writes them.
 pub mod pg {
-    /// A `serde_with` adapter for `Option<Option<T>>` fields of Update (and some Insert) types:
-    /// `None` leaves the column out, `Some(None)` sends `null` (SQL NULL), `Some(Some(v))` sends
-    /// the value through the adapter `S`. Use it with `#[serde(default, skip_serializing_if =
-    /// "Option::is_none")]`.
-    pub struct Patch<S>(::std::marker::PhantomData<S>);
-    impl<
-        T,
-        S: ::serde_with::SerializeAs<T>,
-    > ::serde_with::SerializeAs<::std::option::Option<::std::option::Option<T>>>
-    for Patch<S> {
-        fn serialize_as<Z: ::serde::Serializer>(
-            value: &::std::option::Option<::std::option::Option<T>>,
-            serializer: Z,
-        ) -> ::std::result::Result<Z::Ok, Z::Error> {
+    /// How the generated structs (Row, Insert, Update, composites) are read and written: their
+    /// `Serialize` and `Deserialize` impls call [`serialize_struct`] and [`deserialize_struct`],
+    /// and each implements `Fields` (its name, its JSON keys, and one call per field of the
+    /// provided functions below). gen-types writes these impls rather than deriving them:
+    /// serde's derive makes `cargo check` of a big schema's file take minutes and GBs, these
+    /// functions are checked once. The JSON read and written is what `#[derive(Serialize,
+    /// Deserialize)]` with the same field attributes (`rename`, `default`, `skip_serializing_if =
+    /// "Option::is_none"`, `serde_as` with the [`Adapted`] adapters) reads and writes: unknown
+    /// keys are ignored, a key given twice is an error, a missing key is an error unless the
+    /// field is an `Option` (then `None`) or optional (Insert and Update: then `None`), and an
+    /// optional field that is `None` is left out. Structs are read from JSON objects, not arrays.
+    /// `from_map` reads the keys into a tuple of slots, checks the required ones, then builds
+    /// the struct ([`filled`]).
+    pub trait Fields: ::std::marker::Sized {
+        /// The struct's name.
+        const NAME: &'static str;
+        /// The JSON key of each field, in field order.
+        const FIELDS: &'static [&'static str];
+        /// Writes every field (optional ones that are `None` as `skip_field`).
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error>;
+        /// Reads the struct from the entries of a map.
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            map: A,
+        ) -> ::std::result::Result<Self, A::Error>;
+        /// Writes field number `field`.
+        fn field<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
+            s: &mut S,
+            field: usize,
+            value: &V,
+        ) -> ::std::result::Result<(), S::Error> {
+            s.serialize_field(Self::FIELDS[field], value)
+        }
+        /// [`Fields::field`] through the field type's [`Adapted`] adapter.
+        fn field_adapted<S: ::serde::ser::SerializeStruct, V: Adapted>(
+            s: &mut S,
+            field: usize,
+            value: &V,
+        ) -> ::std::result::Result<(), S::Error>
+        where
+            V::As: ::serde_with::SerializeAs<V>,
+        {
+            s.serialize_field(
+                Self::FIELDS[field],
+                &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(value),
+            )
+        }
+        /// Writes optional field number `field`, or leaves it out when it is `None`.
+        fn optional<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
+            s: &mut S,
+            field: usize,
+            value: &::std::option::Option<V>,
+        ) -> ::std::result::Result<(), S::Error> {
             match value {
-                ::std::option::Option::Some(::std::option::Option::Some(v)) => {
-                    S::serialize_as(v, serializer)
+                ::std::option::Option::Some(_) => {
+                    s.serialize_field(Self::FIELDS[field], value)
                 }
-                _ => serializer.serialize_none(),
+                ::std::option::Option::None => s.skip_field(Self::FIELDS[field]),
+            }
+        }
+        /// [`Fields::optional`] through the field type's [`Adapted`] adapter.
+        fn optional_adapted<S: ::serde::ser::SerializeStruct, V: Adapted>(
+            s: &mut S,
+            field: usize,
+            value: &::std::option::Option<V>,
+        ) -> ::std::result::Result<(), S::Error>
+        where
+            V::As: ::serde_with::SerializeAs<V>,
+        {
+            match value {
+                ::std::option::Option::Some(v) => {
+                    s.serialize_field(
+                        Self::FIELDS[field],
+                        &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(v),
+                    )
+                }
+                ::std::option::Option::None => s.skip_field(Self::FIELDS[field]),
+            }
+        }
+        /// Reads a key: the number of the field it names (`usize::MAX` for any other key), or
+        /// `None` after the last entry.
+        fn next_key<'de, A: ::serde::de::MapAccess<'de>>(
+            map: &mut A,
+        ) -> ::std::result::Result<::std::option::Option<usize>, A::Error> {
+            map.next_key_seed(Key(Self::FIELDS))
+        }
+        /// Reads the value of field number `field` into `slot`; a key seen twice is an error.
+        fn next_value<'de, A: ::serde::de::MapAccess<'de>, V: ::serde::Deserialize<'de>>(
+            map: &mut A,
+            slot: &mut ::std::option::Option<V>,
+            field: usize,
+        ) -> ::std::result::Result<(), A::Error> {
+            if slot.is_some() {
+                return ::std::result::Result::Err(
+                    ::serde::de::Error::duplicate_field(Self::FIELDS[field]),
+                );
+            }
+            *slot = ::std::option::Option::Some(map.next_value()?);
+            ::std::result::Result::Ok(())
+        }
+        /// [`Fields::next_value`] through the field type's [`Adapted`] adapter.
+        fn next_adapted<'de, A: ::serde::de::MapAccess<'de>, V: Adapted>(
+            map: &mut A,
+            slot: &mut ::std::option::Option<V>,
+            field: usize,
+        ) -> ::std::result::Result<(), A::Error>
+        where
+            V::As: ::serde_with::DeserializeAs<'de, V>,
+        {
+            if slot.is_some() {
+                return ::std::result::Result::Err(
+                    ::serde::de::Error::duplicate_field(Self::FIELDS[field]),
+                );
+            }
+            let value: ::serde_with::de::DeserializeAsWrap<V, V::As> = map.next_value()?;
+            *slot = ::std::option::Option::Some(value.into_inner());
+            ::std::result::Result::Ok(())
+        }
+        /// Checks that field number `field`, which is always there and not an `Option`, was
+        /// read: its key missing is an error.
+        fn present<V, E: ::serde::de::Error>(
+            slot: &::std::option::Option<V>,
+            field: usize,
+        ) -> ::std::result::Result<(), E> {
+            match slot {
+                ::std::option::Option::Some(_) => ::std::result::Result::Ok(()),
+                ::std::option::Option::None => {
+                    ::std::result::Result::Err(E::missing_field(Self::FIELDS[field]))
+                }
             }
         }
     }
-    impl<
-        'de,
-        T,
-        S: ::serde_with::DeserializeAs<'de, T>,
-    > ::serde_with::DeserializeAs<'de, ::std::option::Option<::std::option::Option<T>>>
-    for Patch<S> {
-        fn deserialize_as<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<
-            ::std::option::Option<::std::option::Option<T>>,
-            D::Error,
-        > {
-            let inner: ::std::option::Option<T> = <::std::option::Option<
-                S,
-            > as ::serde_with::DeserializeAs<
-                'de,
-                ::std::option::Option<T>,
-            >>::deserialize_as(deserializer)?;
-            ::std::result::Result::Ok(::std::option::Option::Some(inner))
+    /// The `serde_with` adapter that reads and writes a field type whose JSON form is not what
+    /// its own serde impls read and write (`f64` as [`Float`], date/time types as PostgreSQL
+    /// writes them, ...), through `Option` and `Vec`.
+    pub trait Adapted {
+        /// The adapter.
+        type As;
+    }
+    impl<T: Adapted> Adapted for ::std::option::Option<T> {
+        type As = ::std::option::Option<T::As>;
+    }
+    impl<T: Adapted> Adapted for ::std::vec::Vec<T> {
+        type As = ::std::vec::Vec<T::As>;
+    }
+    /// `oid`: `to_jsonb` writes it as a string.
+    impl Adapted for u32 {
+        type As = ::serde_with::DisplayFromStr;
+    }
+    /// `Serialize::serialize` of a struct that implements [`Fields`].
+    pub fn serialize_struct<T: Fields, S: ::serde::Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut count = Count(0);
+        value.write(&mut count).map_err(::serde::ser::Error::custom)?;
+        let mut s = serializer.serialize_struct(T::NAME, count.0)?;
+        value.write(&mut s)?;
+        ::serde::ser::SerializeStruct::end(s)
+    }
+    /// Counts the fields a struct writes.
+    struct Count(usize);
+    impl ::serde::ser::SerializeStruct for Count {
+        type Ok = ();
+        type Error = ::serde::de::value::Error;
+        fn serialize_field<V: ?::std::marker::Sized + ::serde::Serialize>(
+            &mut self,
+            _: &'static str,
+            _: &V,
+        ) -> ::std::result::Result<(), Self::Error> {
+            self.0 += 1;
+            ::std::result::Result::Ok(())
+        }
+        fn end(self) -> ::std::result::Result<(), Self::Error> {
+            ::std::result::Result::Ok(())
+        }
+    }
+    /// `Deserialize::deserialize` of a struct that implements [`Fields`].
+    pub fn deserialize_struct<'de, T: Fields, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<T, D::Error> {
+        struct V<T>(::std::marker::PhantomData<T>);
+        impl<'de, T: Fields> ::serde::de::Visitor<'de> for V<T> {
+            type Value = T;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                ::std::write!(f, "struct {}", T::NAME)
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> ::std::result::Result<T, A::Error> {
+                T::from_map(map)
+            }
+        }
+        deserializer
+            .deserialize_struct(T::NAME, T::FIELDS, V(::std::marker::PhantomData))
+    }
+    /// Skips the value of a key that is not a field.
+    pub fn skip_value<'de, A: ::serde::de::MapAccess<'de>>(
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+    }
+    /// A key read as the number of the field it names, in a struct's keys.
+    struct Key(&'static [&'static str]);
+    impl<'de> ::serde::de::DeserializeSeed<'de> for Key {
+        type Value = usize;
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> ::std::result::Result<usize, D::Error> {
+            d.deserialize_identifier(self)
+        }
+    }
+    impl<'de> ::serde::de::Visitor<'de> for Key {
+        type Value = usize;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("a field name")
+        }
+        fn visit_str<E: ::serde::de::Error>(
+            self,
+            v: &str,
+        ) -> ::std::result::Result<usize, E> {
+            ::std::result::Result::Ok(
+                self.0.iter().position(|n| *n == v).unwrap_or(usize::MAX),
+            )
+        }
+        fn visit_bytes<E: ::serde::de::Error>(
+            self,
+            v: &[u8],
+        ) -> ::std::result::Result<usize, E> {
+            ::std::result::Result::Ok(
+                self.0.iter().position(|n| n.as_bytes() == v).unwrap_or(usize::MAX),
+            )
+        }
+        fn visit_u64<E: ::serde::de::Error>(
+            self,
+            v: u64,
+        ) -> ::std::result::Result<usize, E> {
+            ::std::result::Result::Ok(usize::try_from(v).unwrap_or(usize::MAX))
+        }
+    }
+    /// The value of a slot that [`Fields::present`] found filled (`from_map` calls it first).
+    pub fn filled<V>(slot: ::std::option::Option<V>) -> V {
+        match slot {
+            ::std::option::Option::Some(v) => v,
+            ::std::option::Option::None => {
+                ::std::unreachable!(
+                    "from_map checks a required field before it reads it"
+                )
+            }
         }
     }
     /// A `serde_with` adapter for `rust_decimal::Decimal` that keeps every digit: it reads the
@@ -155,6 +370,9 @@ pub mod pg {
                 .unwrap_or(text);
             text.parse().map_err(::serde::de::Error::custom)
         }
+    }
+    impl Adapted for ::rust_decimal::Decimal {
+        type As = Decimal;
     }
     /// A date or time as PostgreSQL stores it. `Finite(days, nanos)` counts days from
     /// 2000-01-01 and nanoseconds from midnight (in UTC for `timestamptz`); a `date` has no
@@ -504,6 +722,18 @@ pub mod pg {
             ::chrono::NaiveDateTime::from_parts(parts).map(|t| t.and_utc())
         }
     }
+    impl Adapted for ::chrono::NaiveDate {
+        type As = DateTimeText;
+    }
+    impl Adapted for ::chrono::NaiveTime {
+        type As = DateTimeText;
+    }
+    impl Adapted for ::chrono::NaiveDateTime {
+        type As = DateTimeText;
+    }
+    impl Adapted for ::chrono::DateTime<::chrono::Utc> {
+        type As = DateTimeText;
+    }
 }
 /// Schema `public`.
 /// standard public schema
@@ -511,160 +741,684 @@ pub mod public {
     #[allow(unused_imports)]
     use super::pg;
     /// A row of the view `public.open_tasks`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct OpenTasksRow {
         pub id: i64,
         pub project_id: i64,
         pub title: ::std::string::String,
         pub status: super::public::TaskStatus,
     }
+    impl ::serde::Serialize for OpenTasksRow {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OpenTasksRow {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for OpenTasksRow {
+        const NAME: &'static str = "OpenTasksRow";
+        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::field(s, 0, &self.id)?;
+            Self::field(s, 1, &self.project_id)?;
+            Self::field(s, 2, &self.title)?;
+            Self::field(s, 3, &self.status)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.0, 0)?;
+            Self::present(&f.1, 1)?;
+            Self::present(&f.2, 2)?;
+            Self::present(&f.3, 3)?;
+            ::std::result::Result::Ok(Self {
+                id: pg::filled(f.0),
+                project_id: pg::filled(f.1),
+                title: pg::filled(f.2),
+                status: pg::filled(f.3),
+            })
+        }
+    }
     /// A new row (INSERT) of the view `public.open_tasks`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct OpenTasksInsert {
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(with = "::serde_with::rust::double_option")]
         pub id: ::std::option::Option<::std::option::Option<i64>>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(with = "::serde_with::rust::double_option")]
         pub project_id: ::std::option::Option<::std::option::Option<i64>>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(with = "::serde_with::rust::double_option")]
         pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(with = "::serde_with::rust::double_option")]
         pub status: ::std::option::Option<
             ::std::option::Option<super::public::TaskStatus>,
         >,
     }
+    impl ::serde::Serialize for OpenTasksInsert {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OpenTasksInsert {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for OpenTasksInsert {
+        const NAME: &'static str = "OpenTasksInsert";
+        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.id)?;
+            Self::optional(s, 1, &self.project_id)?;
+            Self::optional(s, 2, &self.title)?;
+            Self::optional(s, 3, &self.status)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            ::std::result::Result::Ok(Self {
+                id: f.0,
+                project_id: f.1,
+                title: f.2,
+                status: f.3,
+            })
+        }
+    }
     /// Changes to a row (UPDATE) of the view `public.open_tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct OpenTasksUpdate {
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(with = "::serde_with::rust::double_option")]
         pub id: ::std::option::Option<::std::option::Option<i64>>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(with = "::serde_with::rust::double_option")]
         pub project_id: ::std::option::Option<::std::option::Option<i64>>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(with = "::serde_with::rust::double_option")]
         pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(with = "::serde_with::rust::double_option")]
         pub status: ::std::option::Option<
             ::std::option::Option<super::public::TaskStatus>,
         >,
+    }
+    impl ::serde::Serialize for OpenTasksUpdate {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OpenTasksUpdate {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for OpenTasksUpdate {
+        const NAME: &'static str = "OpenTasksUpdate";
+        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.id)?;
+            Self::optional(s, 1, &self.project_id)?;
+            Self::optional(s, 2, &self.title)?;
+            Self::optional(s, 3, &self.status)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            ::std::result::Result::Ok(Self {
+                id: f.0,
+                project_id: f.1,
+                title: f.2,
+                status: f.3,
+            })
+        }
     }
     /// A row of the table `public.projects`.
     ///
     /// A project groups tasks.
-    #[::serde_with::serde_as]
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct ProjectsRow {
         /// Read-only: generated or identity ALWAYS.
         pub id: i64,
         pub name: ::std::string::String,
         pub visibility: ::std::string::String,
-        #[serde_as(as = "pg::TimestampTz")]
         pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    }
+    impl ::serde::Serialize for ProjectsRow {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ProjectsRow {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for ProjectsRow {
+        const NAME: &'static str = "ProjectsRow";
+        const FIELDS: &'static [&'static str] = &[
+            "id",
+            "name",
+            "visibility",
+            "created_at",
+        ];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::field(s, 0, &self.id)?;
+            Self::field(s, 1, &self.name)?;
+            Self::field(s, 2, &self.visibility)?;
+            Self::field_adapted(s, 3, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_adapted(&mut map, &mut f.3, 3),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.0, 0)?;
+            Self::present(&f.1, 1)?;
+            Self::present(&f.2, 2)?;
+            Self::present(&f.3, 3)?;
+            ::std::result::Result::Ok(Self {
+                id: pg::filled(f.0),
+                name: pg::filled(f.1),
+                visibility: pg::filled(f.2),
+                created_at: pg::filled(f.3),
+            })
+        }
     }
     /// A new row (INSERT) of the table `public.projects`.
     ///
     /// A project groups tasks.
-    #[::serde_with::serde_as]
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct ProjectsInsert {
         pub name: ::std::string::String,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub visibility: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde_as(as = "::std::option::Option<pg::TimestampTz>")]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    }
+    impl ::serde::Serialize for ProjectsInsert {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ProjectsInsert {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for ProjectsInsert {
+        const NAME: &'static str = "ProjectsInsert";
+        const FIELDS: &'static [&'static str] = &["name", "visibility", "created_at"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::field(s, 0, &self.name)?;
+            Self::optional(s, 1, &self.visibility)?;
+            Self::optional_adapted(s, 2, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_adapted(&mut map, &mut f.2, 2),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.0, 0)?;
+            ::std::result::Result::Ok(Self {
+                name: pg::filled(f.0),
+                visibility: f.1.unwrap_or_default(),
+                created_at: f.2.unwrap_or_default(),
+            })
+        }
     }
     /// Changes to a row (UPDATE) of the table `public.projects`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
     ///
     /// A project groups tasks.
-    #[::serde_with::serde_as]
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ProjectsUpdate {
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub visibility: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde_as(as = "::std::option::Option<pg::TimestampTz>")]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     }
+    impl ::serde::Serialize for ProjectsUpdate {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ProjectsUpdate {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for ProjectsUpdate {
+        const NAME: &'static str = "ProjectsUpdate";
+        const FIELDS: &'static [&'static str] = &["name", "visibility", "created_at"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.name)?;
+            Self::optional(s, 1, &self.visibility)?;
+            Self::optional_adapted(s, 2, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_adapted(&mut map, &mut f.2, 2),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            ::std::result::Result::Ok(Self {
+                name: f.0.unwrap_or_default(),
+                visibility: f.1.unwrap_or_default(),
+                created_at: f.2.unwrap_or_default(),
+            })
+        }
+    }
     /// A row of the table `public.tasks`.
-    #[::serde_with::serde_as]
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct TasksRow {
         pub id: i64,
         pub project_id: i64,
         pub title: ::std::string::String,
         pub status: super::public::TaskStatus,
-        #[serde_as(as = "::std::option::Option<pg::Decimal>")]
         pub estimate_hours: ::std::option::Option<::rust_decimal::Decimal>,
         pub labels: ::std::vec::Vec<::std::option::Option<::std::string::String>>,
         /// Free-form details.
         /// @type { checklist?: string[]; link?: string }
         pub details: ::std::option::Option<::serde_json::Value>,
-        #[serde_as(as = "pg::TimestampTz")]
         pub created_at: ::chrono::DateTime<::chrono::Utc>,
     }
+    impl ::serde::Serialize for TasksRow {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TasksRow {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for TasksRow {
+        const NAME: &'static str = "TasksRow";
+        const FIELDS: &'static [&'static str] = &[
+            "id",
+            "project_id",
+            "title",
+            "status",
+            "estimate_hours",
+            "labels",
+            "details",
+            "created_at",
+        ];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::field(s, 0, &self.id)?;
+            Self::field(s, 1, &self.project_id)?;
+            Self::field(s, 2, &self.title)?;
+            Self::field(s, 3, &self.status)?;
+            Self::field_adapted(s, 4, &self.estimate_hours)?;
+            Self::field(s, 5, &self.labels)?;
+            Self::field(s, 6, &self.details)?;
+            Self::field_adapted(s, 7, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
+                    5 => Self::next_value(&mut map, &mut f.5, 5),
+                    6 => Self::next_value(&mut map, &mut f.6, 6),
+                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.0, 0)?;
+            Self::present(&f.1, 1)?;
+            Self::present(&f.2, 2)?;
+            Self::present(&f.3, 3)?;
+            Self::present(&f.5, 5)?;
+            Self::present(&f.7, 7)?;
+            ::std::result::Result::Ok(Self {
+                id: pg::filled(f.0),
+                project_id: pg::filled(f.1),
+                title: pg::filled(f.2),
+                status: pg::filled(f.3),
+                estimate_hours: f.4.unwrap_or_default(),
+                labels: pg::filled(f.5),
+                details: f.6.unwrap_or_default(),
+                created_at: pg::filled(f.7),
+            })
+        }
+    }
     /// A new row (INSERT) of the table `public.tasks`.
-    #[::serde_with::serde_as]
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct TasksInsert {
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<i64>,
         pub project_id: i64,
         pub title: ::std::string::String,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<super::public::TaskStatus>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde_as(as = "::std::option::Option<pg::Decimal>")]
         pub estimate_hours: ::std::option::Option<::rust_decimal::Decimal>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub labels: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<::std::string::String>>,
         >,
         /// Free-form details.
         /// @type { checklist?: string[]; link?: string }
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub details: ::std::option::Option<::serde_json::Value>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde_as(as = "::std::option::Option<pg::TimestampTz>")]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     }
+    impl ::serde::Serialize for TasksInsert {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TasksInsert {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for TasksInsert {
+        const NAME: &'static str = "TasksInsert";
+        const FIELDS: &'static [&'static str] = &[
+            "id",
+            "project_id",
+            "title",
+            "status",
+            "estimate_hours",
+            "labels",
+            "details",
+            "created_at",
+        ];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.id)?;
+            Self::field(s, 1, &self.project_id)?;
+            Self::field(s, 2, &self.title)?;
+            Self::optional(s, 3, &self.status)?;
+            Self::optional_adapted(s, 4, &self.estimate_hours)?;
+            Self::optional(s, 5, &self.labels)?;
+            Self::optional(s, 6, &self.details)?;
+            Self::optional_adapted(s, 7, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
+                    5 => Self::next_value(&mut map, &mut f.5, 5),
+                    6 => Self::next_value(&mut map, &mut f.6, 6),
+                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.1, 1)?;
+            Self::present(&f.2, 2)?;
+            ::std::result::Result::Ok(Self {
+                id: f.0.unwrap_or_default(),
+                project_id: pg::filled(f.1),
+                title: pg::filled(f.2),
+                status: f.3.unwrap_or_default(),
+                estimate_hours: f.4.unwrap_or_default(),
+                labels: f.5.unwrap_or_default(),
+                details: f.6.unwrap_or_default(),
+                created_at: f.7.unwrap_or_default(),
+            })
+        }
+    }
     /// Changes to a row (UPDATE) of the table `public.tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
-    #[::serde_with::serde_as]
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct TasksUpdate {
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<i64>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub project_id: ::std::option::Option<i64>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub title: ::std::option::Option<::std::string::String>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<super::public::TaskStatus>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde_as(as = "pg::Patch<pg::Decimal>")]
         pub estimate_hours: ::std::option::Option<
             ::std::option::Option<::rust_decimal::Decimal>,
         >,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub labels: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<::std::string::String>>,
         >,
         /// Free-form details.
         /// @type { checklist?: string[]; link?: string }
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde(with = "::serde_with::rust::double_option")]
         pub details: ::std::option::Option<::std::option::Option<::serde_json::Value>>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        #[serde_as(as = "::std::option::Option<pg::TimestampTz>")]
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    }
+    impl ::serde::Serialize for TasksUpdate {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TasksUpdate {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for TasksUpdate {
+        const NAME: &'static str = "TasksUpdate";
+        const FIELDS: &'static [&'static str] = &[
+            "id",
+            "project_id",
+            "title",
+            "status",
+            "estimate_hours",
+            "labels",
+            "details",
+            "created_at",
+        ];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.id)?;
+            Self::optional(s, 1, &self.project_id)?;
+            Self::optional(s, 2, &self.title)?;
+            Self::optional(s, 3, &self.status)?;
+            Self::optional_adapted(s, 4, &self.estimate_hours)?;
+            Self::optional(s, 5, &self.labels)?;
+            Self::optional(s, 6, &self.details)?;
+            Self::optional_adapted(s, 7, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
+                    5 => Self::next_value(&mut map, &mut f.5, 5),
+                    6 => Self::next_value(&mut map, &mut f.6, 6),
+                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            ::std::result::Result::Ok(Self {
+                id: f.0.unwrap_or_default(),
+                project_id: f.1.unwrap_or_default(),
+                title: f.2.unwrap_or_default(),
+                status: f.3.unwrap_or_default(),
+                estimate_hours: f.4,
+                labels: f.5.unwrap_or_default(),
+                details: f.6,
+                created_at: f.7.unwrap_or_default(),
+            })
+        }
     }
     /// `public.task_status`.
     #[derive(

@@ -6,35 +6,240 @@
 // (`datetime`) plus one small section per crate (`chrono`, `time`), of which the file gets
 // the chosen one.
 
-// @section patch
-/// A `serde_with` adapter for `Option<Option<T>>` fields of Update (and some Insert) types:
-/// `None` leaves the column out, `Some(None)` sends `null` (SQL NULL), `Some(Some(v))` sends
-/// the value through the adapter `S`. Use it with `#[serde(default, skip_serializing_if =
-/// "Option::is_none")]`.
-pub struct Patch<S>(::std::marker::PhantomData<S>);
+// @section fields
+/// How the generated structs (Row, Insert, Update, composites) are read and written: their
+/// `Serialize` and `Deserialize` impls call [`serialize_struct`] and [`deserialize_struct`],
+/// and each implements `Fields` (its name, its JSON keys, and one call per field of the
+/// provided functions below). gen-types writes these impls rather than deriving them:
+/// serde's derive makes `cargo check` of a big schema's file take minutes and GBs, these
+/// functions are checked once. The JSON read and written is what `#[derive(Serialize,
+/// Deserialize)]` with the same field attributes (`rename`, `default`, `skip_serializing_if =
+/// "Option::is_none"`, `serde_as` with the [`Adapted`] adapters) reads and writes: unknown
+/// keys are ignored, a key given twice is an error, a missing key is an error unless the
+/// field is an `Option` (then `None`) or optional (Insert and Update: then `None`), and an
+/// optional field that is `None` is left out. Structs are read from JSON objects, not arrays.
+/// `from_map` reads the keys into a tuple of slots, checks the required ones, then builds
+/// the struct ([`filled`]).
+pub trait Fields: ::std::marker::Sized {
+    /// The struct's name.
+    const NAME: &'static str;
+    /// The JSON key of each field, in field order.
+    const FIELDS: &'static [&'static str];
 
-impl<T, S: ::serde_with::SerializeAs<T>> ::serde_with::SerializeAs<::std::option::Option<::std::option::Option<T>>> for Patch<S> {
-    fn serialize_as<Z: ::serde::Serializer>(
-        value: &::std::option::Option<::std::option::Option<T>>,
-        serializer: Z,
-    ) -> ::std::result::Result<Z::Ok, Z::Error> {
+    /// Writes every field (optional ones that are `None` as `skip_field`).
+    fn write<S: ::serde::ser::SerializeStruct>(&self, s: &mut S) -> ::std::result::Result<(), S::Error>;
+
+    /// Reads the struct from the entries of a map.
+    fn from_map<'de, A: ::serde::de::MapAccess<'de>>(map: A) -> ::std::result::Result<Self, A::Error>;
+
+    /// Writes field number `field`.
+    fn field<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
+        s: &mut S,
+        field: usize,
+        value: &V,
+    ) -> ::std::result::Result<(), S::Error> {
+        s.serialize_field(Self::FIELDS[field], value)
+    }
+
+    /// [`Fields::field`] through the field type's [`Adapted`] adapter.
+    fn field_adapted<S: ::serde::ser::SerializeStruct, V: Adapted>(
+        s: &mut S,
+        field: usize,
+        value: &V,
+    ) -> ::std::result::Result<(), S::Error>
+    where
+        V::As: ::serde_with::SerializeAs<V>,
+    {
+        s.serialize_field(Self::FIELDS[field], &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(value))
+    }
+
+    /// Writes optional field number `field`, or leaves it out when it is `None`.
+    fn optional<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
+        s: &mut S,
+        field: usize,
+        value: &::std::option::Option<V>,
+    ) -> ::std::result::Result<(), S::Error> {
         match value {
-            ::std::option::Option::Some(::std::option::Option::Some(v)) => {
-                S::serialize_as(v, serializer)
-            }
-            _ => serializer.serialize_none(),
+            ::std::option::Option::Some(_) => s.serialize_field(Self::FIELDS[field], value),
+            ::std::option::Option::None => s.skip_field(Self::FIELDS[field]),
+        }
+    }
+
+    /// [`Fields::optional`] through the field type's [`Adapted`] adapter.
+    fn optional_adapted<S: ::serde::ser::SerializeStruct, V: Adapted>(
+        s: &mut S,
+        field: usize,
+        value: &::std::option::Option<V>,
+    ) -> ::std::result::Result<(), S::Error>
+    where
+        V::As: ::serde_with::SerializeAs<V>,
+    {
+        match value {
+            ::std::option::Option::Some(v) => s.serialize_field(
+                Self::FIELDS[field],
+                &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(v),
+            ),
+            ::std::option::Option::None => s.skip_field(Self::FIELDS[field]),
+        }
+    }
+
+    /// Reads a key: the number of the field it names (`usize::MAX` for any other key), or
+    /// `None` after the last entry.
+    fn next_key<'de, A: ::serde::de::MapAccess<'de>>(
+        map: &mut A,
+    ) -> ::std::result::Result<::std::option::Option<usize>, A::Error> {
+        map.next_key_seed(Key(Self::FIELDS))
+    }
+
+    /// Reads the value of field number `field` into `slot`; a key seen twice is an error.
+    fn next_value<'de, A: ::serde::de::MapAccess<'de>, V: ::serde::Deserialize<'de>>(
+        map: &mut A,
+        slot: &mut ::std::option::Option<V>,
+        field: usize,
+    ) -> ::std::result::Result<(), A::Error> {
+        if slot.is_some() {
+            return ::std::result::Result::Err(::serde::de::Error::duplicate_field(Self::FIELDS[field]));
+        }
+        *slot = ::std::option::Option::Some(map.next_value()?);
+        ::std::result::Result::Ok(())
+    }
+
+    /// [`Fields::next_value`] through the field type's [`Adapted`] adapter.
+    fn next_adapted<'de, A: ::serde::de::MapAccess<'de>, V: Adapted>(
+        map: &mut A,
+        slot: &mut ::std::option::Option<V>,
+        field: usize,
+    ) -> ::std::result::Result<(), A::Error>
+    where
+        V::As: ::serde_with::DeserializeAs<'de, V>,
+    {
+        if slot.is_some() {
+            return ::std::result::Result::Err(::serde::de::Error::duplicate_field(Self::FIELDS[field]));
+        }
+        let value: ::serde_with::de::DeserializeAsWrap<V, V::As> = map.next_value()?;
+        *slot = ::std::option::Option::Some(value.into_inner());
+        ::std::result::Result::Ok(())
+    }
+
+    /// Checks that field number `field`, which is always there and not an `Option`, was
+    /// read: its key missing is an error.
+    fn present<V, E: ::serde::de::Error>(
+        slot: &::std::option::Option<V>,
+        field: usize,
+    ) -> ::std::result::Result<(), E> {
+        match slot {
+            ::std::option::Option::Some(_) => ::std::result::Result::Ok(()),
+            ::std::option::Option::None => ::std::result::Result::Err(E::missing_field(Self::FIELDS[field])),
         }
     }
 }
 
-impl<'de, T, S: ::serde_with::DeserializeAs<'de, T>> ::serde_with::DeserializeAs<'de, ::std::option::Option<::std::option::Option<T>>> for Patch<S> {
-    fn deserialize_as<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error> {
-        // Called only when the key is present: `null` is Some(None).
-        let inner: ::std::option::Option<T> =
-            <::std::option::Option<S> as ::serde_with::DeserializeAs<'de, ::std::option::Option<T>>>::deserialize_as(deserializer)?;
-        ::std::result::Result::Ok(::std::option::Option::Some(inner))
+/// The `serde_with` adapter that reads and writes a field type whose JSON form is not what
+/// its own serde impls read and write (`f64` as [`Float`], date/time types as PostgreSQL
+/// writes them, ...), through `Option` and `Vec`.
+pub trait Adapted {
+    /// The adapter.
+    type As;
+}
+
+impl<T: Adapted> Adapted for ::std::option::Option<T> {
+    type As = ::std::option::Option<T::As>;
+}
+
+impl<T: Adapted> Adapted for ::std::vec::Vec<T> {
+    type As = ::std::vec::Vec<T::As>;
+}
+
+/// `oid`: `to_jsonb` writes it as a string.
+impl Adapted for u32 {
+    type As = ::serde_with::DisplayFromStr;
+}
+
+/// `Serialize::serialize` of a struct that implements [`Fields`].
+pub fn serialize_struct<T: Fields, S: ::serde::Serializer>(
+    value: &T,
+    serializer: S,
+) -> ::std::result::Result<S::Ok, S::Error> {
+    // The number of fields written, which `serialize_struct` takes first.
+    let mut count = Count(0);
+    value.write(&mut count).map_err(::serde::ser::Error::custom)?;
+    let mut s = serializer.serialize_struct(T::NAME, count.0)?;
+    value.write(&mut s)?;
+    ::serde::ser::SerializeStruct::end(s)
+}
+
+/// Counts the fields a struct writes.
+struct Count(usize);
+
+impl ::serde::ser::SerializeStruct for Count {
+    type Ok = ();
+    type Error = ::serde::de::value::Error;
+    fn serialize_field<V: ?::std::marker::Sized + ::serde::Serialize>(
+        &mut self,
+        _: &'static str,
+        _: &V,
+    ) -> ::std::result::Result<(), Self::Error> {
+        self.0 += 1;
+        ::std::result::Result::Ok(())
+    }
+    fn end(self) -> ::std::result::Result<(), Self::Error> {
+        ::std::result::Result::Ok(())
+    }
+}
+
+/// `Deserialize::deserialize` of a struct that implements [`Fields`].
+pub fn deserialize_struct<'de, T: Fields, D: ::serde::Deserializer<'de>>(
+    deserializer: D,
+) -> ::std::result::Result<T, D::Error> {
+    struct V<T>(::std::marker::PhantomData<T>);
+    impl<'de, T: Fields> ::serde::de::Visitor<'de> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::write!(f, "struct {}", T::NAME)
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::std::result::Result<T, A::Error> {
+            T::from_map(map)
+        }
+    }
+    deserializer.deserialize_struct(T::NAME, T::FIELDS, V(::std::marker::PhantomData))
+}
+
+/// Skips the value of a key that is not a field.
+pub fn skip_value<'de, A: ::serde::de::MapAccess<'de>>(map: &mut A) -> ::std::result::Result<(), A::Error> {
+    map.next_value::<::serde::de::IgnoredAny>().map(|_| ())
+}
+
+/// A key read as the number of the field it names, in a struct's keys.
+struct Key(&'static [&'static str]);
+
+impl<'de> ::serde::de::DeserializeSeed<'de> for Key {
+    type Value = usize;
+    fn deserialize<D: ::serde::Deserializer<'de>>(self, d: D) -> ::std::result::Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> ::serde::de::Visitor<'de> for Key {
+    type Value = usize;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<usize, E> {
+        ::std::result::Result::Ok(self.0.iter().position(|n| *n == v).unwrap_or(usize::MAX))
+    }
+    fn visit_bytes<E: ::serde::de::Error>(self, v: &[u8]) -> ::std::result::Result<usize, E> {
+        ::std::result::Result::Ok(self.0.iter().position(|n| n.as_bytes() == v).unwrap_or(usize::MAX))
+    }
+    fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::std::result::Result<usize, E> {
+        ::std::result::Result::Ok(usize::try_from(v).unwrap_or(usize::MAX))
+    }
+}
+
+/// The value of a slot that [`Fields::present`] found filled (`from_map` calls it first).
+pub fn filled<V>(slot: ::std::option::Option<V>) -> V {
+    match slot {
+        ::std::option::Option::Some(v) => v,
+        ::std::option::Option::None => ::std::unreachable!("from_map checks a required field before it reads it"),
     }
 }
 
@@ -138,6 +343,14 @@ impl<'de> ::serde_with::DeserializeAs<'de, f32> for Float {
 }
 
 
+impl Adapted for f64 {
+    type As = Float;
+}
+
+impl Adapted for f32 {
+    type As = Float;
+}
+
 // @section decimal
 /// A `serde_with` adapter for `rust_decimal::Decimal` that keeps every digit: it reads the
 /// JSON number's own text (through `serde_json::value::RawValue`, so it needs serde_json's
@@ -236,6 +449,10 @@ impl<'de> ::serde::Deserialize<'de> for Numeric {
         let text = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(text);
         text.parse().map_err(::serde::de::Error::custom)
     }
+}
+
+impl Adapted for ::rust_decimal::Decimal {
+    type As = Decimal;
 }
 
 // @section bytea
@@ -611,6 +828,22 @@ impl Temporal for ::chrono::DateTime<::chrono::Utc> {
     }
 }
 
+impl Adapted for ::chrono::NaiveDate {
+    type As = DateTimeText;
+}
+
+impl Adapted for ::chrono::NaiveTime {
+    type As = DateTimeText;
+}
+
+impl Adapted for ::chrono::NaiveDateTime {
+    type As = DateTimeText;
+}
+
+impl Adapted for ::chrono::DateTime<::chrono::Utc> {
+    type As = DateTimeText;
+}
+
 // @section time
 /// 2000-01-01 as a Julian day number (the `time` crate's day count).
 const TIME_EPOCH_JULIAN: i64 = 2_451_545;
@@ -713,6 +946,22 @@ impl Temporal for ::time::OffsetDateTime {
     fn from_parts(parts: Parts) -> ::std::option::Option<Self> {
         ::time::PrimitiveDateTime::from_parts(parts).map(|t| t.assume_utc())
     }
+}
+
+impl Adapted for ::time::Date {
+    type As = DateTimeText;
+}
+
+impl Adapted for ::time::Time {
+    type As = DateTimeText;
+}
+
+impl Adapted for ::time::PrimitiveDateTime {
+    type As = DateTimeText;
+}
+
+impl Adapted for ::time::OffsetDateTime {
+    type As = DateTimeText;
 }
 
 // @section json

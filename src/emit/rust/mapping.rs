@@ -18,8 +18,8 @@ use crate::plan::types::{
 /// The support sections (`generators/rust/pg.rs`) a file needs.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Needs {
-    /// `pg::Patch`.
-    pub patch: bool,
+    /// `pg::Fields`, which the structs' serde impls implement.
+    pub fields: bool,
     /// `pg::Float`.
     pub float: bool,
     /// `pg::Decimal`, `pg::Numeric`.
@@ -115,7 +115,8 @@ fn parse_type(s: &str) -> Option<String> {
 }
 
 impl Mapper<'_> {
-    fn need(&self, f: impl FnOnce(&mut Needs)) {
+    /// Notes a support section the file needs.
+    pub fn need(&self, f: impl FnOnce(&mut Needs)) {
         let mut n = self.needs.get();
         f(&mut n);
         self.needs.set(n);

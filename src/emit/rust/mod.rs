@@ -6,9 +6,10 @@
 //! Insert/Update presence from the shared shape rules (the same contract as
 //! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are described
 //! as [`item::Item`]s (attributes, fields, type text) and printed by [`layout`] in
-//! prettyplease's exact layout, without a round trip through syn; impls, aliases and what
-//! the direct printer is not sure of are built with `quote!` and formatted with prettyplease
-//! (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
+//! prettyplease's exact layout, without a round trip through syn; the structs' `Serialize`
+//! and `Deserialize` impls are written out (not derived: [`serde_impls`] says why) and
+//! printed the same way; other impls, aliases and what the direct printers are not sure of
+//! are built with `quote!` and formatted with prettyplease (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
 //! Schema, to typify (`typify.rs`), which writes their structs. The "generated" header is
 //! prepended as text.
 //!
@@ -29,6 +30,7 @@
 pub mod item;
 pub mod layout;
 pub mod mapping;
+pub mod serde_impls;
 pub mod typify;
 
 use std::cell::{Cell, RefCell};
@@ -48,6 +50,7 @@ use crate::plan::rust_idents::{Case, Namespace, base_name, ident_text, reserved_
 use crate::print::comment::line_comment;
 use item::{Attr, Field, Item, Kind, type_text};
 use mapping::{Mapper, Needs, RustType, TypePaths};
+use serde_impls::{Presence, SerdeField, SerdeImpls};
 
 /// The support code the generated file may need (see the file for the sections).
 const SUPPORT: &str = include_str!("../../../generators/rust/pg.rs");
@@ -98,6 +101,8 @@ fn doc_lines(comment: Option<&str>) -> Vec<String> {
 enum Piece {
     /// A struct or enum.
     Item(Item),
+    /// A struct's serde impls.
+    Impls(SerdeImpls),
     /// Items as tokens.
     Tokens(TokenStream),
 }
@@ -110,6 +115,10 @@ fn print_piece(piece: &Piece) -> Result<String, EmitError> {
         Piece::Item(item) => match layout::print(item) {
             Some(text) => Ok(text),
             None => format_in_module(item.tokens()?),
+        },
+        Piece::Impls(impls) => match impls.direct() {
+            Some(text) => Ok(text),
+            None => format_in_module(item::parse(&impls.text())?),
         },
         Piece::Tokens(tokens) if tokens.is_empty() => Ok(String::new()),
         Piece::Tokens(tokens) => format_in_module(tokens.clone()),
@@ -136,32 +145,40 @@ pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<String, EmitErro
 /// What [`check_printer`] found.
 #[derive(Debug, Default)]
 pub struct PrinterCheck {
-    /// Structs and enums the direct printer laid out, each compared with prettyplease's text.
+    /// Structs, enums and structs' serde impls the direct printers laid out, each compared
+    /// with prettyplease's text.
     pub compared: usize,
-    /// Structs and enums it left to prettyplease.
+    /// Structs, enums and serde impls they left to prettyplease.
     pub fallbacks: usize,
     /// The first item whose two texts differ: its name, the direct text, prettyplease's.
     pub first_difference: Option<(String, String, String)>,
 }
 
 /// For tests: renders `database.rs` of `catalog` as `config` asks, printing every struct and
-/// enum both with the direct printer ([`layout`]) and with prettyplease, and says whether
-/// the two agree.
+/// enum (and every struct's serde impls) both with the direct printer ([`layout`],
+/// [`serde_impls`]) and with prettyplease, and says whether the two agree.
 pub fn check_printer(catalog: &Catalog, config: &crate::Config) -> Result<PrinterCheck, EmitError> {
     let catalog = crate::plan::bounds::bounded(catalog);
     let plan = Plan::build(&catalog, config.into());
     let found = RefCell::new(PrinterCheck::default());
     let check = |piece: &Piece| {
-        let Piece::Item(item) = piece else {
-            return print_piece(piece);
+        let (name, pretty, direct) = match piece {
+            Piece::Item(item) => {
+                let pretty = format_in_module(item.tokens()?)?;
+                (&item.name, pretty, layout::print(item))
+            }
+            Piece::Impls(impls) => {
+                let pretty = format_in_module(item::parse(&impls.text())?)?;
+                (&impls.name, pretty, impls.direct())
+            }
+            Piece::Tokens(_) => return print_piece(piece),
         };
-        let pretty = format_in_module(item.tokens()?)?;
         let mut found = found.borrow_mut();
-        match layout::print(item) {
+        match direct {
             Some(direct) => {
                 found.compared += 1;
                 if direct != pretty && found.first_difference.is_none() {
-                    found.first_difference = Some((item.name.clone(), direct, pretty.clone()));
+                    found.first_difference = Some((name.clone(), direct, pretty.clone()));
                 }
             }
             None => found.fallbacks += 1,
@@ -433,7 +450,7 @@ fn support(needs: Needs, settings: &RustConfig) -> Result<Option<TokenStream>, E
     };
     let sql = settings.tokio_postgres;
     let wanted: Vec<&str> = [
-        (needs.patch, "patch"),
+        (needs.fields, "fields"),
         (needs.float, "float"),
         (needs.decimal, "decimal"),
         (needs.bytea, "bytea"),
@@ -474,24 +491,15 @@ fn support(needs: Needs, settings: &RustConfig) -> Result<Option<TokenStream>, E
     }))
 }
 
-/// How a field of a struct is read and written.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Presence {
-    /// Always there (Row fields, required Insert fields).
-    Always,
-    /// `Option<T>`, left out when `None`.
-    Skippable,
-    /// `Option<Option<T>>`: left out when `None`, `null` when `Some(None)`.
-    Patch,
-}
-
+/// A struct field named after `pg_name`; `nullable` when `ty` is the `Option` of a value
+/// that may be NULL (a missing key then reads as `None`).
 fn field(
     mapper: &Mapper<'_>,
     ns: &mut Namespace,
     pg_name: &str,
     comment: Option<&str>,
     ty: RustType,
-    presence: Presence,
+    (presence, nullable): (Presence, bool),
     read_only: bool,
 ) -> StructField {
     let (base, base_text) = field_base(mapper, pg_name);
@@ -501,62 +509,30 @@ fn field(
     } else {
         ident_text(&name, Case::Snake)
     };
-    let mut attrs = Vec::new();
-    if text.trim_start_matches("r#") != pg_name {
-        attrs.push(Attr::name_value("serde", "rename", pg_name));
-    }
-    let mut uses_serde_as = false;
-    let (ty, adapter) = match presence {
-        Presence::Always => (ty.ty, ty.adapter),
-        Presence::Skippable => {
-            let o = ty.option();
-            attrs.push(skip_none());
-            (o.ty, o.adapter)
-        }
-        Presence::Patch => {
-            let inner = ty.ty;
-            attrs.push(skip_none());
-            match ty.adapter {
-                Some(a) => {
-                    let mut n = mapper.needs.get();
-                    n.patch = true;
-                    mapper.needs.set(n);
-                    (
-                        format!("::std::option::Option<::std::option::Option<{inner}>>"),
-                        Some(format!("pg::Patch<{a}>")),
-                    )
-                }
-                None => {
-                    attrs.push(Attr::name_value(
-                        "serde",
-                        "with",
-                        "::serde_with::rust::double_option",
-                    ));
-                    (
-                        format!("::std::option::Option<::std::option::Option<{inner}>>"),
-                        None,
-                    )
-                }
-            }
-        }
+    let adapted = ty.adapter.is_some();
+    let ty = match presence {
+        Presence::Always => ty.ty,
+        Presence::Skippable => format!("::std::option::Option<{}>", ty.ty),
+        Presence::Patch => format!("::std::option::Option<::std::option::Option<{}>>", ty.ty),
     };
-    if let Some(a) = adapter {
-        let a = a.replace(' ', "");
-        attrs.push(Attr::name_value("serde_as", "as", &a));
-        uses_serde_as = true;
-    }
     let mut docs = doc_lines(comment);
     if read_only {
         docs.push(" Read-only: generated or identity ALWAYS.".to_string());
     }
     StructField {
+        serde: SerdeField {
+            ident: text.clone(),
+            key: pg_name.to_string(),
+            presence,
+            adapted,
+            nullable,
+        },
         field: Field {
             docs,
-            attrs,
+            attrs: Vec::new(),
             name: text,
             ty: Some(ty),
         },
-        uses_serde_as,
     }
 }
 
@@ -577,50 +553,43 @@ fn field_base(mapper: &Mapper<'_>, pg_name: &str) -> (String, String) {
     made
 }
 
-/// A struct's field and whether it needs `#[serde_as]` on the struct.
+/// A struct's field and how its serde impls read and write it.
 struct StructField {
     field: Field,
-    uses_serde_as: bool,
+    serde: SerdeField,
 }
 
-/// `#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]`.
-fn skip_none() -> Attr {
-    Attr::list(
-        "serde",
-        vec![
-            "default".to_string(),
-            "skip_serializing_if = \"::std::option::Option::is_none\"".to_string(),
-        ],
-    )
-}
-
-/// A struct with the standard derives, `extra_std` (`Default`) and the configured ones.
+/// A struct with the standard derives, `extra_std` (`Default`) and the configured ones, and
+/// its serde impls ([`serde_impls`]).
 fn strukt(
+    mapper: &Mapper<'_>,
     name: &str,
     docs: Vec<String>,
     fields: Vec<StructField>,
     derives: &[String],
     extra_std: Option<&str>,
-) -> Item {
-    let mut attrs = Vec::new();
-    if fields.iter().any(|f| f.uses_serde_as) {
-        attrs.push(Attr::word("::serde_with::serde_as"));
-    }
+) -> Vec<Piece> {
+    mapper.need(|n| n.fields = true);
     let derive = ["Debug", "Clone", "PartialEq"]
         .into_iter()
         .chain(extra_std)
-        .chain(["::serde::Serialize", "::serde::Deserialize"])
         .map(str::to_string)
         .chain(derives.iter().cloned())
         .collect();
-    attrs.push(Attr::list("derive", derive));
-    Item {
+    let (fields, serde): (Vec<Field>, Vec<SerdeField>) =
+        fields.into_iter().map(|f| (f.field, f.serde)).unzip();
+    let item = Item {
         docs,
-        attrs,
+        attrs: vec![Attr::list("derive", derive)],
         kind: Kind::Struct,
         name: name.to_string(),
-        fields: fields.into_iter().map(|f| f.field).collect(),
-    }
+        fields,
+    };
+    let impls = SerdeImpls {
+        name: name.to_string(),
+        fields: serde,
+    };
+    vec![Piece::Item(item), Piece::Impls(impls)]
 }
 
 /// How a tokio-postgres reader gets a column's value.
@@ -805,10 +774,10 @@ fn relation(
         settings.tokio_postgres,
     )?;
     if rel.insertable() && settings.insert {
-        out.push(Piece::Item(r.insert(&format!("{base}{}", naming.insert))));
+        out.extend(r.insert(&format!("{base}{}", naming.insert)));
     }
     if rel.updatable() && settings.update {
-        out.push(Piece::Item(r.update(&format!("{base}{}", naming.update))));
+        out.extend(r.update(&format!("{base}{}", naming.update)));
     }
     Ok(out)
 }
@@ -841,7 +810,7 @@ impl RelationItems<'_, '_> {
         ns: &mut Namespace,
         s: &ColumnShape<'_>,
         t: RustType,
-        presence: Presence,
+        presence: (Presence, bool),
         read_only: bool,
     ) -> StructField {
         field(
@@ -879,7 +848,10 @@ impl RelationItems<'_, '_> {
             .shapes
             .iter()
             .zip(&row_types)
-            .map(|(s, t)| self.field(&mut ns, s, t.clone(), Presence::Always, s.read_only))
+            .map(|(s, t)| {
+                let presence = (Presence::Always, s.nullable);
+                self.field(&mut ns, s, t.clone(), presence, s.read_only)
+            })
             .collect();
         let reader = tokio_postgres.then(|| {
             let columns: Vec<(&str, &str, &RustType, Read)> = self
@@ -892,7 +864,8 @@ impl RelationItems<'_, '_> {
             row_reader(self.rel, name, &columns)
         });
         let reader = reader.transpose()?;
-        let item = strukt(
+        let mut out = strukt(
+            self.mapper,
             name,
             self.title(&format!(
                 "A row of the {} `{}.{}`.",
@@ -902,13 +875,12 @@ impl RelationItems<'_, '_> {
             self.derives,
             None,
         );
-        let mut out = vec![Piece::Item(item)];
         out.extend(reader.map(Piece::Tokens));
         Ok(out)
     }
 
     /// Insert: the writable columns; required ones plain, others skippable or patches.
-    fn insert(&self, name: &str) -> Item {
+    fn insert(&self, name: &str) -> Vec<Piece> {
         let mut ns = Namespace::default();
         let fields = self
             .shapes
@@ -927,10 +899,11 @@ impl RelationItems<'_, '_> {
                         }
                     }
                 };
-                Some(self.field(&mut ns, s, t.clone(), presence, false))
+                Some(self.field(&mut ns, s, t.clone(), (presence, false), false))
             })
             .collect();
         strukt(
+            self.mapper,
             name,
             self.title(&format!(
                 "A new row (INSERT) of the {} `{}.{}`.",
@@ -943,7 +916,7 @@ impl RelationItems<'_, '_> {
     }
 
     /// Update: the updatable columns, each optional (a patch when it may be set to NULL).
-    fn update(&self, name: &str) -> Item {
+    fn update(&self, name: &str) -> Vec<Piece> {
         let mut ns = Namespace::default();
         let fields = self
             .shapes
@@ -956,10 +929,11 @@ impl RelationItems<'_, '_> {
                 } else {
                     Presence::Skippable
                 };
-                self.field(&mut ns, s, t.clone(), presence, false)
+                self.field(&mut ns, s, t.clone(), (presence, false), false)
             })
             .collect();
         strukt(
+            self.mapper,
             name,
             self.title(&format!("Changes to a row (UPDATE) of the {} `{}.{}`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.", self.kind, self.rel.schema, self.rel.name)),
             fields,
@@ -1126,7 +1100,7 @@ impl CompositeItem<'_, '_> {
                     &a.name,
                     a.comment.as_deref(),
                     mapper.map(&a.ty).option(),
-                    Presence::Always,
+                    (Presence::Always, true),
                     false,
                 )
             })
@@ -1148,14 +1122,14 @@ impl CompositeItem<'_, '_> {
             };
             from_sql_impls(self.id, self.t, decode)
         });
-        let item = strukt(
+        let mut out = strukt(
+            mapper,
             &ident_text(self.name, Case::Camel),
             docs,
             fields,
             self.derives,
             Some("Default"),
         );
-        let mut out = vec![Piece::Item(item)];
         out.extend(reader.map(Piece::Tokens));
         out
     }
