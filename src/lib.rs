@@ -247,8 +247,8 @@ pub fn generate(catalog: &Catalog, config: &Config) -> Result<write::FileMap, Er
 pub fn generate_and_write(catalog: &Catalog, config: &Config) -> Result<write::WriteReport, Error> {
     config_check::check(config).map_err(|p| Error::Usage(p.to_string()))?;
     let mut staged = write::Staged::new(&config.out);
-    emit::emit_each(catalog, config, |path, contents| {
-        staged.add(&path, &contents).map_err(Error::from)
+    emit::emit_each(catalog, config, |path, parts| {
+        staged.add_parts(&path, &parts).map_err(Error::from)
     })?;
     Ok(staged.commit()?)
 }
@@ -261,9 +261,9 @@ pub fn generate_and_check(
 ) -> Result<(usize, Vec<write::StaleFile>), Error> {
     config_check::check(config).map_err(|p| Error::Usage(p.to_string()))?;
     let (mut count, mut stale) = (0, Vec::new());
-    emit::emit_each(catalog, config, |path, contents| {
+    emit::emit_each(catalog, config, |path, parts| {
         count += 1;
-        stale.extend(write::check_file(&config.out, &path, &contents)?);
+        stale.extend(write::check_file(&config.out, &path, &parts.concat())?);
         Ok::<(), Error>(())
     })?;
     stale.sort_by(|a, b| a.path.cmp(&b.path));

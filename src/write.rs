@@ -105,16 +105,21 @@ impl Staged {
 
     /// Stages `contents` for `rel` (relative to the output folder).
     pub fn add(&mut self, rel: &Path, contents: &str) -> Result<(), WriteError> {
+        self.add_parts(rel, &[contents])
+    }
+
+    /// Stages the file made of `parts`, one after another, for `rel`.
+    pub fn add_parts(&mut self, rel: &Path, parts: &[impl AsRef<str>]) -> Result<(), WriteError> {
         let path = resolve(&self.out_dir, rel)?;
         let parent = path.parent().unwrap_or(&self.out_dir).to_path_buf();
         if self.cleaned.insert(parent.clone()) {
             self.report.removed.extend(remove_stale_temp_files(&parent));
         }
-        if holds(&path, contents.as_bytes()) {
+        if holds(&path, parts) {
             self.report.unchanged.push(path);
             return Ok(());
         }
-        let tmp = temp_copy(&path, &parent, contents)?;
+        let tmp = temp_copy(&path, &parent, parts)?;
         self.temps.push((path, tmp));
         Ok(())
     }
@@ -132,11 +137,11 @@ impl Staged {
     }
 }
 
-/// `contents` in a synced temporary file in `parent`, with the mode `path` has (or 0644).
+/// `parts` in a synced temporary file in `parent`, with the mode `path` has (or 0644).
 fn temp_copy(
     path: &Path,
     parent: &Path,
-    contents: &str,
+    parts: &[impl AsRef<str>],
 ) -> Result<tempfile::NamedTempFile, WriteError> {
     let io = |source| WriteError::Io {
         path: path.to_path_buf(),
@@ -148,7 +153,9 @@ fn temp_copy(
         .prefix(&prefix)
         .tempfile_in(parent)
         .map_err(io)?;
-    tmp.write_all(contents.as_bytes()).map_err(io)?;
+    for part in parts {
+        tmp.write_all(part.as_ref().as_bytes()).map_err(io)?;
+    }
     // A temp file is created 0600; the output keeps the mode of the file it replaces,
     // or gets the usual 0644.
     let mode = std::fs::metadata(path)
@@ -203,29 +210,28 @@ fn process_exists(pid: i32) -> bool {
     status == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
-/// True when the file at `path` holds exactly `contents` (read in pieces: outputs can be
-/// tens of MB, and this runs while they are in memory).
-fn holds(path: &Path, contents: &[u8]) -> bool {
+/// True when the file at `path` holds exactly `parts`, one after another (read in pieces:
+/// outputs can be tens of MB, and this runs while they are in memory).
+fn holds(path: &Path, parts: &[impl AsRef<str>]) -> bool {
     use std::io::Read;
-    let Ok(mut file) = std::fs::File::open(path) else {
+    let Ok(file) = std::fs::File::open(path) else {
         return false;
     };
-    if file
-        .metadata()
-        .map_or(true, |m| m.len() != contents.len() as u64)
-    {
+    let len: usize = parts.iter().map(|p| p.as_ref().len()).sum();
+    if file.metadata().map_or(true, |m| m.len() != len as u64) {
         return false;
     }
+    let mut file = std::io::BufReader::with_capacity(64 * 1024, file);
     let mut buf = vec![0u8; 64 * 1024];
-    let mut rest = contents;
-    loop {
-        match file.read(&mut buf) {
-            Ok(0) => return rest.is_empty(),
-            Ok(n) if n <= rest.len() && buf[..n] == rest[..n] => rest = &rest[n..],
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            _ => return false,
+    for part in parts {
+        for piece in part.as_ref().as_bytes().chunks(buf.len()) {
+            let read = &mut buf[..piece.len()];
+            if file.read_exact(read).is_err() || read != piece {
+                return false;
+            }
         }
     }
+    true
 }
 
 /// Compares the files on disk with `files`; returns the stale or missing ones with diffs.
@@ -244,7 +250,7 @@ pub fn check_file(
     contents: &str,
 ) -> Result<Option<StaleFile>, WriteError> {
     let path = resolve(out_dir, rel)?;
-    if holds(&path, contents.as_bytes()) {
+    if holds(&path, &[contents]) {
         return Ok(None);
     }
     let old = match std::fs::read_to_string(&path) {

@@ -72,8 +72,8 @@ impl EmitError {
 /// Runs every selected target over the catalog and collects the files (see [`emit_each`]).
 pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     let mut files = FileMap::new();
-    emit_each(catalog, config, |path, contents| {
-        files.insert(path, contents);
+    emit_each(catalog, config, |path, parts| {
+        files.insert(path, parts.concat());
         Ok::<(), EmitError>(())
     })?;
     Ok(files)
@@ -81,14 +81,15 @@ pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
 
 /// Runs every selected target over the catalog, as many at once as the machine has cores,
 /// and hands each file to `sink` (on the calling thread) as soon as its target is done, so
-/// that no more than a few outputs are in memory at once. When targets fail, the error
+/// that no more than a few outputs are in memory at once. A file comes as parts to be
+/// written one after another (a big file is not joined in memory). When targets fail, the error
 /// returned is that of the first failing target in target order, as when they ran one after
 /// another; files handed to `sink` before are then to be discarded by the caller. This is
 /// the edge where the config becomes each target's settings ([`settings`]).
 pub fn emit_each<E: From<EmitError>>(
     catalog: &Catalog,
     config: &Config,
-    mut sink: impl FnMut(PathBuf, String) -> Result<(), E>,
+    mut sink: impl FnMut(PathBuf, Vec<String>) -> Result<(), E>,
 ) -> Result<(), E> {
     let targets = config.selected_targets();
     // A template is named `<target>/<file>`.
@@ -131,9 +132,9 @@ pub fn emit_each<E: From<EmitError>>(
 fn longest_first(targets: &[Target]) -> Vec<usize> {
     // Measured at 1,000 and 5,000 tables (bench/README.md), longest first.
     let rank = |t: Target| match t {
-        Target::Rust => 0,
+        Target::Zod => 0,
         Target::Openapi => 1,
-        Target::Zod => 2,
+        Target::Rust => 2,
         Target::JsonSchema => 3,
         Target::Typescript => 4,
         Target::Contracts => 5,
@@ -143,19 +144,19 @@ fn longest_first(targets: &[Target]) -> Vec<usize> {
     order
 }
 
-/// One target's file.
+/// One target's file, as parts.
 fn emit_target(
     plan: &Plan<'_>,
     target: Target,
     config: &Config,
     templates: &templates::Templates,
-) -> Result<String, EmitError> {
+) -> Result<Vec<String>, EmitError> {
     Ok(match target {
-        Target::Typescript => typescript::emit(plan, &config.into(), templates)?,
-        Target::Zod => zod::emit(plan, &config.into(), templates)?,
-        Target::Openapi => openapi::emit(plan, &config.into()),
-        Target::Contracts => contracts::emit(plan, &config.into(), templates)?,
-        Target::JsonSchema => json_schema::emit(plan),
+        Target::Typescript => vec![typescript::emit(plan, &config.into(), templates)?],
+        Target::Zod => vec![zod::emit(plan, &config.into(), templates)?],
+        Target::Openapi => vec![openapi::emit(plan, &config.into())],
+        Target::Contracts => vec![contracts::emit(plan, &config.into(), templates)?],
+        Target::JsonSchema => vec![json_schema::emit(plan)],
         Target::Rust => rust::emit(plan, &config.into())?,
     })
 }

@@ -135,8 +135,9 @@ struct SchemaNames {
     types: BTreeMap<String, String>,
 }
 
-/// Renders `database.rs`.
-pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<String, EmitError> {
+/// Renders `database.rs`, as parts to be written one after another (the file can be tens of
+/// MB: joining the parts would hold it twice).
+pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<Vec<String>, EmitError> {
     let file = render(plan.catalog, plan.names(), settings, &print_piece)?;
     EmitError::check_names("rust", plan.names())?;
     Ok(file)
@@ -227,7 +228,7 @@ fn render(
     names: &NamePlan,
     settings: &RustSettings,
     print: PrintPiece<'_>,
-) -> Result<String, EmitError> {
+) -> Result<Vec<String>, EmitError> {
     let plan = plan(catalog, names);
     let (paths, rows) = type_paths(&plan, &settings.naming.row);
     let mapper = Mapper {
@@ -276,17 +277,7 @@ fn render(
         let (before, after) = module_text(schema, module, comment, has_support)?;
         parts.extend([before, items, after]);
     }
-    Ok(concat(parts))
-}
-
-/// The parts joined into one string allocated once: the file can be tens of MB, and each
-/// part is dropped as soon as it is copied.
-fn concat(parts: Vec<String>) -> String {
-    let mut text = String::with_capacity(parts.iter().map(String::len).sum());
-    for part in parts {
-        text.push_str(&part);
-    }
-    text
+    Ok(parts)
 }
 
 /// The module and type idents of every named type and of every Row type.
