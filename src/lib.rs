@@ -234,10 +234,16 @@ fn block_on<T>(f: impl std::future::Future<Output = Result<T, Error>>) -> Result
         .block_on(f)
 }
 
+/// [`config_check::check`] as a usage error: no two targets on one file, no output outside
+/// the output folder.
+fn check_config(config: &Config) -> Result<(), Error> {
+    config_check::check(config).map_err(|p| Error::Usage(p.to_string()))
+}
+
 /// Renders every selected target (after [`config_check::check`]: no two targets on one
 /// file, no output outside the output folder).
 pub fn generate(catalog: &Catalog, config: &Config) -> Result<write::FileMap, Error> {
-    config_check::check(config).map_err(|p| Error::Usage(p.to_string()))?;
+    check_config(config)?;
     Ok(emit::emit(catalog, config)?)
 }
 
@@ -245,7 +251,7 @@ pub fn generate(catalog: &Catalog, config: &Config) -> Result<write::FileMap, Er
 /// [`write::Staged`]): each file is staged as soon as its target is done, and nothing in the
 /// output folder changes unless every target succeeds.
 pub fn generate_and_write(catalog: &Catalog, config: &Config) -> Result<write::WriteReport, Error> {
-    config_check::check(config).map_err(|p| Error::Usage(p.to_string()))?;
+    check_config(config)?;
     let mut staged = write::Staged::new(&config.out);
     emit::emit_each(catalog, config, |path, parts| {
         staged.add_parts(&path, &parts).map_err(Error::from)
@@ -259,7 +265,7 @@ pub fn generate_and_check(
     catalog: &Catalog,
     config: &Config,
 ) -> Result<(usize, Vec<write::StaleFile>), Error> {
-    config_check::check(config).map_err(|p| Error::Usage(p.to_string()))?;
+    check_config(config)?;
     let (mut count, mut stale) = (0, Vec::new());
     emit::emit_each(catalog, config, |path, parts| {
         count += 1;
