@@ -4,7 +4,7 @@
     python3 bench/query_cpu.py src/introspect/queries/columns.sql [DB] [N]
 
 Wall times on a shared 2-core machine swing by 2x; the CPU the backend spends on a query is
-steadier. `$1` is bound to ['public', 'app'] and `$2` to false (the queries' parameters).
+steadier. `$1` is bound to ['public', 'app'] and `$2` and `$3` to false (the queries' parameters).
 Needs psycopg2 (`pip install psycopg2-binary`) and a server on this machine (it reads
 /proc/<backend pid>/stat). Connection: PGHOST (127.0.0.1), PGUSER (postgres).
 """
@@ -18,7 +18,7 @@ path = sys.argv[1]
 db = sys.argv[2] if len(sys.argv) > 2 else "gt_bench_1000"
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 10
 text = open(path).read()
-values = {"1": ["public", "app"], "2": False}
+values = {"1": ["public", "app"], "2": False, "3": False}
 args = [values[m] for m in re.findall(r"\$(\d)", text)]
 sql = re.sub(r"\$\d", "%s", text.replace("%", "%%"))
 conn = psycopg2.connect(

@@ -316,8 +316,8 @@ fn lower_columns(
     source_of: &dyn Fn(usize, i32) -> Option<Box<ColumnSource>>,
     warnings: &mut Vec<String>,
 ) -> Vec<Vec<i32>> {
-    // Taken from the end, so the vector can hand its memory back as it empties: columns.sql
-    // sends them in descending (relation, position) order.
+    // Taken from the end, so the vector can hand its memory back as it empties: sorted in
+    // descending (relation, position) order (columns.sql sends them in no particular order).
     let key = |c: &ColumnRow| std::cmp::Reverse((c.relation_oid, c.position));
     if !rows.is_sorted_by_key(key) {
         rows.sort_by_key(key);

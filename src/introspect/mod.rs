@@ -10,6 +10,7 @@ mod rows;
 mod tls;
 mod view_lineage;
 
+use futures_util::TryStreamExt;
 use serde::de::DeserializeOwned;
 use tokio_postgres::types::{ToSql, Type};
 
@@ -115,6 +116,15 @@ pub enum Error {
         /// What was wrong.
         #[source]
         source: serde_json::Error,
+    },
+    /// A catalog query's rows are not of the types gen-types reads.
+    #[error("cannot read the result of catalog query `{query}`")]
+    DecodeRow {
+        /// Which query.
+        query: &'static str,
+        /// What was wrong.
+        #[source]
+        source: tokio_postgres::Error,
     },
 }
 
@@ -406,14 +416,43 @@ async fn run_queries(
         };
         // Typed queries use the unnamed statement: no prepare round trip, and nothing that
         // a transaction-mode pooler could lose between transactions.
-        let row = on
-            .query_typed_one(sql, params)
-            .await
-            .map_err(query_failed(name))?;
-        let text: &str = row.get(0);
-        Decoded::from_json(name, text)
+        match *name {
+            "columns" => plain_rows(on, name, sql, params)
+                .await
+                .map(Decoded::Columns),
+            "constraints" => plain_rows(on, name, sql, params)
+                .await
+                .map(Decoded::Constraints),
+            _ => {
+                let row = on
+                    .query_typed_one(sql, params)
+                    .await
+                    .map_err(query_failed(name))?;
+                Decoded::from_json(name, row.get(0))
+            }
+        }
     }))
     .await
+}
+
+/// Runs a query that returns plain rows, reading them as they arrive.
+async fn plain_rows<T: rows::FromRow>(
+    on: &tokio_postgres::Client,
+    query: &'static str,
+    sql: &str,
+    params: &[(&(dyn ToSql + Sync), Type)],
+) -> Result<Vec<T>, Error> {
+    let stream = on
+        .query_typed_raw(sql, params.iter().map(|(v, t)| (*v, t.clone())))
+        .await
+        .map_err(query_failed(query))?;
+    let mut stream = std::pin::pin!(stream);
+    let mut rows = Vec::new();
+    while let Some(row) = stream.try_next().await.map_err(query_failed(query))? {
+        rows.push(T::from_row(&row).map_err(|source| Error::DecodeRow { query, source })?);
+    }
+    rows.shrink_to_fit();
+    Ok(rows)
 }
 
 /// Exports the snapshot of `client`'s transaction; `None` when the server refuses, and then
@@ -474,8 +513,6 @@ impl Decoded {
         Ok(match query {
             "schemas" => Decoded::Schemas(decode(query, text)?),
             "relations" => Decoded::Relations(decode(query, text)?),
-            "columns" => Decoded::Columns(decode(query, text)?),
-            "constraints" => Decoded::Constraints(decode(query, text)?),
             "policies" => Decoded::Policies(decode(query, text)?),
             "functions" => Decoded::Functions(decode(query, text)?),
             _ => Decoded::Types(decode(query, text)?),

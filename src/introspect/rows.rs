@@ -1,4 +1,5 @@
-//! The rows the catalog queries return (each query returns one JSON array of these).
+//! The rows the catalog queries return: one JSON array of these per query, except for the
+//! two largest, columns.sql and constraints.sql, whose plain rows [`FromRow`] reads.
 //!
 //! Field names match the column aliases in `queries/*.sql`. These structs are private to
 //! introspection; [`super::lower`] turns them into the model.
@@ -41,8 +42,8 @@ pub struct ViewDepRow {
     pub not_null: bool,
 }
 
-/// A column, or an attribute of a composite type (which leaves the column-only fields out).
-/// columns.sql sends each column as an array in the order of these fields: keep them in step.
+/// A column (a row of columns.sql), or an attribute of a
+/// composite type (JSON in types.sql, which leaves the column-only fields out).
 #[derive(Debug, Deserialize)]
 pub struct ColumnRow {
     /// The relation's oid (columns only: names are in the relation rows, not repeated here).
@@ -68,8 +69,36 @@ pub struct ColumnRow {
     pub comment: Option<String>,
 }
 
-/// constraints.sql sends each constraint as an array in the order of these fields.
-#[derive(Debug, Deserialize)]
+/// A row type of a query that returns plain rows, whose columns are the type's fields in order.
+pub trait FromRow: Sized {
+    /// Reads one row.
+    fn from_row(row: &tokio_postgres::Row) -> Result<Self, tokio_postgres::Error>;
+}
+
+impl FromRow for ColumnRow {
+    fn from_row(row: &tokio_postgres::Row) -> Result<Self, tokio_postgres::Error> {
+        // Oids are sent as int8 (Postgres has no unsigned int4).
+        let oid = |i| row.try_get::<_, i64>(i).map(|v| v as u32);
+        Ok(ColumnRow {
+            relation_oid: oid(0)?,
+            position: row.try_get(1)?,
+            name: row.try_get(2)?,
+            type_oid: oid(3)?,
+            typmod: row.try_get(4)?,
+            ndims: row.try_get(5)?,
+            sql: CompactString::from(row.try_get::<_, &str>(6)?),
+            not_null: row.try_get(7)?,
+            default_expr: row.try_get(8)?,
+            identity: row.try_get(9)?,
+            generated: row.try_get(10)?,
+            updatable: row.try_get(11)?,
+            comment: row.try_get(12)?,
+        })
+    }
+}
+
+/// A row of constraints.sql, whose columns are these fields in order.
+#[derive(Debug)]
 pub struct ConstraintRow {
     pub schema: String,
     pub relation: String,
@@ -85,6 +114,25 @@ pub struct ConstraintRow {
     pub on_update: String,
     pub on_delete: String,
     pub definition: Option<String>,
+}
+
+impl FromRow for ConstraintRow {
+    fn from_row(row: &tokio_postgres::Row) -> Result<Self, tokio_postgres::Error> {
+        Ok(ConstraintRow {
+            schema: row.try_get(0)?,
+            relation: row.try_get(1)?,
+            name: row.try_get(2)?,
+            kind: row.try_get(3)?,
+            keys: row.try_get(4)?,
+            referenced_schema: row.try_get(5)?,
+            referenced_relation: row.try_get(6)?,
+            referenced_keys: row.try_get(7)?,
+            referenced_columns: row.try_get(8)?,
+            on_update: row.try_get(9)?,
+            on_delete: row.try_get(10)?,
+            definition: row.try_get(11)?,
+        })
+    }
 }
 
 #[derive(Debug, Deserialize)]
