@@ -39,38 +39,52 @@ pub fn warnings(catalog: &Catalog) -> Vec<String> {
 }
 
 /// The places (`schema.object.part`) declared with more than [`MAX_ARRAY_DIMS`] dimensions.
+/// A place is named only once it is known to be over (this runs on every column).
 fn over(catalog: &Catalog) -> impl Iterator<Item = (String, u32)> + '_ {
-    let columns = catalog.relations.iter().flat_map(|r| {
+    let is_over = |t: &TypeRef| t.array_dims > MAX_ARRAY_DIMS;
+    let columns = catalog.relations.iter().flat_map(move |r| {
         r.columns
             .iter()
-            .map(move |c| (format!("{}.{}.{}", r.schema, r.name, c.name), &c.ty))
+            .filter(move |c| is_over(&c.ty))
+            .map(move |c| {
+                (
+                    format!("{}.{}.{}", r.schema, r.name, c.name),
+                    c.ty.array_dims,
+                )
+            })
     });
-    let types = catalog.types.iter().flat_map(|d| {
-        let place = move |part: &str| format!("{}.{}.{part}", d.schema, d.name);
-        let refs: Vec<(String, &TypeRef)> = match &d.kind {
-            TypeKind::Domain { base, .. } => vec![(place("base"), base)],
-            TypeKind::Composite { attributes } => {
-                attributes.iter().map(|a| (place(&a.name), &a.ty)).collect()
-            }
-            TypeKind::Range { subtype } => vec![(place("subtype"), subtype)],
-            TypeKind::Multirange { range } => vec![(place("range"), range)],
+    let types = catalog.types.iter().flat_map(move |d| {
+        let refs: Vec<(&str, &TypeRef)> = match &d.kind {
+            TypeKind::Domain { base, .. } => vec![("base", base)],
+            TypeKind::Composite { attributes } => attributes
+                .iter()
+                .map(|a| (a.name.as_str(), &a.ty))
+                .collect(),
+            TypeKind::Range { subtype } => vec![("subtype", subtype)],
+            TypeKind::Multirange { range } => vec![("range", range)],
             TypeKind::Base { .. } | TypeKind::Enum { .. } | TypeKind::Relation => Vec::new(),
         };
-        refs
+        refs.into_iter()
+            .filter(move |(_, t)| is_over(t))
+            .map(move |(part, t)| (format!("{}.{}.{part}", d.schema, d.name), t.array_dims))
     });
-    let functions = catalog.functions.iter().flat_map(|f| {
-        let place = move |part: &str| format!("{}.{}.{part}", f.schema, f.name);
-        let args = f.args.iter().enumerate().map(move |(i, a)| {
-            let part = a.name.clone().unwrap_or_else(|| format!("${}", i + 1));
-            (place(&part), &a.ty)
-        });
-        args.chain(std::iter::once((place("returns"), &f.returns)))
+    let functions = catalog.functions.iter().flat_map(move |f| {
+        let args = f
+            .args
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (Some((i, a)), &a.ty));
+        args.chain(std::iter::once((None, &f.returns)))
+            .filter(move |(_, t)| is_over(t))
+            .map(move |(arg, t)| {
+                let part = match arg {
+                    Some((i, a)) => a.name.clone().unwrap_or_else(|| format!("${}", i + 1)),
+                    None => "returns".to_string(),
+                };
+                (format!("{}.{}.{part}", f.schema, f.name), t.array_dims)
+            })
     });
-    columns
-        .chain(types)
-        .chain(functions)
-        .filter(|(_, t)| t.array_dims > MAX_ARRAY_DIMS)
-        .map(|(place, t)| (place, t.array_dims))
+    columns.chain(types).chain(functions)
 }
 
 /// Calls `f` on every [`TypeRef`] of `catalog`.
