@@ -178,6 +178,9 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 return Ok(EXIT_STALE);
             }
             let report = gen_types::generate_and_write(&loaded, &config)?;
+            // The process ends next, and the catalog is plain data: freeing it piece by piece
+            // would only cost time (about 30 ms at 5,000 tables).
+            std::mem::forget(loaded);
             for p in &report.removed {
                 out.detail(&format!("removed {} (left by an earlier run)", p.display()));
             }
