@@ -417,6 +417,9 @@ async fn run_queries(
         // Typed queries use the unnamed statement: no prepare round trip, and nothing that
         // a transaction-mode pooler could lose between transactions.
         match *name {
+            "relations" => plain_rows(on, name, sql, params)
+                .await
+                .map(Decoded::Relations),
             "columns" => plain_rows(on, name, sql, params)
                 .await
                 .map(Decoded::Columns),
@@ -512,7 +515,6 @@ impl Decoded {
     fn from_json(query: &'static str, text: &str) -> Result<Self, Error> {
         Ok(match query {
             "schemas" => Decoded::Schemas(decode(query, text)?),
-            "relations" => Decoded::Relations(decode(query, text)?),
             "policies" => Decoded::Policies(decode(query, text)?),
             "functions" => Decoded::Functions(decode(query, text)?),
             _ => Decoded::Types(decode(query, text)?),

@@ -1,5 +1,6 @@
 //! The rows the catalog queries return: one JSON array of these per query, except for the
-//! two largest, columns.sql and constraints.sql, whose plain rows [`FromRow`] reads.
+//! three largest, relations.sql, columns.sql and constraints.sql, whose plain rows
+//! [`FromRow`] reads.
 //!
 //! Field names match the column aliases in `queries/*.sql`. These structs are private to
 //! introspection; [`super::lower`] turns them into the model.
@@ -13,7 +14,8 @@ pub struct SchemaRow {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A row of relations.sql, whose columns are these fields in order.
+#[derive(Debug)]
 pub struct RelationRow {
     pub oid: u32,
     pub schema: String,
@@ -29,6 +31,28 @@ pub struct RelationRow {
     pub partitions: Option<Vec<String>>,
     pub view_query: Option<String>,
     pub view_deps: Option<Vec<ViewDepRow>>,
+}
+
+impl FromRow for RelationRow {
+    fn from_row(row: &tokio_postgres::Row) -> Result<Self, tokio_postgres::Error> {
+        use tokio_postgres::types::Json;
+        Ok(RelationRow {
+            oid: row.try_get::<_, i64>(0)? as u32,
+            schema: row.try_get(1)?,
+            name: row.try_get(2)?,
+            kind: row.try_get(3)?,
+            comment: row.try_get(4)?,
+            rls_enabled: row.try_get(5)?,
+            rls_forced: row.try_get(6)?,
+            updatable_mask: row.try_get(7)?,
+            instead_of_mask: row.try_get(8)?,
+            partition_of: row.try_get(9)?,
+            extension: row.try_get(10)?,
+            partitions: row.try_get::<_, Option<Json<_>>>(11)?.map(|j| j.0),
+            view_query: row.try_get(12)?,
+            view_deps: row.try_get::<_, Option<Json<_>>>(13)?.map(|j| j.0),
+        })
+    }
 }
 
 /// A column a view's rule depends on.

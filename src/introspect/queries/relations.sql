@@ -1,11 +1,12 @@
 -- Tables, partitioned tables, foreign tables, views and materialized views of the selected
 -- schemas; partitions only with $3 (else they are folded into their parent).
 -- $1: schema names; $2: include objects that belong to extensions; $3: include partitions.
-SELECT coalesce(json_agg(r), '[]')::text
-FROM (
+-- Plain rows (one JSON document cost the server a third more, mostly escaping the views'
+-- query trees), in the order of the fields of `RelationRow` (rows.rs).
+SELECT * FROM (
   SELECT c.oid::int8 AS oid,
-         n.nspname AS schema,
-         c.relname AS name,
+         n.nspname::text AS schema,
+         c.relname::text AS name,
          c.relkind::text AS kind,
          ds.description AS comment,
          c.relrowsecurity AS rls_enabled,
@@ -27,7 +28,7 @@ FROM (
              FROM pg_rewrite ir
              WHERE ir.ev_class = c.oid AND ir.is_instead AND ir.ev_qual::text = '<>'
            ) instead
-         ) END AS instead_of_mask,
+         )::int4 END AS instead_of_mask,
          CASE WHEN c.relispartition THEN (
            SELECT pn.nspname || '.' || pc.relname
            FROM pg_inherits i
@@ -37,7 +38,7 @@ FROM (
          ) END AS partition_of,
          -- The owning extension (only when extension objects are read: else there is none).
          CASE WHEN $2::bool THEN (
-           SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+           SELECT e.extname::text FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
            WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
              AND d.refclassid = 'pg_extension'::regclass LIMIT 1
          ) END AS extension,
