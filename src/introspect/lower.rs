@@ -318,9 +318,11 @@ fn lower_columns(
 ) -> Vec<Vec<i32>> {
     // Taken from the end, so the vector can hand its memory back as it empties: sorted in
     // descending (relation, position) order (columns.sql sends them in no particular order).
+    // The keys are unique, so an unstable sort is deterministic, and it sorts in place (a
+    // stable sort would allocate a second buffer as large as the rows).
     let key = |c: &ColumnRow| std::cmp::Reverse((c.relation_oid, c.position));
     if !rows.is_sorted_by_key(key) {
-        rows.sort_by_key(key);
+        rows.sort_unstable_by_key(key);
     }
     let mut attnums: Vec<Vec<i32>> = vec![Vec::new(); relations.len()];
     while let Some(last) = rows.last() {
