@@ -356,98 +356,13 @@ struct SslParams {
 /// Removes `sslmode` and `sslrootcert` from a URL's query or a key=value string, because
 /// tokio-postgres rejects `verify-ca`, `verify-full` and `sslrootcert`.
 fn extract_ssl_params(conn: &str) -> Result<(String, SslParams), Error> {
-    let mut params = SslParams::default();
     if conn.starts_with("postgres://") || conn.starts_with("postgresql://") {
-        let Some((base, query)) = conn.split_once('?') else {
-            return Ok((conn.to_string(), params));
-        };
-        let mut kept = Vec::new();
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            match k {
-                "sslmode" => params.ssl_mode = Some(percent_decode(v)),
-                "sslrootcert" => params.ssl_root_cert = Some(percent_decode(v)),
-                _ => kept.push(pair),
-            }
-        }
-        let rest = if kept.is_empty() {
-            base.to_string()
-        } else {
-            format!("{base}?{}", kept.join("&"))
-        };
-        return Ok((rest, params));
+        return Ok(extract_from_url(conn));
     }
-    // key=value form: keys, '=', values optionally single-quoted with \ escapes.
+    let mut params = SslParams::default();
     let mut kept = Vec::new();
     let mut chars = conn.chars().peekable();
-    loop {
-        while chars.peek().is_some_and(|c| c.is_whitespace()) {
-            chars.next();
-        }
-        if chars.peek().is_none() {
-            break;
-        }
-        let mut key = String::new();
-        while let Some(&c) = chars.peek() {
-            if c == '=' || c.is_whitespace() {
-                break;
-            }
-            key.push(c);
-            chars.next();
-        }
-        while chars.peek().is_some_and(|c| c.is_whitespace()) {
-            chars.next();
-        }
-        if chars.next() != Some('=') {
-            // The word may be a piece of a password with an unquoted space: name it only
-            // when it is a setting's name.
-            return Err(Error::Config(if KEYWORDS.contains(&key.as_str()) {
-                format!("invalid connection string: missing `=` after `{key}`")
-            } else {
-                "invalid connection string: a word without `=` (quote a value holding spaces: key='a b')".into()
-            }));
-        }
-        while chars.peek().is_some_and(|c| c.is_whitespace()) {
-            chars.next();
-        }
-        let mut raw = String::new();
-        let mut value = String::new();
-        if chars.peek() == Some(&'\'') {
-            raw.push('\'');
-            chars.next();
-            loop {
-                match chars.next() {
-                    Some('\\') => {
-                        let c = chars.next().unwrap_or('\\');
-                        raw.push('\\');
-                        raw.push(c);
-                        value.push(c);
-                    }
-                    Some('\'') => {
-                        raw.push('\'');
-                        break;
-                    }
-                    Some(c) => {
-                        raw.push(c);
-                        value.push(c);
-                    }
-                    None => {
-                        return Err(Error::Config(
-                            "invalid connection string: unterminated quote".into(),
-                        ));
-                    }
-                }
-            }
-        } else {
-            while let Some(&c) = chars.peek() {
-                if c.is_whitespace() {
-                    break;
-                }
-                raw.push(c);
-                value.push(c);
-                chars.next();
-            }
-        }
+    while let Some(KeywordPair { key, raw, value }) = next_keyword_pair(&mut chars)? {
         match key.as_str() {
             "sslmode" => params.ssl_mode = Some(value),
             "sslrootcert" => params.ssl_root_cert = Some(value),
@@ -455,6 +370,117 @@ fn extract_ssl_params(conn: &str) -> Result<(String, SslParams), Error> {
         }
     }
     Ok((kept.join(" "), params))
+}
+
+/// [`extract_ssl_params`] of a URL: the TLS settings are query parameters.
+fn extract_from_url(conn: &str) -> (String, SslParams) {
+    let mut params = SslParams::default();
+    let Some((base, query)) = conn.split_once('?') else {
+        return (conn.to_string(), params);
+    };
+    let mut kept = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match k {
+            "sslmode" => params.ssl_mode = Some(percent_decode(v)),
+            "sslrootcert" => params.ssl_root_cert = Some(percent_decode(v)),
+            _ => kept.push(pair),
+        }
+    }
+    let rest = if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    (rest, params)
+}
+
+/// One `key=value` of a keyword/value connection string.
+struct KeywordPair {
+    key: String,
+    /// The value as written (quotes and escapes kept), to pass on unchanged.
+    raw: String,
+    /// The value as meant (quotes and escapes removed).
+    value: String,
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+fn skip_whitespace(chars: &mut Chars) {
+    while chars.peek().is_some_and(|c| c.is_whitespace()) {
+        chars.next();
+    }
+}
+
+/// The next `key=value` (values optionally single-quoted with `\` escapes); `None` at the end.
+fn next_keyword_pair(chars: &mut Chars) -> Result<Option<KeywordPair>, Error> {
+    skip_whitespace(chars);
+    if chars.peek().is_none() {
+        return Ok(None);
+    }
+    let mut key = String::new();
+    while let Some(&c) = chars.peek() {
+        if c == '=' || c.is_whitespace() {
+            break;
+        }
+        key.push(c);
+        chars.next();
+    }
+    skip_whitespace(chars);
+    if chars.next() != Some('=') {
+        // The word may be a piece of a password with an unquoted space: name it only
+        // when it is a setting's name.
+        return Err(Error::Config(if KEYWORDS.contains(&key.as_str()) {
+            format!("invalid connection string: missing `=` after `{key}`")
+        } else {
+            "invalid connection string: a word without `=` (quote a value holding spaces: key='a b')".into()
+        }));
+    }
+    skip_whitespace(chars);
+    let (raw, value) = if chars.peek() == Some(&'\'') {
+        quoted_value(chars)?
+    } else {
+        let mut value = String::new();
+        while let Some(&c) = chars.peek() {
+            if c.is_whitespace() {
+                break;
+            }
+            value.push(c);
+            chars.next();
+        }
+        (value.clone(), value)
+    };
+    Ok(Some(KeywordPair { key, raw, value }))
+}
+
+/// A single-quoted value at `chars`: (as written, as meant).
+fn quoted_value(chars: &mut Chars) -> Result<(String, String), Error> {
+    let mut raw = String::from('\'');
+    let mut value = String::new();
+    chars.next();
+    loop {
+        match chars.next() {
+            Some('\\') => {
+                let c = chars.next().unwrap_or('\\');
+                raw.push('\\');
+                raw.push(c);
+                value.push(c);
+            }
+            Some('\'') => {
+                raw.push('\'');
+                return Ok((raw, value));
+            }
+            Some(c) => {
+                raw.push(c);
+                value.push(c);
+            }
+            None => {
+                return Err(Error::Config(
+                    "invalid connection string: unterminated quote".into(),
+                ));
+            }
+        }
+    }
 }
 
 fn percent_decode(s: &str) -> String {
@@ -588,6 +614,29 @@ mod tests {
         assert_eq!(o.ssl_mode, SslMode::VerifyCa);
         assert_eq!(o.config.get_password(), Some(&b"pw"[..]));
         assert_eq!(o.config.get_application_name(), Some("gen-types"));
+    }
+
+    #[test]
+    fn keyword_strings_keep_quoted_values_as_written_and_take_out_tls_settings() {
+        let (rest, params) = extract_ssl_params(
+            "host=h  password='it\\'s a\\\\b' sslmode = 'verify-full' sslrootcert='/a b.pem'",
+        )
+        .unwrap();
+        assert_eq!(rest, "host=h password='it\\'s a\\\\b'");
+        assert_eq!(params.ssl_mode.as_deref(), Some("verify-full"));
+        assert_eq!(params.ssl_root_cert.as_deref(), Some("/a b.pem"));
+        for (conn, expected) in [
+            ("host=h password='open", "unterminated quote"),
+            ("host h", "missing `=` after `host`"),
+            ("host=h secret-word", "a word without `=`"),
+        ] {
+            let e = extract_ssl_params(conn).err().map(|e| e.to_string());
+            assert!(
+                e.as_deref().is_some_and(|e| e.contains(expected)),
+                "{conn}: {e:?}"
+            );
+            assert!(!e.unwrap_or_default().contains("secret"), "{conn}");
+        }
     }
 
     #[test]
