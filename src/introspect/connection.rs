@@ -98,58 +98,7 @@ impl ConnectOptions {
                 .unwrap_or(&text);
             Error::Config(format!("invalid connection string: {text}"))
         })?;
-
-        if config.get_hosts().is_empty() {
-            match env.var("PGHOST") {
-                Some(hosts) => {
-                    for h in hosts.split(',') {
-                        config.host(h);
-                    }
-                }
-                None => {
-                    let port = env
-                        .var("PGPORT")
-                        .and_then(|p| p.parse::<u16>().ok())
-                        .unwrap_or(5432);
-                    config.host(default_host(port).as_str());
-                }
-            }
-        }
-        if config.get_ports().is_empty()
-            && let Some(port) = env.var("PGPORT")
-        {
-            let port = port
-                .parse::<u16>()
-                .map_err(|_| Error::Config(format!("invalid PGPORT `{port}`")))?;
-            config.port(port);
-        }
-        if config.get_user().is_none() {
-            let user = env
-                .var("PGUSER")
-                .or_else(|| env.var("USER"))
-                .or_else(|| env.var("LOGNAME"))
-                .unwrap_or_else(|| "postgres".into());
-            config.user(&user);
-        }
-        if config.get_dbname().is_none()
-            && let Some(db) = env.var("PGDATABASE")
-        {
-            config.dbname(&db);
-        }
-        if config.get_application_name().is_none() {
-            config.application_name(env.var("PGAPPNAME").unwrap_or_else(|| "gen-types".into()));
-        }
-        if config.get_connect_timeout().is_none() {
-            let secs = match env.var("PGCONNECT_TIMEOUT") {
-                Some(s) => s
-                    .parse::<u64>()
-                    .map_err(|_| Error::Config(format!("invalid PGCONNECT_TIMEOUT `{s}`")))?,
-                None => 10,
-            };
-            // libpq treats 0 as "wait forever"; gen-types caps it anyway at a minute.
-            let secs = if secs == 0 { 60 } else { secs.max(2) };
-            config.connect_timeout(Duration::from_secs(secs));
-        }
+        fill_from_env(&mut config, env)?;
         let mut warnings = Vec::new();
         if config.get_password().is_none() {
             if let Some(pw) = env.var("PGPASSWORD") {
@@ -158,27 +107,12 @@ impl ConnectOptions {
                 config.password(pw);
             }
         }
-
-        let ssl_mode = match extracted.ssl_mode.or_else(|| env.var("PGSSLMODE")) {
-            Some(m) => SslMode::parse(&m)?,
-            None => SslMode::Prefer,
-        };
-        let ssl_root_cert = extracted
-            .ssl_root_cert
-            .or_else(|| env.var("PGSSLROOTCERT"))
-            .map(PathBuf::from);
-        // libpq: `require` with a root certificate present behaves like `verify-ca`.
-        let ssl_mode = if ssl_mode == SslMode::Require && ssl_root_cert.is_some() {
-            SslMode::VerifyCa
-        } else {
-            ssl_mode
-        };
+        let (ssl_mode, ssl_root_cert) = tls_settings(extracted, env)?;
         config.ssl_mode(match ssl_mode {
             SslMode::Disable => PgSslMode::Disable,
             SslMode::Prefer => PgSslMode::Prefer,
             _ => PgSslMode::Require,
         });
-
         Ok(Self {
             config,
             ssl_mode,
@@ -351,6 +285,82 @@ const KEYWORDS: &[&str] = &[
 struct SslParams {
     ssl_mode: Option<String>,
     ssl_root_cert: Option<String>,
+}
+
+/// Fills in what the connection string left out as libpq does: hosts, port, user, database
+/// and application name from `PG*` variables (else libpq's defaults), and the connect
+/// timeout (`PGCONNECT_TIMEOUT`, else 10 s; 0 means a minute here, and at least 2 s).
+fn fill_from_env(config: &mut tokio_postgres::Config, env: &dyn Env) -> Result<(), Error> {
+    if config.get_hosts().is_empty() {
+        match env.var("PGHOST") {
+            Some(hosts) => {
+                for h in hosts.split(',') {
+                    config.host(h);
+                }
+            }
+            None => {
+                let port = env
+                    .var("PGPORT")
+                    .and_then(|p| p.parse::<u16>().ok())
+                    .unwrap_or(5432);
+                config.host(default_host(port).as_str());
+            }
+        }
+    }
+    if config.get_ports().is_empty()
+        && let Some(port) = env.var("PGPORT")
+    {
+        let port = port
+            .parse::<u16>()
+            .map_err(|_| Error::Config(format!("invalid PGPORT `{port}`")))?;
+        config.port(port);
+    }
+    if config.get_user().is_none() {
+        let user = env
+            .var("PGUSER")
+            .or_else(|| env.var("USER"))
+            .or_else(|| env.var("LOGNAME"))
+            .unwrap_or_else(|| "postgres".into());
+        config.user(&user);
+    }
+    if config.get_dbname().is_none()
+        && let Some(db) = env.var("PGDATABASE")
+    {
+        config.dbname(&db);
+    }
+    if config.get_application_name().is_none() {
+        config.application_name(env.var("PGAPPNAME").unwrap_or_else(|| "gen-types".into()));
+    }
+    if config.get_connect_timeout().is_none() {
+        let secs = match env.var("PGCONNECT_TIMEOUT") {
+            Some(s) => s
+                .parse::<u64>()
+                .map_err(|_| Error::Config(format!("invalid PGCONNECT_TIMEOUT `{s}`")))?,
+            None => 10,
+        };
+        // libpq treats 0 as "wait forever"; gen-types caps it anyway at a minute.
+        let secs = if secs == 0 { 60 } else { secs.max(2) };
+        config.connect_timeout(Duration::from_secs(secs));
+    }
+    Ok(())
+}
+
+/// The TLS mode and root certificate: the connection string's, else `PGSSLMODE` (default
+/// `prefer`) and `PGSSLROOTCERT`.
+fn tls_settings(extracted: SslParams, env: &dyn Env) -> Result<(SslMode, Option<PathBuf>), Error> {
+    let ssl_mode = match extracted.ssl_mode.or_else(|| env.var("PGSSLMODE")) {
+        Some(m) => SslMode::parse(&m)?,
+        None => SslMode::Prefer,
+    };
+    let ssl_root_cert = extracted
+        .ssl_root_cert
+        .or_else(|| env.var("PGSSLROOTCERT"))
+        .map(PathBuf::from);
+    // libpq: `require` with a root certificate present behaves like `verify-ca`.
+    if ssl_mode == SslMode::Require && ssl_root_cert.is_some() {
+        return Ok((SslMode::VerifyCa, ssl_root_cert));
+    }
+    Ok((ssl_mode, ssl_root_cert))
 }
 
 /// Removes `sslmode` and `sslrootcert` from a URL's query or a key=value string, because
