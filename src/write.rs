@@ -390,6 +390,53 @@ mod tests {
     }
 
     #[test]
+    fn a_file_appended_in_parts_with_its_front_last_is_written_whole_and_then_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let rel = Path::new("sub/db.rs");
+        let stage = |body: &[&str], front: &[&str]| {
+            let mut staged = Staged::new(dir.path());
+            for part in body {
+                staged.append(rel, part).unwrap();
+            }
+            staged.finish(rel, front).unwrap();
+            staged.commit().unwrap()
+        };
+        let r = stage(&["mod a {}\n", "mod b {}\n"], &["// head\n", "mod pg {}\n"]);
+        assert_eq!(r.written, [dir.path().join(rel)]);
+        let text = std::fs::read_to_string(dir.path().join(rel)).unwrap();
+        assert_eq!(text, "// head\nmod pg {}\nmod a {}\nmod b {}\n");
+        // The same text cut elsewhere is the same file; one byte more in front is not.
+        let r = stage(&["mod pg {}\nmod a {}\n", "mod b {}\n"], &["// head\n"]);
+        assert_eq!((r.written.len(), r.unchanged.len()), (0, 1));
+        let r = stage(
+            &["mod a {}\n", "mod b {}\n"],
+            &["// head!\n", "mod pg {}\n"],
+        );
+        assert_eq!(r.written.len(), 1);
+        // Without a front, the appended text is the file; a file with no text is empty.
+        let r = stage(&["x", "y"], &[]);
+        assert_eq!(r.written.len(), 1);
+        assert_eq!(std::fs::read_to_string(dir.path().join(rel)).unwrap(), "xy");
+        stage(&[], &[]);
+        assert_eq!(std::fs::read_to_string(dir.path().join(rel)).unwrap(), "");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["db.rs"], "no temporary file is left");
+    }
+
+    #[test]
+    fn a_file_dropped_unfinished_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut staged = Staged::new(dir.path());
+        staged.append(Path::new("a.ts"), "partial").unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        drop(staged);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
     fn writes_then_leaves_unchanged_files_alone_and_checks() {
         let dir = tempfile::tempdir().unwrap();
         let files = FileMap::from([

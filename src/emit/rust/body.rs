@@ -101,3 +101,43 @@ impl<'a, 'r> Body<'a, 'r> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The body written with `known` called after the first item with `support`.
+    fn body(support: Option<bool>) -> String {
+        let mut got = Vec::new();
+        let mut receive = |s: String| got.push(s);
+        let mut body = Body::new(&mut receive);
+        let m = Module {
+            schema: "public",
+            module: "public",
+            comment: None,
+        };
+        body.head(m).unwrap();
+        body.text("    pub struct A;\n".into()).unwrap();
+        if let Some(support) = support {
+            body.known(support).unwrap();
+        }
+        body.text("    pub struct B;\n".into()).unwrap();
+        body.tail(m).unwrap();
+        body.finish(support.unwrap_or(false)).unwrap();
+        got.concat()
+    }
+
+    #[test]
+    fn module_heads_import_the_support_module_once_it_is_known_to_exist() {
+        let with = body(Some(true));
+        assert!(with.contains("use super::pg;"), "{with}");
+        assert!(with.contains("pub mod public {"), "{with}");
+        let without = body(Some(false));
+        assert!(!without.contains("use super::pg;"), "{without}");
+        assert_eq!(without, body(None));
+        for text in [&with, &without] {
+            let items = "    pub struct A;\n    pub struct B;\n}\n";
+            assert!(text.ends_with(items), "{text}");
+        }
+    }
+}
