@@ -271,16 +271,11 @@ pub fn generate_and_check(
 ) -> Result<(usize, Vec<write::StaleFile>), Error> {
     check_config(config)?;
     let (mut count, mut stale) = (0, Vec::new());
-    let mut bodies: std::collections::BTreeMap<PathBuf, Vec<String>> = Default::default();
+    let mut whole = emit::Whole::default();
     emit::emit_each(catalog, config, |path, output| {
-        match output {
-            emit::Output::Part(text) => bodies.entry(path.to_path_buf()).or_default().push(text),
-            emit::Output::Done { front } => {
-                count += 1;
-                let body = bodies.remove(path).unwrap_or_default();
-                let contents = front.concat() + &body.concat();
-                stale.extend(write::check_file(&config.out, path, &contents)?);
-            }
+        if let Some(contents) = whole.add(path, output) {
+            count += 1;
+            stale.extend(write::check_file(&config.out, path, &contents)?);
         }
         Ok::<(), Error>(())
     })?;

@@ -75,18 +75,39 @@ impl EmitError {
 /// Runs every selected target over the catalog and collects the files (see [`emit_each`]).
 pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     let mut files = FileMap::new();
-    let mut bodies: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
+    let mut whole = Whole::default();
     emit_each(catalog, config, |path, output| {
-        match output {
-            Output::Part(text) => bodies.entry(path.to_path_buf()).or_default().push(text),
-            Output::Done { front } => {
-                let body = bodies.remove(path).unwrap_or_default();
-                files.insert(path.to_path_buf(), front.concat() + &body.concat());
-            }
+        if let Some(text) = whole.add(path, output) {
+            files.insert(path.to_path_buf(), text);
         }
         Ok::<(), EmitError>(())
     })?;
     Ok(files)
+}
+
+/// Puts files handed over by [`emit_each`] back together, for callers that want them whole.
+#[derive(Default)]
+pub struct Whole {
+    bodies: BTreeMap<PathBuf, Vec<String>>,
+}
+
+impl Whole {
+    /// Takes what [`emit_each`] handed over for `path`: the whole file once it is complete.
+    pub fn add(&mut self, path: &Path, output: Output) -> Option<String> {
+        match output {
+            Output::Part(text) => {
+                self.bodies
+                    .entry(path.to_path_buf())
+                    .or_default()
+                    .push(text);
+                None
+            }
+            Output::Done { front } => {
+                let body = self.bodies.remove(path).unwrap_or_default();
+                Some(front.concat() + &body.concat())
+            }
+        }
+    }
 }
 
 /// What a target hands over about its file while it runs (see [`emit_each`]).

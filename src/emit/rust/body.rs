@@ -61,11 +61,9 @@ impl<'a, 'r> Body<'a, 'r> {
 
     /// Notes what is now known: when `has_support`, the held text is written.
     pub fn known(&mut self, has_support: bool) -> Result<(), EmitError> {
-        if has_support {
-            if let Some(held) = self.held.take() {
-                for h in held {
-                    self.write(h, true)?;
-                }
+        if has_support && let Some(held) = self.held.take() {
+            for h in held {
+                self.write(h, true)?;
             }
         }
         Ok(())
