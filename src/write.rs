@@ -1,8 +1,9 @@
 //! The one writer: a map of relative path -> contents, written atomically or diffed.
 //!
-//! The CLI's `generate` hands each file over as soon as its target is done: [`Staged`] writes
-//! it, [`check_file`] compares it for `--check`. A whole [`FileMap`] (the library API, build
-//! scripts) goes through [`write_files`] and [`check_files`], the same two underneath.
+//! The CLI's `generate` hands each file over in pieces while its target writes it: [`Staged`]
+//! writes them to a temporary file as they come; [`check_file`] compares a whole file for
+//! `--check`. A whole [`FileMap`] (the library API, build scripts) goes through
+//! [`write_files`] and [`check_files`], the same two underneath.
 //! Files are written to a temporary file in the same folder and renamed into place only when
 //! every target has succeeded, so a reader never sees half a file or half a run; files whose
 //! contents are unchanged are not touched (their mtime stays).
