@@ -153,7 +153,7 @@ impl Staged {
             path: path.clone(),
             source,
         };
-        if holds(&path, front, body.as_file_mut()).map_err(io)? {
+        if holds(&path, front, Some(body.as_file_mut())).map_err(io)? {
             self.report.unchanged.push(path);
             return Ok(());
         }
@@ -254,19 +254,22 @@ fn process_exists(pid: i32) -> bool {
     status == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
-/// True when the file at `path` holds exactly `front` then the contents of `rest` (read from
-/// its start; the file on disk is read in pieces: outputs can be tens of MB).
+/// True when the file at `path` holds exactly `front` then the contents of `rest`, if any
+/// (read from its start; the file on disk is read in pieces: outputs can be tens of MB).
 fn holds(
     path: &Path,
     front: &[impl AsRef<str>],
-    rest: &mut std::fs::File,
+    mut rest: Option<&mut std::fs::File>,
 ) -> std::io::Result<bool> {
     use std::io::Read;
     let Ok(file) = std::fs::File::open(path) else {
         return Ok(false);
     };
     let front_len: usize = front.iter().map(|p| p.as_ref().len()).sum();
-    let rest_len = rest.metadata()?.len();
+    let rest_len = match &rest {
+        Some(rest) => rest.metadata()?.len(),
+        None => 0,
+    };
     if file
         .metadata()
         .map_or(true, |m| m.len() != front_len as u64 + rest_len)
@@ -287,6 +290,9 @@ fn holds(
             }
         }
     }
+    let Some(rest) = rest.as_mut() else {
+        return Ok(true);
+    };
     rest.seek(std::io::SeekFrom::Start(0))?;
     let mut piece = vec![0u8; CHUNK];
     loop {
@@ -316,9 +322,11 @@ pub fn check_file(
     contents: &str,
 ) -> Result<Option<StaleFile>, WriteError> {
     let path = resolve(out_dir, rel)?;
-    let old = match std::fs::read(&path) {
-        Ok(old) if old == contents.as_bytes() => return Ok(None),
-        Ok(old) => String::from_utf8_lossy(&old).into_owned(),
+    if holds(&path, &[contents], None).unwrap_or(false) {
+        return Ok(None);
+    }
+    let old = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(source) => return Err(WriteError::Io { path, source }),
     };

@@ -104,7 +104,10 @@ impl Whole {
             }
             Output::Done { front } => {
                 let body = self.bodies.remove(path).unwrap_or_default();
-                Some(front.concat() + &body.concat())
+                let len = front.iter().chain(&body).map(String::len).sum();
+                // Each part is dropped as soon as it is copied: the file is not held twice.
+                let parts = front.into_iter().chain(body);
+                Some(parts.fold(String::with_capacity(len), |whole, part| whole + &part))
             }
         }
     }
