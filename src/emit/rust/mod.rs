@@ -257,6 +257,12 @@ fn render(
         .filter_map(|d| syn::parse_str::<syn::Path>(d).ok())
         .map(|p| type_text(&quote!(#p)))
         .collect();
+    let parts = ModuleParts {
+        mapper: &mapper,
+        derives: &derives,
+        settings,
+        print,
+    };
     let mut body = Body::new(part);
     for (schema, names) in &plan {
         let module = body::Module {
@@ -269,18 +275,22 @@ fn render(
                 .and_then(|s| s.comment.as_deref()),
         };
         body.head(module)?;
-        let parts = ModuleParts {
-            mapper: &mapper,
-            derives: &derives,
-            settings,
-            print,
-        };
         parts.write(schema, names, &mut body)?;
         body.tail(module)?;
     }
     let wanted = wanted(needs(&mapper, settings), &settings.rust);
     body.finish(!wanted.is_empty())?;
-    let mut front = vec![header(&settings.rust)];
+    front(&mapper, &settings.rust, &wanted)
+}
+
+/// What goes before the modules: the header, the types read as JSON values, the support
+/// module with the `wanted` sections.
+fn front(
+    mapper: &Mapper<'_>,
+    settings: &RustConfig,
+    wanted: &[&str],
+) -> Result<Vec<String>, EmitError> {
+    let mut front = vec![header(settings)];
     let mut unknown = mapper.unknown.borrow().clone();
     unknown.sort();
     unknown.dedup();
@@ -290,7 +300,7 @@ fn render(
             line_comment(&unknown.join(", "))
         ));
     }
-    if let Some(support) = support(&wanted)? {
+    if let Some(support) = support(wanted)? {
         front.push(format_file(support)?);
     }
     Ok(front)
