@@ -248,13 +248,17 @@ pub fn generate(catalog: &Catalog, config: &Config) -> Result<write::FileMap, Er
 }
 
 /// Renders every selected target and writes the files to `config.out` (see
-/// [`write::Staged`]): each file is staged as soon as its target is done, and nothing in the
-/// output folder changes unless every target succeeds.
+/// [`write::Staged`]): each file is written to a temporary file as its target writes it, and
+/// nothing in the output folder changes unless every target succeeds.
 pub fn generate_and_write(catalog: &Catalog, config: &Config) -> Result<write::WriteReport, Error> {
     check_config(config)?;
     let mut staged = write::Staged::new(&config.out);
-    emit::emit_each(catalog, config, |path, parts| {
-        staged.add_parts(&path, &parts).map_err(Error::from)
+    emit::emit_each(catalog, config, |path, output| {
+        match output {
+            emit::Output::Part(text) => staged.append(path, &text),
+            emit::Output::Done { front } => staged.finish(path, &front),
+        }
+        .map_err(Error::from)
     })?;
     Ok(staged.commit()?)
 }
@@ -267,9 +271,12 @@ pub fn generate_and_check(
 ) -> Result<(usize, Vec<write::StaleFile>), Error> {
     check_config(config)?;
     let (mut count, mut stale) = (0, Vec::new());
-    emit::emit_each(catalog, config, |path, parts| {
-        count += 1;
-        stale.extend(write::check_file(&config.out, &path, &parts.concat())?);
+    let mut whole = emit::Whole::default();
+    emit::emit_each(catalog, config, |path, output| {
+        if let Some(contents) = whole.add(path, output) {
+            count += 1;
+            stale.extend(write::check_file(&config.out, path, &contents)?);
+        }
         Ok::<(), Error>(())
     })?;
     stale.sort_by(|a, b| a.path.cmp(&b.path));

@@ -1,14 +1,15 @@
 //! The one writer: a map of relative path -> contents, written atomically or diffed.
 //!
-//! The CLI's `generate` hands each file over as soon as its target is done: [`Staged`] writes
-//! it, [`check_file`] compares it for `--check`. A whole [`FileMap`] (the library API, build
-//! scripts) goes through [`write_files`] and [`check_files`], the same two underneath.
+//! The CLI's `generate` hands each file over in pieces while its target writes it: [`Staged`]
+//! writes them to a temporary file as they come; [`check_file`] compares a whole file for
+//! `--check`. A whole [`FileMap`] (the library API, build scripts) goes through
+//! [`write_files`] and [`check_files`], the same two underneath.
 //! Files are written to a temporary file in the same folder and renamed into place only when
 //! every target has succeeded, so a reader never sees half a file or half a run; files whose
 //! contents are unchanged are not touched (their mtime stays).
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{Seek, Write};
 use std::path::{Component, Path, PathBuf};
 
 /// Generated files by path relative to the output folder.
@@ -80,13 +81,16 @@ pub fn write_files(out_dir: &Path, files: &FileMap) -> Result<WriteReport, Write
     staged.commit()
 }
 
-/// Files on their way to the output folder. Each file [`add`](Staged::add)ed is compared
-/// with the file on disk at once and, when it differs, written to a temporary file beside
-/// it, so that its contents need not stay in memory; [`commit`](Staged::commit) renames the
+/// Files on their way to the output folder. A file's text is written, as it comes
+/// ([`append`](Staged::append)), to a temporary file beside it, so that it need not stay in
+/// memory; when it is complete ([`finish`](Staged::finish)), it is compared with the file on
+/// disk and dropped when they are the same. [`commit`](Staged::commit) renames the
 /// temporary files into place. Dropped without a commit (a later target failed), it removes
 /// them: nothing in the output folder changes.
 pub struct Staged {
     out_dir: PathBuf,
+    /// Files being written, by relative path: their text so far.
+    open: BTreeMap<PathBuf, tempfile::NamedTempFile>,
     temps: Vec<(PathBuf, tempfile::NamedTempFile)>,
     report: WriteReport,
     cleaned: std::collections::BTreeSet<PathBuf>,
@@ -97,6 +101,7 @@ impl Staged {
     pub fn new(out_dir: &Path) -> Self {
         Staged {
             out_dir: out_dir.to_path_buf(),
+            open: BTreeMap::new(),
             temps: Vec::new(),
             report: WriteReport::default(),
             cleaned: Default::default(),
@@ -110,16 +115,71 @@ impl Staged {
 
     /// Stages the file made of `parts`, one after another, for `rel`.
     pub fn add_parts(&mut self, rel: &Path, parts: &[impl AsRef<str>]) -> Result<(), WriteError> {
-        let path = resolve(&self.out_dir, rel)?;
-        let parent = path.parent().unwrap_or(&self.out_dir).to_path_buf();
-        if self.cleaned.insert(parent.clone()) {
-            self.report.removed.extend(remove_stale_temp_files(&parent));
+        for part in parts {
+            self.append(rel, part.as_ref())?;
         }
-        if holds(&path, parts) {
+        self.finish(rel, &[] as &[&str])
+    }
+
+    /// Adds `text` to the end of the file being written for `rel`.
+    pub fn append(&mut self, rel: &Path, text: &str) -> Result<(), WriteError> {
+        let tmp = match self.open.entry(rel.to_path_buf()) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                let path = resolve(&self.out_dir, rel)?;
+                let parent = path.parent().unwrap_or(&self.out_dir).to_path_buf();
+                if self.cleaned.insert(parent.clone()) {
+                    self.report.removed.extend(remove_stale_temp_files(&parent));
+                }
+                e.insert(temp_file(&path)?)
+            }
+        };
+        tmp.write_all(text.as_bytes())
+            .map_err(|source| WriteError::Io {
+                path: tmp.path().to_path_buf(),
+                source,
+            })
+    }
+
+    /// Completes the file for `rel`: `front`, then what was appended. It is staged when it
+    /// differs from the file on disk, else dropped.
+    pub fn finish(&mut self, rel: &Path, front: &[impl AsRef<str>]) -> Result<(), WriteError> {
+        self.append(rel, "")?;
+        let path = resolve(&self.out_dir, rel)?;
+        let Some(mut body) = self.open.remove(rel) else {
+            return Ok(());
+        };
+        let io = |source| WriteError::Io {
+            path: path.clone(),
+            source,
+        };
+        if holds(&path, front, Some(body.as_file_mut())).map_err(io)? {
             self.report.unchanged.push(path);
             return Ok(());
         }
-        let tmp = temp_copy(&path, &parent, parts)?;
+        let tmp = if front.iter().all(|f| f.as_ref().is_empty()) {
+            body
+        } else {
+            let mut tmp = temp_file(&path)?;
+            for part in front {
+                tmp.write_all(part.as_ref().as_bytes()).map_err(io)?;
+            }
+            // Within the file system (copy_file_range): the body does not pass through memory.
+            let body = body.as_file_mut();
+            body.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
+            std::io::copy(body, tmp.as_file_mut()).map_err(io)?;
+            tmp
+        };
+        // A temp file is created 0600; the output keeps the mode of the file it replaces,
+        // or gets the usual 0644.
+        let mode = std::fs::metadata(&path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::Permissions::from_mode(0o644)
+            });
+        tmp.as_file().set_permissions(mode).map_err(io)?;
+        tmp.as_file().sync_all().map_err(io)?;
         self.temps.push((path, tmp));
         Ok(())
     }
@@ -137,36 +197,20 @@ impl Staged {
     }
 }
 
-/// `parts` in a synced temporary file in `parent`, with the mode `path` has (or 0644).
-fn temp_copy(
-    path: &Path,
-    parent: &Path,
-    parts: &[impl AsRef<str>],
-) -> Result<tempfile::NamedTempFile, WriteError> {
+/// An empty temporary file in the folder of `path` (which it creates), named after this
+/// process ([`remove_stale_temp_files`]).
+fn temp_file(path: &Path) -> Result<tempfile::NamedTempFile, WriteError> {
     let io = |source| WriteError::Io {
         path: path.to_path_buf(),
         source,
     };
+    let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(io)?;
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
-    let mut tmp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(&prefix)
         .tempfile_in(parent)
-        .map_err(io)?;
-    for part in parts {
-        tmp.write_all(part.as_ref().as_bytes()).map_err(io)?;
-    }
-    // A temp file is created 0600; the output keeps the mode of the file it replaces,
-    // or gets the usual 0644.
-    let mode = std::fs::metadata(path)
-        .map(|m| m.permissions())
-        .unwrap_or_else(|_| {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::Permissions::from_mode(0o644)
-        });
-    tmp.as_file().set_permissions(mode).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    Ok(tmp)
+        .map_err(io)
 }
 
 /// Removes the temporary files of earlier runs from `folder`: plain files named
@@ -210,28 +254,56 @@ fn process_exists(pid: i32) -> bool {
     status == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
-/// True when the file at `path` holds exactly `parts`, one after another (read in pieces:
-/// outputs can be tens of MB, and this runs while they are in memory).
-fn holds(path: &Path, parts: &[impl AsRef<str>]) -> bool {
+/// True when the file at `path` holds exactly `front` then the contents of `rest`, if any
+/// (read from its start; the file on disk is read in pieces: outputs can be tens of MB).
+fn holds(
+    path: &Path,
+    front: &[impl AsRef<str>],
+    mut rest: Option<&mut std::fs::File>,
+) -> std::io::Result<bool> {
     use std::io::Read;
     let Ok(file) = std::fs::File::open(path) else {
-        return false;
+        return Ok(false);
     };
-    let len: usize = parts.iter().map(|p| p.as_ref().len()).sum();
-    if file.metadata().map_or(true, |m| m.len() != len as u64) {
-        return false;
+    let front_len: usize = front.iter().map(|p| p.as_ref().len()).sum();
+    let rest_len = match &rest {
+        Some(rest) => rest.metadata()?.len(),
+        None => 0,
+    };
+    if file
+        .metadata()
+        .map_or(true, |m| m.len() != front_len as u64 + rest_len)
+    {
+        return Ok(false);
     }
-    let mut file = std::io::BufReader::with_capacity(64 * 1024, file);
-    let mut buf = vec![0u8; 64 * 1024];
-    for part in parts {
-        for piece in part.as_ref().as_bytes().chunks(buf.len()) {
-            let read = &mut buf[..piece.len()];
-            if file.read_exact(read).is_err() || read != piece {
-                return false;
+    const CHUNK: usize = 64 * 1024;
+    let mut file = std::io::BufReader::with_capacity(CHUNK, file);
+    let mut buf = vec![0u8; CHUNK];
+    let same = |file: &mut std::io::BufReader<_>, buf: &mut [u8], piece: &[u8]| {
+        let read = &mut buf[..piece.len()];
+        file.read_exact(read).is_ok() && read == piece
+    };
+    for part in front {
+        for piece in part.as_ref().as_bytes().chunks(CHUNK) {
+            if !same(&mut file, &mut buf, piece) {
+                return Ok(false);
             }
         }
     }
-    true
+    let Some(rest) = rest.as_mut() else {
+        return Ok(true);
+    };
+    rest.seek(std::io::SeekFrom::Start(0))?;
+    let mut piece = vec![0u8; CHUNK];
+    loop {
+        let n = rest.read(&mut piece)?;
+        if n == 0 {
+            return Ok(true);
+        }
+        if !same(&mut file, &mut buf, &piece[..n]) {
+            return Ok(false);
+        }
+    }
 }
 
 /// Compares the files on disk with `files`; returns the stale or missing ones with diffs.
@@ -250,7 +322,7 @@ pub fn check_file(
     contents: &str,
 ) -> Result<Option<StaleFile>, WriteError> {
     let path = resolve(out_dir, rel)?;
-    if holds(&path, &[contents]) {
+    if holds(&path, &[contents], None).unwrap_or(false) {
         return Ok(None);
     }
     let old = match std::fs::read_to_string(&path) {
@@ -324,6 +396,53 @@ mod tests {
         assert_eq!(removed, [old.clone(), dead.clone()]);
         assert!(!dead.exists() && !old.exists());
         assert!(live.exists() && young.exists() && others.iter().all(|o| o.exists()));
+    }
+
+    #[test]
+    fn a_file_appended_in_parts_with_its_front_last_is_written_whole_and_then_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let rel = Path::new("sub/db.rs");
+        let stage = |body: &[&str], front: &[&str]| {
+            let mut staged = Staged::new(dir.path());
+            for part in body {
+                staged.append(rel, part).unwrap();
+            }
+            staged.finish(rel, front).unwrap();
+            staged.commit().unwrap()
+        };
+        let r = stage(&["mod a {}\n", "mod b {}\n"], &["// head\n", "mod pg {}\n"]);
+        assert_eq!(r.written, [dir.path().join(rel)]);
+        let text = std::fs::read_to_string(dir.path().join(rel)).unwrap();
+        assert_eq!(text, "// head\nmod pg {}\nmod a {}\nmod b {}\n");
+        // The same text cut elsewhere is the same file; one byte more in front is not.
+        let r = stage(&["mod pg {}\nmod a {}\n", "mod b {}\n"], &["// head\n"]);
+        assert_eq!((r.written.len(), r.unchanged.len()), (0, 1));
+        let r = stage(
+            &["mod a {}\n", "mod b {}\n"],
+            &["// head!\n", "mod pg {}\n"],
+        );
+        assert_eq!(r.written.len(), 1);
+        // Without a front, the appended text is the file; a file with no text is empty.
+        let r = stage(&["x", "y"], &[]);
+        assert_eq!(r.written.len(), 1);
+        assert_eq!(std::fs::read_to_string(dir.path().join(rel)).unwrap(), "xy");
+        stage(&[], &[]);
+        assert_eq!(std::fs::read_to_string(dir.path().join(rel)).unwrap(), "");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["db.rs"], "no temporary file is left");
+    }
+
+    #[test]
+    fn a_file_dropped_unfinished_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut staged = Staged::new(dir.path());
+        staged.append(Path::new("a.ts"), "partial").unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        drop(staged);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

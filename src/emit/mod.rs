@@ -16,7 +16,10 @@ pub mod zod;
 use crate::config::Config;
 use crate::model::Catalog;
 use crate::plan::Plan;
-use std::path::PathBuf;
+use crate::print::pieces::Pieces;
+use parallel::Event;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use crate::write::FileMap;
 
@@ -72,24 +75,70 @@ impl EmitError {
 /// Runs every selected target over the catalog and collects the files (see [`emit_each`]).
 pub fn emit(catalog: &Catalog, config: &Config) -> Result<FileMap, EmitError> {
     let mut files = FileMap::new();
-    emit_each(catalog, config, |path, parts| {
-        files.insert(path, parts.concat());
+    let mut whole = Whole::default();
+    emit_each(catalog, config, |path, output| {
+        if let Some(text) = whole.add(path, output) {
+            files.insert(path.to_path_buf(), text);
+        }
         Ok::<(), EmitError>(())
     })?;
     Ok(files)
 }
 
+/// Puts files handed over by [`emit_each`] back together, for callers that want them whole.
+#[derive(Default)]
+pub struct Whole {
+    bodies: BTreeMap<PathBuf, Vec<String>>,
+}
+
+impl Whole {
+    /// Takes what [`emit_each`] handed over for `path`: the whole file once it is complete.
+    pub fn add(&mut self, path: &Path, output: Output) -> Option<String> {
+        match output {
+            Output::Part(text) => {
+                self.bodies
+                    .entry(path.to_path_buf())
+                    .or_default()
+                    .push(text);
+                None
+            }
+            Output::Done { front } => {
+                let body = self.bodies.remove(path).unwrap_or_default();
+                let len = front.iter().chain(&body).map(String::len).sum();
+                // Each part is dropped as soon as it is copied: the file is not held twice.
+                let parts = front.into_iter().chain(body);
+                Some(parts.fold(String::with_capacity(len), |whole, part| whole + &part))
+            }
+        }
+    }
+}
+
+/// What a target hands over about its file while it runs (see [`emit_each`]).
+#[derive(Debug)]
+pub enum Output {
+    /// The next part of the file.
+    Part(String),
+    /// The file is complete. `front` goes before all of its parts: text known only at the
+    /// end (`database.rs`'s header and support module, which depend on what its modules use).
+    Done {
+        /// The file's first parts.
+        front: Vec<String>,
+    },
+}
+
 /// Runs every selected target over the catalog, as many at once as the machine has cores,
-/// and hands each file to `sink` (on the calling thread) as soon as its target is done, so
-/// that no more than a few outputs are in memory at once. A file comes as parts to be
-/// written one after another (a big file is not joined in memory). When targets fail, the error
-/// returned is that of the first failing target in target order, as when they ran one after
-/// another; files handed to `sink` before are then to be discarded by the caller. This is
-/// the edge where the config becomes each target's settings ([`settings`]).
+/// and hands each file to `sink` (on the calling thread) while its target runs: its text in
+/// parts of about a MB ([`crate::print::pieces`]) as they are written, then
+/// [`Output::Done`], so that no big output is ever whole in memory. Parts of files whose
+/// targets run at once interleave. When targets fail, the error returned is that of the first
+/// failing target in target order, as when they ran one after another; what was handed to
+/// `sink` before is then to be discarded by the caller, and nothing more is handed to it
+/// (nor after `sink` fails). This is the edge where the config becomes each target's
+/// settings ([`settings`]).
 pub fn emit_each<E: From<EmitError>>(
     catalog: &Catalog,
     config: &Config,
-    mut sink: impl FnMut(PathBuf, Vec<String>) -> Result<(), E>,
+    mut sink: impl FnMut(&Path, Output) -> Result<(), E>,
 ) -> Result<(), E> {
     let targets = config.selected_targets();
     // A template is named `<target>/<file>`.
@@ -103,21 +152,27 @@ pub fn emit_each<E: From<EmitError>>(
     // One plan per run, shared by the targets' threads (it is built before any of them runs;
     // its name plan is made once, on first use).
     let plan = Plan::build(&catalog, config.into());
+    let paths: Vec<PathBuf> = targets.iter().map(|t| config.output_path(*t)).collect();
     let order = longest_first(&targets);
     let mut failed: Option<(usize, EmitError)> = None;
     let mut sink_failed: Option<E> = None;
     parallel::queue(
         &order,
-        |&i| emit_target(&plan, targets[i], config, &templates),
-        |&i, result| match result {
-            Ok(contents) if failed.is_none() && sink_failed.is_none() => {
-                if let Err(e) = sink(config.output_path(targets[i]), contents) {
-                    sink_failed = Some(e);
+        |&i, part| emit_target(&plan, targets[i], config, &templates, part),
+        |&i, event| {
+            let output = match event {
+                Event::Done(Err(e)) => {
+                    if failed.as_ref().is_none_or(|(first, _)| i < *first) {
+                        failed = Some((i, e));
+                    }
+                    return;
                 }
+                Event::Done(Ok(front)) => Output::Done { front },
+                Event::Part(text) => Output::Part(text),
+            };
+            if failed.is_none() && sink_failed.is_none() {
+                sink_failed = sink(&paths[i], output).err();
             }
-            Ok(_) => {}
-            Err(e) if failed.as_ref().is_none_or(|(first, _)| i < *first) => failed = Some((i, e)),
-            Err(_) => {}
         },
     );
     match (failed, sink_failed) {
@@ -144,21 +199,32 @@ fn longest_first(targets: &[Target]) -> Vec<usize> {
     order
 }
 
-/// One target's file, as parts.
+/// Writes one target's file: its text goes to `part` as it is written; the file's front
+/// (see [`Output::Done`]) is returned.
 fn emit_target(
     plan: &Plan<'_>,
     target: Target,
     config: &Config,
     templates: &templates::Templates,
+    part: &mut dyn FnMut(String),
 ) -> Result<Vec<String>, EmitError> {
-    Ok(match target {
-        Target::Typescript => vec![typescript::emit(plan, &config.into(), templates)?],
-        Target::Zod => vec![zod::emit(plan, &config.into(), templates)?],
-        Target::Openapi => vec![openapi::emit(plan, &config.into())],
-        Target::Contracts => vec![contracts::emit(plan, &config.into(), templates)?],
-        Target::JsonSchema => vec![json_schema::emit(plan)],
-        Target::Rust => rust::emit(plan, &config.into())?,
-    })
+    match target {
+        Target::Typescript => part(typescript::emit(plan, &config.into(), templates)?),
+        Target::Zod => part(zod::emit(plan, &config.into(), templates)?),
+        Target::Contracts => part(contracts::emit(plan, &config.into(), templates)?),
+        Target::Openapi => {
+            let mut out = Pieces::new(part);
+            openapi::emit(plan, &config.into(), &mut out);
+            out.finish();
+        }
+        Target::JsonSchema => {
+            let mut out = Pieces::new(part);
+            json_schema::emit(plan, &mut out);
+            out.finish();
+        }
+        Target::Rust => return rust::emit(plan, &config.into(), part),
+    }
+    Ok(Vec::new())
 }
 
 #[cfg(test)]

@@ -15,10 +15,11 @@ use crate::model::{Catalog, Filter, Function, Relation, Volatility};
 use crate::plan::Plan;
 use crate::plan::types::Direction;
 use crate::print::json::Object;
+use crate::print::pieces::Pieces;
 
-/// Renders `openapi.json`, one schema and one path at a time (see [`crate::print::json`]);
-/// keys are printed in sorted order, as serde_json's map keeps them.
-pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
+/// Renders `openapi.json` into `out`, one schema and one path at a time (see
+/// [`crate::print::json`]); keys are printed in sorted order, as serde_json's map keeps them.
+pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings, out: &mut Pieces<'_>) {
     let catalog = plan.catalog;
     let o = &settings.openapi;
     let defs = json_schema::definitions(catalog);
@@ -31,8 +32,7 @@ pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
     let (paths, skipped) = path_owners(catalog, settings);
     let row_filters = RowFilters::plan(&paths);
 
-    let mut out = String::new();
-    let mut doc = Object::new(&mut out, 0);
+    let mut doc = Object::new(out, 0);
     let depth = doc.inner();
     let mut components = Object::new(doc.key("components"), depth);
     components.entry("parameters", &row_filters.with_common(common_parameters()));
@@ -83,7 +83,6 @@ pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
     }
     doc.end();
     out.push('\n');
-    out
 }
 
 fn security_schemes() -> Value {

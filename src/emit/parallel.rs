@@ -39,14 +39,23 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 /// (bounded) recursion behaves the same wherever the work runs.
 const STACK: usize = 8 << 20;
 
+/// What [`queue`] hands on about an item: a part of its result, or the end of its work.
+pub enum Event<M, R> {
+    /// A part `work` handed on while it ran.
+    Part(M),
+    /// What `work` returned.
+    Done(R),
+}
+
 /// Runs `work` on every item, on as many threads as the machine has cores (items taken in
-/// the order given), and calls `done` on the calling thread with each item and its result as
-/// soon as it is ready (in completion order). Threads start with a main thread's stack (see
-/// [`STACK`]); when none can be started, the work runs on the calling thread.
-pub fn queue<T: Sync, R: Send>(
+/// the order given), and calls `done` on the calling thread with each item and what it hands
+/// on: every part `work` gives to its second argument while it runs, in order, then its
+/// result (items' events interleave as they come). Threads start with a main thread's stack
+/// (see [`STACK`]); when none can be started, the work runs on the calling thread.
+pub fn queue<T: Sync, M: Send, R: Send>(
     items: &[T],
-    work: impl Fn(&T) -> R + Sync,
-    mut done: impl FnMut(&T, R),
+    work: impl Fn(&T, &mut dyn FnMut(M)) -> R + Sync,
+    mut done: impl FnMut(&T, Event<M, R>),
 ) {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -58,14 +67,17 @@ pub fn queue<T: Sync, R: Send>(
     };
     let (work, take) = (&work, &take);
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Event<M, R>)>();
         let mut started = 0;
         for _ in 0..threads {
             let tx = tx.clone();
             let worker = move || {
                 while let Some((i, item)) = take() {
                     // The receiver lives until every worker is done.
-                    let _ = tx.send((i, work(item)));
+                    let result = work(item, &mut |part| {
+                        let _ = tx.send((i, Event::Part(part)));
+                    });
+                    let _ = tx.send((i, Event::Done(result)));
                 }
             };
             if std::thread::Builder::new()
@@ -79,13 +91,14 @@ pub fn queue<T: Sync, R: Send>(
         drop(tx);
         if started == 0 {
             while let Some((_, item)) = take() {
-                done(item, work(item));
+                let result = work(item, &mut |part| done(item, Event::Part(part)));
+                done(item, Event::Done(result));
             }
         }
         // Ends when every worker has stopped (a panicking worker drops its sender; the scope
         // then re-raises its panic).
-        for (i, result) in rx {
-            done(&items[i], result);
+        for (i, event) in rx {
+            done(&items[i], event);
         }
     });
 }
@@ -93,12 +106,34 @@ pub fn queue<T: Sync, R: Send>(
 #[cfg(test)]
 mod tests {
     #[test]
-    fn queue_hands_every_result_to_done_once() {
+    fn queue_hands_every_part_in_order_then_the_result_to_done_once() {
+        use super::Event;
         let items: Vec<u32> = (0..6).collect();
-        let mut seen = Vec::new();
-        super::queue(&items, |i| i * 2, |i, r| seen.push((*i, r)));
-        seen.sort();
-        assert_eq!(seen, (0..6).map(|i| (i, i * 2)).collect::<Vec<_>>());
+        let mut seen: Vec<Vec<String>> = vec![Vec::new(); items.len()];
+        super::queue(
+            &items,
+            |i, part| {
+                for k in 0..*i {
+                    part(k);
+                }
+                i * 2
+            },
+            |i, event| {
+                let seen = &mut seen[*i as usize];
+                match event {
+                    Event::Part(k) => seen.push(format!("part {k}")),
+                    Event::Done(r) => seen.push(format!("done {r}")),
+                }
+            },
+        );
+        let expected: Vec<Vec<String>> = items
+            .iter()
+            .map(|i| {
+                let parts = (0..*i).map(|k| format!("part {k}"));
+                parts.chain([format!("done {}", i * 2)]).collect()
+            })
+            .collect();
+        assert_eq!(seen, expected);
     }
 
     #[test]

@@ -1,21 +1,23 @@
 //! Pretty JSON written piece by piece, byte for byte what `serde_json::to_string_pretty`
 //! prints for the whole value. Big documents (`database.schema.json`, `openapi.json`) are
 //! printed one entry at a time instead of being built whole as `serde_json::Value`s, where
-//! even a small object costs several hundred bytes: at 5,000 tables that was over a GB.
+//! even a small object costs several hundred bytes: at 5,000 tables that was over a GB. The
+//! text itself is handed on as it grows ([`Pieces`]): after each entry, a piece may end.
 
+use super::pieces::Pieces;
 use serde_json::Value;
 
 /// A JSON object being written at nesting `depth`. Entries are written in the order they
 /// are given: callers give them sorted by key, as serde_json's own map keeps them.
-pub struct Object<'o> {
-    out: &'o mut String,
+pub struct Object<'o, 'r> {
+    out: &'o mut Pieces<'r>,
     depth: usize,
     empty: bool,
 }
 
-impl<'o> Object<'o> {
+impl<'o, 'r> Object<'o, 'r> {
     /// Opens an object at nesting `depth` (0 for the document itself).
-    pub fn new(out: &'o mut String, depth: usize) -> Self {
+    pub fn new(out: &'o mut Pieces<'r>, depth: usize) -> Self {
         out.push('{');
         Self {
             out,
@@ -26,7 +28,7 @@ impl<'o> Object<'o> {
 
     /// Writes an entry's key; the value goes into the returned output, at [`Object::inner`]
     /// depth (with [`value_at`] or a nested [`Object`]).
-    pub fn key(&mut self, key: &str) -> &mut String {
+    pub fn key(&mut self, key: &str) -> &mut Pieces<'r> {
         self.out.push_str(if self.empty { "\n" } else { ",\n" });
         self.empty = false;
         indent(self.out, self.depth + 1);
@@ -41,10 +43,11 @@ impl<'o> Object<'o> {
         self.depth + 1
     }
 
-    /// Writes an entry whose value is at hand.
+    /// Writes an entry whose value is at hand; the text so far may then be handed on.
     pub fn entry(&mut self, key: &str, value: &Value) {
         let depth = self.inner();
         value_at(self.key(key), value, depth);
+        self.out.piece_done();
     }
 
     /// Closes the object.
@@ -83,7 +86,9 @@ mod tests {
     fn prints_as_serde_json_does() {
         let inner = json!({"a": [1, {"b": "x\ny"}], "c": {}, "d": []});
         let whole = json!({"empty": {}, "k\"ey": inner, "z": 1});
-        let mut out = String::new();
+        let mut pieces = Vec::new();
+        let mut receive = |s: String| pieces.push(s);
+        let mut out = super::Pieces::new(&mut receive);
         let mut top = super::Object::new(&mut out, 0);
         let depth = top.inner();
         super::Object::new(top.key("empty"), depth).end();
@@ -94,6 +99,10 @@ mod tests {
         nested.end();
         top.entry("z", &json!(1));
         top.end();
-        assert_eq!(out, serde_json::to_string_pretty(&whole).unwrap());
+        out.finish();
+        assert_eq!(
+            pieces.concat(),
+            serde_json::to_string_pretty(&whole).unwrap()
+        );
     }
 }

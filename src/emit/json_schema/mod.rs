@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value, json};
 
 use crate::print::json::Object;
+use crate::print::pieces::Pieces;
 
 use crate::model::{Catalog, Relation, TypeDef, TypeKind, TypeRef};
 use crate::plan::Plan;
@@ -48,11 +49,11 @@ pub fn def_ref(key: &str) -> String {
     out
 }
 
-/// Renders `database.schema.json`, one definition at a time (see [`crate::print::json`]).
-pub fn emit(plan: &Plan<'_>) -> String {
+/// Renders `database.schema.json` into `out`, one definition at a time (see
+/// [`crate::print::json`]).
+pub fn emit(plan: &Plan<'_>, out: &mut Pieces<'_>) {
     let catalog = plan.catalog;
-    let mut out = String::new();
-    let mut doc = Object::new(&mut out, 0);
+    let mut doc = Object::new(out, 0);
     for (key, value) in header() {
         if key == "$defs" {
             let depth = doc.inner();
@@ -70,7 +71,6 @@ pub fn emit(plan: &Plan<'_>) -> String {
     }
     doc.end();
     out.push('\n');
-    out
 }
 
 /// The document's top-level entries in key order, `$defs` standing for the definitions.

@@ -27,6 +27,7 @@
 //! The file has no inner attributes, so it works both as a module file and through
 //! `include!(concat!(env!("OUT_DIR"), "/database.rs"))`.
 
+pub mod body;
 pub mod item;
 pub mod layout;
 pub mod mapping;
@@ -48,6 +49,7 @@ use crate::plan::columns::{self, ColumnShape, InsertRole};
 use crate::plan::names::{NamePlan, Part, rust_emitted_type};
 use crate::plan::rust_idents::{Case, Namespace, base_name, ident_text, reserved_ok};
 use crate::print::comment::line_comment;
+use body::Body;
 use item::{Attr, Field, Item, Kind, type_text};
 use mapping::{Mapper, Needs, RustType, TypePaths};
 use serde_impls::{Presence, SerdeField, SerdeImpls};
@@ -135,12 +137,17 @@ struct SchemaNames {
     types: BTreeMap<String, String>,
 }
 
-/// Renders `database.rs`, as parts to be written one after another (the file can be tens of
-/// MB: joining the parts would hold it twice).
-pub fn emit(plan: &Plan<'_>, settings: &RustSettings) -> Result<Vec<String>, EmitError> {
-    let file = render(plan.catalog, plan.names(), settings, &print_piece)?;
+/// Renders `database.rs`: its modules go to `part` in pieces as they are written (the file
+/// can be tens of MB); its front (the header and support module, which depend on what the
+/// modules use) is returned, to go before them.
+pub fn emit(
+    plan: &Plan<'_>,
+    settings: &RustSettings,
+    part: &mut dyn FnMut(String),
+) -> Result<Vec<String>, EmitError> {
+    let front = render(plan.catalog, plan.names(), settings, &print_piece, part)?;
     EmitError::check_names("rust", plan.names())?;
-    Ok(file)
+    Ok(front)
 }
 
 /// What [`check_printer`] found.
@@ -186,7 +193,7 @@ pub fn check_printer(catalog: &Catalog, config: &crate::Config) -> Result<Printe
         }
         Ok(pretty)
     };
-    render(&catalog, plan.names(), &config.into(), &check)?;
+    render(&catalog, plan.names(), &config.into(), &check, &mut |_| {})?;
     Ok(found.into_inner())
 }
 
@@ -223,11 +230,13 @@ fn plan(catalog: &Catalog, names: &NamePlan) -> BTreeMap<String, SchemaNames> {
         .collect()
 }
 
+/// Writes the modules to `part` (see [`body`]) and returns the file's front.
 fn render(
     catalog: &Catalog,
     names: &NamePlan,
     settings: &RustSettings,
     print: PrintPiece<'_>,
+    part: &mut dyn FnMut(String),
 ) -> Result<Vec<String>, EmitError> {
     let plan = plan(catalog, names);
     let (paths, rows) = type_paths(&plan, &settings.naming.row);
@@ -248,36 +257,53 @@ fn render(
         .filter_map(|d| syn::parse_str::<syn::Path>(d).ok())
         .map(|p| type_text(&quote!(#p)))
         .collect();
-    let mut modules = Vec::new();
+    let parts = ModuleParts {
+        mapper: &mapper,
+        derives: &derives,
+        settings,
+        print,
+    };
+    let mut body = Body::new(part);
     for (schema, names) in &plan {
-        let items = module_items(&mapper, schema, names, &derives, settings, print)?;
-        modules.push((schema.as_str(), names.module.as_str(), items));
+        let module = body::Module {
+            schema,
+            module: &names.module,
+            comment: catalog
+                .schemas
+                .iter()
+                .find(|s| &s.name == schema)
+                .and_then(|s| s.comment.as_deref()),
+        };
+        body.head(module)?;
+        parts.write(schema, names, &mut body)?;
+        body.tail(module)?;
     }
-    let support = support(needs(&mapper, settings), &settings.rust)?;
-    let has_support = support.is_some();
-    let mut parts = vec![header(&settings.rust)];
+    let wanted = wanted(needs(&mapper, settings), &settings.rust);
+    body.finish(!wanted.is_empty())?;
+    front(&mapper, &settings.rust, &wanted)
+}
+
+/// What goes before the modules: the header, the types read as JSON values, the support
+/// module with the `wanted` sections.
+fn front(
+    mapper: &Mapper<'_>,
+    settings: &RustConfig,
+    wanted: &[&str],
+) -> Result<Vec<String>, EmitError> {
+    let mut front = vec![header(settings)];
     let mut unknown = mapper.unknown.borrow().clone();
     unknown.sort();
     unknown.dedup();
     if !unknown.is_empty() {
-        parts.push(format!(
+        front.push(format!(
             "// Read as serde_json::Value (gen-types does not know these types): {}.\n\n",
             line_comment(&unknown.join(", "))
         ));
     }
-    if let Some(support) = support {
-        parts.push(format_file(support)?);
+    if let Some(support) = support(wanted)? {
+        front.push(format_file(support)?);
     }
-    for (schema, module, items) in modules {
-        let comment = catalog
-            .schemas
-            .iter()
-            .find(|s| s.name == schema)
-            .and_then(|s| s.comment.as_deref());
-        let (before, after) = module_text(schema, module, comment, has_support)?;
-        parts.extend([before, items, after]);
-    }
-    Ok(parts)
+    Ok(front)
 }
 
 /// The module and type idents of every named type and of every Row type.
@@ -298,57 +324,62 @@ fn type_paths(plan: &BTreeMap<String, SchemaNames>, row: &str) -> (TypePaths, Ty
     (paths, rows)
 }
 
-/// The formatted items of one schema's module. Each item is formatted as soon as it is
-/// built: the tokens and syntax tree of a whole big schema's file take GBs, its text a few
-/// tens of MB.
-fn module_items(
-    mapper: &Mapper<'_>,
-    schema: &str,
-    names: &SchemaNames,
-    derives: &[String],
-    settings: &RustSettings,
-    print: PrintPiece<'_>,
-) -> Result<String, EmitError> {
-    let catalog = mapper.catalog;
-    let mut json = typify::JsonTypes::new();
-    let mut items = String::new();
-    let mut push = |pieces: Result<Vec<Piece>, EmitError>| -> Result<(), EmitError> {
-        for piece in &pieces? {
-            items.push_str(&print(piece)?);
+/// What a schema module's items are made with.
+struct ModuleParts<'a, 'c> {
+    mapper: &'a Mapper<'c>,
+    derives: &'a [String],
+    settings: &'a RustSettings,
+    print: PrintPiece<'a>,
+}
+
+impl ModuleParts<'_, '_> {
+    /// Writes one schema's items to `body`, each formatted as soon as it is built: the
+    /// tokens and syntax tree of a whole big schema's file take GBs, its text tens of MB.
+    fn write(
+        &self,
+        schema: &str,
+        names: &SchemaNames,
+        body: &mut Body<'_, '_>,
+    ) -> Result<(), EmitError> {
+        let (mapper, settings) = (self.mapper, self.settings);
+        let catalog = mapper.catalog;
+        let mut json = typify::JsonTypes::new();
+        let mut push = |pieces: Result<Vec<Piece>, EmitError>| -> Result<(), EmitError> {
+            for piece in &pieces? {
+                body.text((self.print)(piece)?)?;
+            }
+            body.known(!wanted(needs(mapper, settings), &settings.rust).is_empty())
+        };
+        for rel in catalog.relations.iter().filter(|r| r.schema == schema) {
+            let base = &names.relations[&rel.name];
+            push(relation(
+                mapper,
+                &mut json,
+                rel,
+                base,
+                self.derives,
+                &settings.rust,
+                &settings.naming,
+            ))?;
+        }
+        for t in catalog
+            .types
+            .iter()
+            .filter(|t| t.schema == schema && rust_emitted_type(t))
+        {
+            push(type_item(
+                mapper,
+                t,
+                &names.types[&t.name],
+                self.derives,
+                settings.rust.tokio_postgres,
+            ))?;
+        }
+        if let Some(module) = json.module() {
+            push(Ok(vec![Piece::Tokens(module)]))?;
         }
         Ok(())
-    };
-    for rel in catalog.relations.iter().filter(|r| r.schema == schema) {
-        let base = &names.relations[&rel.name];
-        push(relation(
-            mapper,
-            &mut json,
-            rel,
-            base,
-            derives,
-            &settings.rust,
-            &settings.naming,
-        ))?;
     }
-    for t in catalog
-        .types
-        .iter()
-        .filter(|t| t.schema == schema && rust_emitted_type(t))
-    {
-        push(type_item(
-            mapper,
-            t,
-            &names.types[&t.name],
-            derives,
-            settings.rust.tokio_postgres,
-        ))?;
-    }
-    if let Some(module) = json.module() {
-        push(Ok(vec![Piece::Tokens(module)]))?;
-    }
-    // Grown by doubling; the file is assembled from these (see `concat`).
-    items.shrink_to_fit();
-    Ok(items)
 }
 
 /// How the pieces of a module become text: [`print_piece`], or a check of it.
@@ -432,15 +463,14 @@ fn format_in_module(items: TokenStream) -> Result<String, EmitError> {
         .to_string())
 }
 
-/// `pub mod pg { ... }` with the support sections the file uses, or nothing. A section
-/// named `a+b` is copied when both `a` and `b` are.
-fn support(needs: Needs, settings: &RustConfig) -> Result<Option<TokenStream>, EmitError> {
+/// The support sections the file uses (none: no support module).
+fn wanted(needs: Needs, settings: &RustConfig) -> Vec<&'static str> {
     let datetime_crate = match settings.datetime {
         RustDateTime::Chrono => "chrono",
         RustDateTime::Time => "time",
     };
     let sql = settings.tokio_postgres;
-    let wanted: Vec<&str> = [
+    [
         (needs.fields, "fields"),
         (needs.float, "float"),
         (needs.decimal, "decimal"),
@@ -453,7 +483,12 @@ fn support(needs: Needs, settings: &RustConfig) -> Result<Option<TokenStream>, E
     ]
     .into_iter()
     .filter_map(|(on, section)| on.then_some(section))
-    .collect();
+    .collect()
+}
+
+/// `pub mod pg { ... }` with the `wanted` support sections, or nothing. A section named
+/// `a+b` is copied when both `a` and `b` are.
+fn support(wanted: &[&str]) -> Result<Option<TokenStream>, EmitError> {
     if wanted.is_empty() {
         return Ok(None);
     }
