@@ -1,16 +1,22 @@
 //! Pretty JSON written piece by piece, byte for byte what `serde_json::to_string_pretty`
 //! prints for the whole value. Big documents (`database.schema.json`, `openapi.json`) are
-//! printed one entry at a time instead of being built whole as `serde_json::Value`s, where
-//! even a small object costs several hundred bytes: at 5,000 tables that was over a GB.
+//! written straight into their text, one object, array or value at a time, instead of being
+//! built as `serde_json::Value`s first: a `Value` object costs several hundred bytes and
+//! printing it costs more than building it. Callers give an object's keys in sorted order,
+//! the order serde_json's own map keeps (checked in debug builds).
 
-use serde_json::Value;
+use std::fmt::Write as _;
 
-/// A JSON object being written at nesting `depth`. Entries are written in the order they
-/// are given: callers give them sorted by key, as serde_json's own map keeps them.
+use serde_json::{Map, Value};
+
+/// A JSON object being written at nesting `depth`.
 pub struct Object<'o> {
     out: &'o mut String,
     depth: usize,
     empty: bool,
+    /// The last key written, to check the order.
+    #[cfg(debug_assertions)]
+    last: Option<String>,
 }
 
 impl<'o> Object<'o> {
@@ -21,17 +27,28 @@ impl<'o> Object<'o> {
             out,
             depth,
             empty: true,
+            #[cfg(debug_assertions)]
+            last: None,
         }
     }
 
     /// Writes an entry's key; the value goes into the returned output, at [`Object::inner`]
     /// depth (with [`value_at`] or a nested [`Object`]).
     pub fn key(&mut self, key: &str) -> &mut String {
+        #[cfg(debug_assertions)]
+        {
+            debug_assert!(
+                self.last.as_deref().is_none_or(|last| last < key),
+                "JSON keys out of order: {:?} after {:?}",
+                key,
+                self.last
+            );
+            self.last = Some(key.to_string());
+        }
         self.out.push_str(if self.empty { "\n" } else { ",\n" });
         self.empty = false;
         indent(self.out, self.depth + 1);
-        self.out
-            .push_str(&serde_json::to_string(key).unwrap_or_default());
+        string(self.out, key);
         self.out.push_str(": ");
         self.out
     }
@@ -47,53 +64,233 @@ impl<'o> Object<'o> {
         value_at(self.key(key), value, depth);
     }
 
+    /// Writes an entry whose value is a string.
+    pub fn string(&mut self, key: &str, value: &str) {
+        string(self.key(key), value);
+    }
+
+    /// Writes an entry whose value is a boolean.
+    pub fn bool(&mut self, key: &str, value: bool) {
+        self.key(key).push_str(if value { "true" } else { "false" });
+    }
+
+    /// Opens an entry whose value is an object.
+    pub fn object(&mut self, key: &str) -> Object<'_> {
+        let depth = self.inner();
+        Object::new(self.key(key), depth)
+    }
+
+    /// Opens an entry whose value is an array.
+    pub fn array(&mut self, key: &str) -> Array<'_> {
+        let depth = self.inner();
+        Array::new(self.key(key), depth)
+    }
+
     /// Closes the object.
     pub fn end(self) {
-        if !self.empty {
-            self.out.push('\n');
-            indent(self.out, self.depth);
-        }
-        self.out.push('}');
+        close(self.out, self.depth, self.empty, '}');
     }
+}
+
+/// A JSON array being written at nesting `depth`.
+pub struct Array<'o> {
+    out: &'o mut String,
+    depth: usize,
+    empty: bool,
+}
+
+impl<'o> Array<'o> {
+    /// Opens an array at nesting `depth`.
+    pub fn new(out: &'o mut String, depth: usize) -> Self {
+        out.push('[');
+        Self {
+            out,
+            depth,
+            empty: true,
+        }
+    }
+
+    /// Starts an item; it goes into the returned output, at [`Array::inner`] depth.
+    pub fn item(&mut self) -> &mut String {
+        self.out.push_str(if self.empty { "\n" } else { ",\n" });
+        self.empty = false;
+        indent(self.out, self.depth + 1);
+        self.out
+    }
+
+    /// The nesting depth of this array's items.
+    pub fn inner(&self) -> usize {
+        self.depth + 1
+    }
+
+    /// Writes an item that is at hand.
+    pub fn value(&mut self, value: &Value) {
+        let depth = self.inner();
+        value_at(self.item(), value, depth);
+    }
+
+    /// Writes a string item.
+    pub fn string(&mut self, value: &str) {
+        string(self.item(), value);
+    }
+
+    /// Opens an item that is an object.
+    pub fn object(&mut self) -> Object<'_> {
+        let depth = self.inner();
+        Object::new(self.item(), depth)
+    }
+
+    /// Closes the array.
+    pub fn end(self) {
+        close(self.out, self.depth, self.empty, ']');
+    }
+}
+
+fn close(out: &mut String, depth: usize, empty: bool, bracket: char) {
+    if !empty {
+        out.push('\n');
+        indent(out, depth);
+    }
+    out.push(bracket);
 }
 
 /// Writes `value` as it is printed at nesting `depth` (its first line is not indented: it
 /// follows a key or the start of the document).
 pub fn value_at(out: &mut String, value: &Value, depth: usize) {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    // JSON strings cannot hold a raw line break, so every line break is the printer's.
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-            indent(out, depth);
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            // Writing into a String cannot fail.
+            let _ = write!(out, "{n}");
         }
-        out.push_str(line);
+        Value::String(s) => string(out, s),
+        Value::Array(items) => {
+            let mut array = Array::new(out, depth);
+            for item in items {
+                array.value(item);
+            }
+            array.end();
+        }
+        Value::Object(map) => object_at(out, map, depth),
     }
 }
 
+/// An object's entries in key order (serde_json's default map keeps them so already).
+fn object_at(out: &mut String, map: &Map<String, Value>, depth: usize) {
+    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    if !entries.is_sorted_by(|a, b| a.0 < b.0) {
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+    }
+    let mut object = Object::new(out, depth);
+    for (k, v) in entries {
+        object.entry(k, v);
+    }
+    object.end();
+}
+
+/// Writes `text` as a JSON string, escaped as serde_json escapes it: `"` and `\`, the
+/// short escapes `\b \t \n \f \r`, other control characters as `\u00xx`.
+pub fn string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xf)] as char);
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
 fn indent(out: &mut String, depth: usize) {
-    out.extend(std::iter::repeat_n(' ', 2 * depth));
+    const SPACES: &str = "                                                                ";
+    let mut n = 2 * depth;
+    while n > 0 {
+        let take = n.min(SPACES.len());
+        out.push_str(&SPACES[..take]);
+        n -= take;
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
 
     #[test]
     fn prints_as_serde_json_does() {
-        let inner = json!({"a": [1, {"b": "x\ny"}], "c": {}, "d": []});
-        let whole = json!({"empty": {}, "k\"ey": inner, "z": 1});
+        let inner = json!({"a": [1, {"b": "x\ny"}, [], -2.5e-7, null, true], "c": {}, "d": []});
+        let whole = json!({"empty": {}, "k\"ey": inner, "list": [{"x": 1}, "s"], "z": 1});
         let mut out = String::new();
         let mut top = super::Object::new(&mut out, 0);
-        let depth = top.inner();
-        super::Object::new(top.key("empty"), depth).end();
-        let mut nested = super::Object::new(top.key("k\"ey"), depth);
+        top.object("empty").end();
+        let mut nested = top.object("k\"ey");
         for (k, v) in inner.as_object().unwrap() {
             nested.entry(k, v);
         }
         nested.end();
+        let mut list = top.array("list");
+        let mut item = list.object();
+        item.entry("x", &json!(1));
+        item.end();
+        list.string("s");
+        list.end();
         top.entry("z", &json!(1));
         top.end();
         assert_eq!(out, serde_json::to_string_pretty(&whole).unwrap());
+    }
+
+    proptest! {
+        #[test]
+        fn strings_are_escaped_as_serde_json_escapes_them(s in "\\PC*|[\\x00-\\x7f]*") {
+            let mut out = String::new();
+            super::string(&mut out, &s);
+            prop_assert_eq!(out, serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn values_print_as_serde_json_prints_them(v in any_value(), depth in 0usize..4) {
+            let mut out = String::new();
+            super::value_at(&mut out, &v, depth);
+            let text = serde_json::to_string_pretty(&v).unwrap();
+            let expected = text.replace('\n', &format!("\n{}", "  ".repeat(depth)));
+            prop_assert_eq!(out, expected);
+        }
+    }
+
+    fn any_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| json!(n)),
+            any::<f64>().prop_map(|f| json!(f)),
+            "[a-z\"\\\\\\x00-\\x1f]{0,6}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z$]{0,3}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
     }
 }

@@ -1,0 +1,236 @@
+//! A column's entry under a Row's, Insert's or Update's `properties`: its value schema (or
+//! a `$ref` to the shared one of its type), description, what could not be said, and
+//! `readOnly`. Written straight into the document: most columns have no CHECK of their own,
+//! so their value schema is worked out once per type and direction and reused.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::Value;
+
+use super::values::value_schema;
+use super::{Refs, Shared, value_key};
+use crate::model::{Catalog, TypeRef};
+use crate::plan::columns::ColumnShape;
+use crate::plan::rules::{self, ValueRules};
+use crate::plan::types::Direction;
+use crate::print::json::{Array, Object};
+
+/// The value schema of a type going one direction, as the document writes it.
+pub struct Typed {
+    /// The non-null value schema, its references as [`value_schema`] gives them.
+    schema: Value,
+    /// The same with its references pointing where the document keeps the definitions.
+    written: Value,
+    /// What the schema cannot say.
+    skipped: Vec<String>,
+    /// The references to the shared value schema of the type when this is it.
+    shared: Option<SharedRefs>,
+}
+
+/// The `$ref`s of a shared value schema.
+struct SharedRefs {
+    /// To the non-null one, when it has an entry of its own.
+    plain: Option<String>,
+    /// To the nullable one.
+    nullable: String,
+}
+
+impl Typed {
+    /// The value schema of `ty` with `rules` going `direction`.
+    fn new(
+        catalog: &Catalog,
+        shared: &BTreeMap<String, Shared<'_>>,
+        refs: &dyn Refs,
+        (ty, rules, direction): (&TypeRef, &ValueRules, Direction),
+    ) -> Self {
+        let (schema, skipped) = value_schema(catalog, ty, rules, direction);
+        let shared = if ty.schema == "pg_catalog" {
+            shared
+                .get(&value_key(ty, false))
+                .filter(|s| s.schema == schema)
+                .map(|s| SharedRefs {
+                    plain: s.plain.then(|| refs.to(&value_key(ty, false))),
+                    nullable: refs.to(&value_key(ty, true)),
+                })
+        } else {
+            None
+        };
+        let written = refs.rewrite(schema.clone());
+        Self {
+            schema,
+            written,
+            skipped,
+            shared,
+        }
+    }
+}
+
+/// The value schemas of column types without CHECKs of their own, by type and direction
+/// (`true`: written).
+#[derive(Default)]
+pub struct TypedCache<'c> {
+    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed)>,
+}
+
+impl<'c> TypedCache<'c> {
+    /// The value schema of a column with `shape` going `direction`.
+    pub fn get<'s>(
+        &'s mut self,
+        catalog: &Catalog,
+        shared: &BTreeMap<String, Shared<'_>>,
+        refs: &dyn Refs,
+        (shape, direction): (&ColumnShape<'c>, Direction),
+    ) -> Column<'s> {
+        let ty = &shape.column.ty;
+        let key = (ty, direction == Direction::Write);
+        let (rules, typed) = self.by_type.entry(key).or_insert_with(|| {
+            let rules = rules::type_rules(catalog, ty);
+            let typed = Typed::new(catalog, shared, refs, (ty, &rules, direction));
+            (rules, typed)
+        });
+        if *rules == shape.rules {
+            Column::Cached(typed)
+        } else {
+            Column::Own(Typed::new(
+                catalog,
+                shared,
+                refs,
+                (ty, &shape.rules, direction),
+            ))
+        }
+    }
+}
+
+/// A column's value schema: its type's, or its own when a CHECK narrows it.
+pub enum Column<'s> {
+    /// The type's.
+    Cached(&'s Typed),
+    /// Its own.
+    Own(Typed),
+}
+
+impl Column<'_> {
+    fn typed(&self) -> &Typed {
+        match self {
+            Column::Cached(t) => t,
+            Column::Own(t) => t,
+        }
+    }
+}
+
+/// What a property says besides its value schema.
+pub struct Extras<'a> {
+    /// Null is allowed.
+    pub null_ok: bool,
+    /// The direction (a written JSON null is SQL NULL).
+    pub direction: Direction,
+    /// The column's comment.
+    pub description: Option<&'a str>,
+    /// The column cannot be written.
+    pub read_only: bool,
+}
+
+/// One entry of a property object.
+enum Piece<'a> {
+    Value(&'a Value),
+    Str(&'a str),
+    Text(String),
+    True,
+    /// `[schema, {"type": "null"}]`.
+    OrNull(&'a Value),
+    /// `{"type": "null"}`.
+    Null,
+}
+
+/// Writes the property `name` of a column with value schema `column` into `props`.
+pub fn write(props: &mut Object<'_>, name: &str, column: &Column<'_>, extras: &Extras<'_>) {
+    let typed = column.typed();
+    let mut pieces: Vec<(&str, Piece<'_>)> = Vec::with_capacity(4);
+    match core(typed, extras) {
+        Core::Pieces(p) => pieces.extend(p),
+        Core::Map(m) => pieces.extend(m.iter().map(|(k, v)| (k.as_str(), Piece::Value(v)))),
+        Core::Other(v) => return props.entry(name, v),
+    }
+    if let Some(c) = extras.description {
+        pieces.push(("description", Piece::Str(c)));
+    }
+    if !typed.skipped.is_empty() {
+        let text = format!("not checked here: {}", typed.skipped.join("; "));
+        pieces.push(("$comment", Piece::Text(text)));
+    }
+    if extras.read_only {
+        pieces.push(("readOnly", Piece::True));
+    }
+    // As in a map: sorted by key, a later entry replacing an earlier one of the same key.
+    pieces.sort_by(|a, b| a.0.cmp(b.0));
+    let mut object = props.object(name);
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some((key, piece)) = pieces.next() {
+        if pieces.peek().is_some_and(|next| next.0 == key) {
+            continue;
+        }
+        write_piece(&mut object, key, piece);
+    }
+    object.end();
+}
+
+/// What a property's value schema contributes.
+enum Core<'a> {
+    /// These entries.
+    Pieces(Vec<(&'static str, Piece<'a>)>),
+    /// The entries of this object.
+    Map(&'a serde_json::Map<String, Value>),
+    /// This value, without the extras (a schema that is not an object).
+    Other(&'a Value),
+}
+
+fn core<'a>(typed: &'a Typed, extras: &Extras<'_>) -> Core<'a> {
+    let null_ok = extras.null_ok;
+    if let Some(shared) = &typed.shared {
+        let reference = if null_ok {
+            Some(&shared.nullable)
+        } else {
+            shared.plain.as_ref()
+        };
+        if let Some(r) = reference {
+            return Core::Pieces(vec![("$ref", Piece::Str(r))]);
+        }
+    }
+    if typed.schema == Value::Bool(true) {
+        return Core::Pieces(if !null_ok && extras.direction == Direction::Write {
+            // A json value may be JSON null in a row, but a written JSON null is SQL NULL.
+            vec![("not", Piece::Null)]
+        } else {
+            Vec::new()
+        });
+    }
+    if null_ok {
+        return Core::Pieces(vec![("anyOf", Piece::OrNull(&typed.written))]);
+    }
+    match &typed.written {
+        Value::Object(m) => Core::Map(m),
+        other => Core::Other(other),
+    }
+}
+
+fn write_piece(object: &mut Object<'_>, key: &str, piece: Piece<'_>) {
+    match piece {
+        Piece::Value(v) => object.entry(key, v),
+        Piece::Str(s) => object.string(key, s),
+        Piece::Text(s) => object.string(key, &s),
+        Piece::True => object.bool(key, true),
+        Piece::OrNull(v) => {
+            let mut any_of: Array<'_> = object.array(key);
+            any_of.value(v);
+            let mut null = any_of.object();
+            null.string("type", "null");
+            null.end();
+            any_of.end();
+        }
+        Piece::Null => {
+            let mut not = object.object(key);
+            not.string("type", "null");
+            not.end();
+        }
+    }
+}
