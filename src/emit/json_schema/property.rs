@@ -4,6 +4,7 @@
 //! so their value schema is worked out once per type and direction and reused.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde_json::Value;
 
@@ -69,7 +70,30 @@ impl Typed {
 /// (`true`: written).
 #[derive(Default)]
 pub struct TypedCache<'c> {
-    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed)>,
+    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed), BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: type references are short, and SipHash cost more than the rest of a lookup.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 impl<'c> TypedCache<'c> {
@@ -145,47 +169,63 @@ enum Piece<'a> {
 /// Writes the property `name` of a column with value schema `column` into `props`.
 pub fn write(props: &mut Object<'_>, name: &str, column: &Column<'_>, extras: &Extras<'_>) {
     let typed = column.typed();
-    let mut pieces: Vec<(&str, Piece<'_>)> = Vec::with_capacity(4);
-    match core(typed, extras) {
-        Core::Pieces(p) => pieces.extend(p),
-        Core::Map(m) => pieces.extend(m.iter().map(|(k, v)| (k.as_str(), Piece::Value(v)))),
-        Core::Other(v) => return props.entry(name, v),
+    let core = core(typed, extras.null_ok, extras.direction);
+    if let Core::Other(v) = core {
+        return props.entry(name, v);
     }
-    if let Some(c) = extras.description {
-        pieces.push(("description", Piece::Str(c)));
-    }
-    if !typed.skipped.is_empty() {
+    // The extras, in key order.
+    let comment = (!typed.skipped.is_empty()).then(|| {
         let text = format!("not checked here: {}", typed.skipped.join("; "));
-        pieces.push(("$comment", Piece::Text(text)));
-    }
-    if extras.read_only {
-        pieces.push(("readOnly", Piece::True));
-    }
-    // As in a map: sorted by key, a later entry replacing an earlier one of the same key.
-    pieces.sort_by(|a, b| a.0.cmp(b.0));
+        ("$comment", Piece::Text(text))
+    });
+    let description = extras.description.map(|c| ("description", Piece::Str(c)));
+    let read_only = extras.read_only.then_some(("readOnly", Piece::True));
+    let extras = [comment, description, read_only].into_iter().flatten();
     let mut object = props.object(name);
-    let mut pieces = pieces.into_iter().peekable();
-    while let Some((key, piece)) = pieces.next() {
-        if pieces.peek().is_some_and(|next| next.0 == key) {
-            continue;
+    match core {
+        Core::Entry(entry) => merge(&mut object, entry.into_iter(), extras),
+        Core::Map(m) => {
+            let entries = m.iter().map(|(k, v)| (k.as_str(), Piece::Value(v)));
+            merge(&mut object, entries, extras);
         }
-        write_piece(&mut object, key, piece);
+        Core::Other(_) => {}
     }
     object.end();
 }
 
+/// Writes two lists of entries, each in key order, as one; of two entries with one key,
+/// the extra one (as a map keeps the later of two inserts).
+fn merge<'a>(
+    object: &mut Object<'_>,
+    core: impl Iterator<Item = (&'a str, Piece<'a>)>,
+    extras: impl Iterator<Item = (&'a str, Piece<'a>)>,
+) {
+    let mut extras = extras.peekable();
+    for (key, piece) in core {
+        while let Some((k, p)) = extras.next_if(|e| e.0 < key) {
+            write_piece(object, k, p);
+        }
+        if extras.peek().is_some_and(|e| e.0 == key) {
+            continue;
+        }
+        write_piece(object, key, piece);
+    }
+    for (k, p) in extras {
+        write_piece(object, k, p);
+    }
+}
+
 /// What a property's value schema contributes.
 enum Core<'a> {
-    /// These entries.
-    Pieces(Vec<(&'static str, Piece<'a>)>),
+    /// This entry, if any.
+    Entry(Option<(&'static str, Piece<'a>)>),
     /// The entries of this object.
     Map(&'a serde_json::Map<String, Value>),
     /// This value, without the extras (a schema that is not an object).
     Other(&'a Value),
 }
 
-fn core<'a>(typed: &'a Typed, extras: &Extras<'_>) -> Core<'a> {
-    let null_ok = extras.null_ok;
+fn core(typed: &Typed, null_ok: bool, direction: Direction) -> Core<'_> {
     if let Some(shared) = &typed.shared {
         let reference = if null_ok {
             Some(&shared.nullable)
@@ -193,19 +233,16 @@ fn core<'a>(typed: &'a Typed, extras: &Extras<'_>) -> Core<'a> {
             shared.plain.as_ref()
         };
         if let Some(r) = reference {
-            return Core::Pieces(vec![("$ref", Piece::Str(r))]);
+            return Core::Entry(Some(("$ref", Piece::Str(r))));
         }
     }
     if typed.schema == Value::Bool(true) {
-        return Core::Pieces(if !null_ok && extras.direction == Direction::Write {
-            // A json value may be JSON null in a row, but a written JSON null is SQL NULL.
-            vec![("not", Piece::Null)]
-        } else {
-            Vec::new()
-        });
+        // A json value may be JSON null in a row, but a written JSON null is SQL NULL.
+        let not_null = !null_ok && direction == Direction::Write;
+        return Core::Entry(not_null.then_some(("not", Piece::Null)));
     }
     if null_ok {
-        return Core::Pieces(vec![("anyOf", Piece::OrNull(&typed.written))]);
+        return Core::Entry(Some(("anyOf", Piece::OrNull(&typed.written))));
     }
     match &typed.written {
         Value::Object(m) => Core::Map(m),
