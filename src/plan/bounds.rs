@@ -65,7 +65,11 @@ fn over(catalog: &Catalog) -> impl Iterator<Item = (String, u32)> + '_ {
     });
     let functions = catalog.functions.iter().flat_map(move |f| {
         let place = move |part: &str| format!("{}.{}.{part}", f.schema, f.name);
-        let args = f.args.iter().enumerate().filter(move |(_, a)| is_over(&a.ty));
+        let args = f
+            .args
+            .iter()
+            .enumerate()
+            .filter(move |(_, a)| is_over(&a.ty));
         let args = args.map(move |(i, a)| {
             let part = a.name.clone().unwrap_or_else(|| format!("${}", i + 1));
             (place(&part), &a.ty)

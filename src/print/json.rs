@@ -193,26 +193,50 @@ fn object_at(out: &mut String, map: &Map<String, Value>, depth: usize) {
 /// short escapes `\b \t \n \f \r`, other control characters as `\u00xx`.
 pub fn string(out: &mut String, text: &str) {
     out.push('"');
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let escape = ESCAPE[usize::from(b)];
-        if escape == 0 {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none needs escaping (most text).
+        if let Some(word) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && !needs_escape(u64::from_le_bytes(word))
+        {
+            i += 8;
             continue;
         }
-        out.push_str(&text[start..i]);
-        out.push('\\');
-        if escape == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push(char::from(escape));
+        let b = bytes[i];
+        let escape = ESCAPE[usize::from(b)];
+        if escape != 0 {
+            out.push_str(&text[start..i]);
+            out.push('\\');
+            if escape == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+            } else {
+                out.push(char::from(escape));
+            }
+            start = i + 1;
         }
-        start = i + 1;
+        i += 1;
     }
     out.push_str(&text[start..]);
     out.push('"');
+}
+
+/// Whether one of the eight bytes of `word` is a control character, `"` or `\` (the
+/// "has less than" and "has zero byte" bit tricks: exact about whether any byte matches).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let quote = has_zero(word ^ (ONES * u64::from(b'"')));
+    let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
+    control | quote | backslash != 0
 }
 
 /// For each byte, the character after the backslash that escapes it (`u`: `\u00xx`), or 0.

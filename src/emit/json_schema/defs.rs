@@ -20,8 +20,8 @@ use crate::print::json::Object;
 pub trait Refs {
     /// The `$ref` to the entry `key`.
     fn to(&self, key: &str) -> String;
-    /// `value` with its `$ref`s to `#/$defs/...` pointing where the entries are.
-    fn rewrite(&self, value: Value) -> Value;
+    /// Points `value`'s `$ref`s to `#/$defs/...` where the entries are.
+    fn rewrite(&self, value: &mut Value);
 }
 
 /// References into the document's own `$defs`.
@@ -32,9 +32,7 @@ impl Refs for OwnDefs {
         def_ref(key)
     }
 
-    fn rewrite(&self, value: Value) -> Value {
-        value
-    }
+    fn rewrite(&self, _: &mut Value) {}
 }
 
 /// Writes `$defs` entries one at a time, keeping the column shapes of the last relation: a
@@ -42,7 +40,8 @@ impl Refs for OwnDefs {
 pub struct Definitions<'c, 'r> {
     catalog: &'c Catalog,
     refs: &'r dyn Refs,
-    last: Option<(&'c Relation, Vec<ColumnShape<'c>>)>,
+    /// The last relation's column shapes, and their indices in column name order.
+    last: Option<(&'c Relation, Vec<ColumnShape<'c>>, Vec<usize>)>,
     shared: BTreeMap<String, Shared<'c>>,
     typed: TypedCache<'c>,
 }
@@ -74,10 +73,16 @@ impl<'c, 'r> Definitions<'c, 'r> {
         let catalog = self.catalog;
         let value = match def {
             Def::Row(rel) | Def::Insert(rel) | Def::Update(rel) => {
-                if !matches!(&self.last, Some((r, _)) if std::ptr::eq(*r, rel)) {
-                    self.last = Some((rel, columns::shapes(catalog, rel)));
+                if !matches!(&self.last, Some((r, ..)) if std::ptr::eq(*r, rel)) {
+                    let shapes = columns::shapes(catalog, rel);
+                    let mut by_name: Vec<usize> = (0..shapes.len()).collect();
+                    by_name.sort_by(|a, b| shapes[*a].column.name.cmp(&shapes[*b].column.name));
+                    self.last = Some((rel, shapes, by_name));
                 }
-                let shapes = self.last.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
+                let (shapes, by_name) = self
+                    .last
+                    .as_ref()
+                    .map_or((&[][..], &[][..]), |(_, s, o)| (s.as_slice(), o.as_slice()));
                 let mut relation = Columns {
                     catalog,
                     refs: self.refs,
@@ -85,6 +90,7 @@ impl<'c, 'r> Definitions<'c, 'r> {
                     typed: &mut self.typed,
                     rel,
                     shapes,
+                    by_name,
                 };
                 let mut object = defs.object(name);
                 match def {
@@ -101,8 +107,9 @@ impl<'c, 'r> Definitions<'c, 'r> {
                 .get(&value_key(ty, false))
                 .map(|s| shared_def(s, null_ok)),
         };
-        if let Some(v) = value {
-            defs.entry(name, &self.refs.rewrite(v));
+        if let Some(mut v) = value {
+            self.refs.rewrite(&mut v);
+            defs.entry(name, &v);
         }
     }
 }
@@ -115,49 +122,31 @@ struct Columns<'a, 'c> {
     typed: &'a mut TypedCache<'c>,
     rel: &'c Relation,
     shapes: &'a [ColumnShape<'c>],
-}
-
-/// How one column appears in a definition.
-struct Included<'a, 'c> {
-    shape: &'a ColumnShape<'c>,
-    null_ok: bool,
+    /// Indices into `shapes` in column name order.
+    by_name: &'a [usize],
 }
 
 impl<'c> Columns<'_, 'c> {
     /// The Row: every column, all required.
     fn row(&mut self, object: &mut Object<'_>) {
-        let included: Vec<Included<'_, 'c>> = self
-            .shapes
-            .iter()
-            .map(|shape| Included {
-                shape,
-                null_ok: shape.nullable,
-            })
-            .collect();
+        let included: Vec<Option<bool>> = self.shapes.iter().map(|s| Some(s.nullable)).collect();
         let required: Vec<&str> = self.shapes.iter().map(|s| s.column.name.as_str()).collect();
         self.definition(object, &included, &required, Direction::Read);
     }
 
     /// Insert (`insert = true`) or Update: the writable columns, nothing else.
     fn write(&mut self, object: &mut Object<'_>, insert: bool) {
-        let mut included = Vec::new();
+        let mut included = Vec::with_capacity(self.shapes.len());
         let mut required = Vec::new();
         for shape in self.shapes {
-            let null_ok = if insert {
-                if shape.insert == InsertRole::Absent {
-                    continue;
-                }
+            included.push(if insert {
                 if shape.insert == InsertRole::Required {
                     required.push(shape.column.name.as_str());
                 }
-                shape.insert_nullable
+                (shape.insert != InsertRole::Absent).then_some(shape.insert_nullable)
             } else {
-                if !shape.update {
-                    continue;
-                }
-                shape.update_nullable
-            };
-            included.push(Included { shape, null_ok });
+                shape.update.then_some(shape.update_nullable)
+            });
         }
         self.definition(object, &included, &required, Direction::Write);
     }
@@ -167,7 +156,7 @@ impl<'c> Columns<'_, 'c> {
     fn definition(
         &mut self,
         object: &mut Object<'_>,
-        included: &[Included<'_, 'c>],
+        included: &[Option<bool>],
         required: &[&str],
         direction: Direction,
     ) {
@@ -191,30 +180,33 @@ impl<'c> Columns<'_, 'c> {
         object.string("type", "object");
     }
 
-    /// `properties`, by column name (of two columns of one name, the later one).
+    /// `properties`, by column name (of two columns of one name, the later one); `included`
+    /// has, per column, whether it may be null, or `None` when it is left out.
     fn properties(
         &mut self,
         object: &mut Object<'_>,
-        included: &[Included<'_, 'c>],
+        included: &[Option<bool>],
         direction: Direction,
     ) {
-        let mut order: Vec<&Included<'_, 'c>> = included.iter().collect();
-        order.sort_by(|a, b| a.shape.column.name.cmp(&b.shape.column.name));
         let mut props = object.object("properties");
-        let mut order = order.into_iter().peekable();
-        while let Some(c) = order.next() {
-            let name = c.shape.column.name.as_str();
-            if order.peek().is_some_and(|n| n.shape.column.name == name) {
+        let mut order = self
+            .by_name
+            .iter()
+            .filter_map(|i| Some((&self.shapes[*i], included[*i]?)))
+            .peekable();
+        while let Some((shape, null_ok)) = order.next() {
+            let name = shape.column.name.as_str();
+            if order.peek().is_some_and(|n| n.0.column.name == name) {
                 continue;
             }
             let column = self
                 .typed
-                .get(self.catalog, self.shared, self.refs, (c.shape, direction));
+                .get(self.catalog, self.shared, self.refs, (shape, direction));
             let extras = Extras {
-                null_ok: c.null_ok,
+                null_ok,
                 direction,
-                description: c.shape.column.comment.as_deref(),
-                read_only: direction == Direction::Read && c.shape.read_only,
+                description: shape.column.comment.as_deref(),
+                read_only: direction == Direction::Read && shape.read_only,
             };
             property::write(&mut props, name, &column, &extras);
         }

@@ -14,7 +14,8 @@ mod defs;
 mod property;
 pub mod values;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::hash::BuildHasherDefault;
 
 use serde_json::{Value, json};
 
@@ -186,9 +187,11 @@ pub fn value_key(ty: &TypeRef, null_ok: bool) -> String {
 pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
     let mut shared = BTreeMap::new();
     let mut seen = BTreeSet::new();
+    // Most columns have a type an earlier column had: its key is known.
+    let mut types: HashSet<&TypeRef, BuildHasherDefault<property::FastHash>> = HashSet::default();
     for c in catalog.relations.iter().flat_map(|r| &r.columns) {
         let ty = &c.ty;
-        if ty.schema != "pg_catalog" {
+        if ty.schema != "pg_catalog" || !types.insert(ty) {
             continue;
         }
         let key = value_key(ty, false);

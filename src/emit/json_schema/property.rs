@@ -20,12 +20,20 @@ use crate::print::json::{Array, Object};
 pub struct Typed {
     /// The non-null value schema, its references as [`value_schema`] gives them.
     schema: Value,
-    /// The same with its references pointing where the document keeps the definitions.
-    written: Value,
+    /// The same with its references pointing where the document keeps the definitions,
+    /// when it has any.
+    written: Option<Value>,
     /// What the schema cannot say.
     skipped: Vec<String>,
     /// The references to the shared value schema of the type when this is it.
     shared: Option<SharedRefs>,
+}
+
+impl Typed {
+    /// The schema as the document writes it.
+    fn written(&self) -> &Value {
+        self.written.as_ref().unwrap_or(&self.schema)
+    }
 }
 
 /// The `$ref`s of a shared value schema.
@@ -34,6 +42,15 @@ struct SharedRefs {
     plain: Option<String>,
     /// To the nullable one.
     nullable: String,
+}
+
+/// Whether `v` has a `$ref` anywhere.
+fn has_ref(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m.contains_key("$ref") || m.values().any(has_ref),
+        Value::Array(a) => a.iter().any(has_ref),
+        _ => false,
+    }
 }
 
 impl Typed {
@@ -56,7 +73,11 @@ impl Typed {
         } else {
             None
         };
-        let written = refs.rewrite(schema.clone());
+        let written = has_ref(&schema).then(|| {
+            let mut v = schema.clone();
+            refs.rewrite(&mut v);
+            v
+        });
         Self {
             schema,
             written,
@@ -70,27 +91,30 @@ impl Typed {
 /// (`true`: written).
 #[derive(Default)]
 pub struct TypedCache<'c> {
-    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed), BuildHasherDefault<Fnv>>,
+    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed), BuildHasherDefault<FastHash>>,
 }
 
-/// FNV-1a: type references are short, and SipHash cost more than the rest of a lookup.
-pub struct Fnv(u64);
+/// A fast hash for type references (FxHash's mixing, eight bytes at a time): SipHash cost
+/// more than the rest of a lookup.
+#[derive(Default)]
+pub struct FastHash(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
+impl Hasher for FastHash {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut h = self.0;
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(*b)).wrapping_mul(K);
         }
         self.0 = h;
     }
@@ -242,9 +266,9 @@ fn core(typed: &Typed, null_ok: bool, direction: Direction) -> Core<'_> {
         return Core::Entry(not_null.then_some(("not", Piece::Null)));
     }
     if null_ok {
-        return Core::Entry(Some(("anyOf", Piece::OrNull(&typed.written))));
+        return Core::Entry(Some(("anyOf", Piece::OrNull(typed.written()))));
     }
-    match &typed.written {
+    match typed.written() {
         Value::Object(m) => Core::Map(m),
         other => Core::Other(other),
     }

@@ -72,9 +72,10 @@ pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
                 item.end();
             }
             PathOwner::Rpc(overloads, profiled) => {
-                let item = rpc::rpc_path(catalog, &overloads, names, profiled);
+                let mut item = rpc::rpc_path(catalog, &overloads, names, profiled);
                 // Argument and result schemas refer to type definitions as the JSON Schema does.
-                items.entry(&path, &components.rewrite(item));
+                components.rewrite(&mut item);
+                items.entry(&path, &item);
             }
         }
     }
@@ -167,28 +168,27 @@ impl Refs for Components {
         }
     }
 
-    fn rewrite(&self, value: Value) -> Value {
-        rewrite_refs(value, &self.refs)
+    fn rewrite(&self, value: &mut Value) {
+        rewrite_refs(value, &self.refs);
     }
 }
 
-fn rewrite_refs(v: Value, refs: &BTreeMap<String, String>) -> Value {
+fn rewrite_refs(v: &mut Value, refs: &BTreeMap<String, String>) {
     match v {
-        Value::Object(o) => Value::Object(
-            o.into_iter()
-                .map(|(k, v)| {
-                    let v = match (&*k, v) {
-                        ("$ref", Value::String(r)) => {
-                            Value::String(refs.get(&r).cloned().unwrap_or(r))
+        Value::Object(o) => {
+            for (k, v) in o.iter_mut() {
+                match v {
+                    Value::String(r) if k == "$ref" => {
+                        if let Some(to) = refs.get(r.as_str()) {
+                            r.clone_from(to);
                         }
-                        (_, v) => rewrite_refs(v, refs),
-                    };
-                    (k, v)
-                })
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(|v| rewrite_refs(v, refs)).collect()),
-        other => other,
+                    }
+                    v => rewrite_refs(v, refs),
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|v| rewrite_refs(v, refs)),
+        _ => {}
     }
 }
 
