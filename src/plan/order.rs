@@ -47,7 +47,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// The key as it was first written: collected per character, compared whole.
-    fn reference_key(s: &str) -> (Vec<(u8, char)>, Vec<(bool, char)>) {
+    fn reference_key(s: &str) -> super::CollationKey {
         let primary = s
             .chars()
             .map(|c| {
