@@ -56,30 +56,13 @@ pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
     );
     doc.entry("jsonSchemaDialect", &json!(json_schema::DIALECT));
     doc.entry("openapi", &json!("3.1.0"));
-    let mut items = doc.object("paths");
-    let names = &components.names;
-    for (path, owner) in paths {
-        match owner {
-            PathOwner::Relation(rel, profiled) => {
-                let mut item = items.object(&path);
-                let relation = RelationPath {
-                    rel,
-                    names,
-                    row_filters: &row_filters,
-                    profiled,
-                };
-                relation.write(&mut item);
-                item.end();
-            }
-            PathOwner::Rpc(overloads, profiled) => {
-                let mut item = rpc::rpc_path(catalog, &overloads, names, profiled);
-                // Argument and result schemas refer to type definitions as the JSON Schema does.
-                components.rewrite(&mut item);
-                items.entry(&path, &item);
-            }
-        }
-    }
-    items.end();
+    write_paths(
+        doc.object("paths"),
+        catalog,
+        paths,
+        &components,
+        &row_filters,
+    );
     doc.entry("security", &json!([{ "apiKey": [], "bearerAuth": [] }]));
     doc.entry("servers", &json!([{ "url": o.server_url }]));
     if !skipped.is_empty() {
@@ -94,6 +77,39 @@ pub fn emit(plan: &Plan<'_>, settings: &OpenapiSettings) -> String {
     doc.end();
     out.push('\n');
     out
+}
+
+/// Writes `paths` (and closes it): each relation's and each function's path item.
+fn write_paths(
+    mut items: Object<'_>,
+    catalog: &Catalog,
+    paths: BTreeMap<String, PathOwner<'_>>,
+    components: &Components,
+    row_filters: &RowFilters,
+) {
+    let names = &components.names;
+    for (path, owner) in paths {
+        match owner {
+            PathOwner::Relation(rel, profiled) => {
+                let mut item = items.object(&path);
+                let relation = RelationPath {
+                    rel,
+                    names,
+                    row_filters,
+                    profiled,
+                };
+                relation.write(&mut item);
+                item.end();
+            }
+            PathOwner::Rpc(overloads, profiled) => {
+                let mut item = rpc::rpc_path(catalog, &overloads, names, profiled);
+                // Argument and result schemas refer to type definitions as the JSON Schema does.
+                components.rewrite(&mut item);
+                items.entry(&path, &item);
+            }
+        }
+    }
+    items.end();
 }
 
 fn security_schemes() -> Value {
