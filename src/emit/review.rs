@@ -28,8 +28,8 @@ pub fn warnings(catalog: &Catalog, config: &Config) -> Vec<String> {
                     place()
                 ));
             }
-            let base = types::resolve(&catalog, &c.ty);
             if targets.contains(&Target::Rust)
+                && let base = types::resolve(&catalog, &c.ty)
                 && (base.is_builtin("json") || base.is_builtin("jsonb"))
             {
                 let r = rules::column_rules(&catalog, rel, c);

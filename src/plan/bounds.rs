@@ -39,52 +39,48 @@ pub fn warnings(catalog: &Catalog) -> Vec<String> {
 }
 
 /// The places (`schema.object.part`) declared with more than [`MAX_ARRAY_DIMS`] dimensions.
-/// A place is named only once it is known to be over (this runs on every column).
+/// A place is named only when it is over: this runs on every column of every target.
 fn over(catalog: &Catalog) -> impl Iterator<Item = (String, u32)> + '_ {
     let is_over = |t: &TypeRef| t.array_dims > MAX_ARRAY_DIMS;
     let columns = catalog.relations.iter().flat_map(move |r| {
         r.columns
             .iter()
             .filter(move |c| is_over(&c.ty))
-            .map(move |c| {
-                (
-                    format!("{}.{}.{}", r.schema, r.name, c.name),
-                    c.ty.array_dims,
-                )
-            })
+            .map(move |c| (format!("{}.{}.{}", r.schema, r.name, c.name), &c.ty))
     });
     let types = catalog.types.iter().flat_map(move |d| {
-        let refs: Vec<(&str, &TypeRef)> = match &d.kind {
-            TypeKind::Domain { base, .. } => vec![("base", base)],
+        let place = move |part: &str| format!("{}.{}.{part}", d.schema, d.name);
+        let refs: Vec<(String, &TypeRef)> = match &d.kind {
+            TypeKind::Domain { base, .. } if is_over(base) => vec![(place("base"), base)],
             TypeKind::Composite { attributes } => attributes
                 .iter()
-                .map(|a| (a.name.as_str(), &a.ty))
+                .filter(|a| is_over(&a.ty))
+                .map(|a| (place(&a.name), &a.ty))
                 .collect(),
-            TypeKind::Range { subtype } => vec![("subtype", subtype)],
-            TypeKind::Multirange { range } => vec![("range", range)],
-            TypeKind::Base { .. } | TypeKind::Enum { .. } | TypeKind::Relation => Vec::new(),
+            TypeKind::Range { subtype } if is_over(subtype) => vec![(place("subtype"), subtype)],
+            TypeKind::Multirange { range } if is_over(range) => vec![(place("range"), range)],
+            _ => Vec::new(),
         };
-        refs.into_iter()
-            .filter(move |(_, t)| is_over(t))
-            .map(move |(part, t)| (format!("{}.{}.{part}", d.schema, d.name), t.array_dims))
+        refs
     });
     let functions = catalog.functions.iter().flat_map(move |f| {
+        let place = move |part: &str| format!("{}.{}.{part}", f.schema, f.name);
         let args = f
             .args
             .iter()
             .enumerate()
-            .map(|(i, a)| (Some((i, a)), &a.ty));
-        args.chain(std::iter::once((None, &f.returns)))
-            .filter(move |(_, t)| is_over(t))
-            .map(move |(arg, t)| {
-                let part = match arg {
-                    Some((i, a)) => a.name.clone().unwrap_or_else(|| format!("${}", i + 1)),
-                    None => "returns".to_string(),
-                };
-                (format!("{}.{}.{part}", f.schema, f.name), t.array_dims)
-            })
+            .filter(move |(_, a)| is_over(&a.ty));
+        let args = args.map(move |(i, a)| {
+            let part = a.name.clone().unwrap_or_else(|| format!("${}", i + 1));
+            (place(&part), &a.ty)
+        });
+        let returns = is_over(&f.returns).then(|| (place("returns"), &f.returns));
+        args.chain(returns)
     });
-    columns.chain(types).chain(functions)
+    columns
+        .chain(types)
+        .chain(functions)
+        .map(|(place, t)| (place, t.array_dims))
 }
 
 /// Calls `f` on every [`TypeRef`] of `catalog`.

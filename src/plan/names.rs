@@ -249,7 +249,8 @@ fn plan_zod(
     names: &mut BTreeMap<Key, String>,
 ) {
     let mut wanted: Vec<(Key, String)> = Vec::new();
-    let mut add = |schema: &str, name: &str, part: Part| {
+    // `ident` (heck's case conversion) once per object, for all of its parts.
+    let mut add = |schema: &str, name: &str, ident: &str, part: Part| {
         let part_name = match part {
             Part::Row => naming.row.as_str(),
             Part::Insert => naming.insert.as_str(),
@@ -263,22 +264,25 @@ fn plan_zod(
             | Part::RustRelation
             | Part::RustType => "",
         };
-        let stem = format!("{}{part_name}", ident(schema, name, default_schema, naming));
+        let stem = format!("{ident}{part_name}");
         wanted.push(((schema.to_string(), name.to_string(), part), stem));
     };
     for r in &catalog.relations {
+        let id = ident(&r.schema, &r.name, default_schema, naming);
         for part in [Part::Row, Part::Insert, Part::Update] {
-            add(&r.schema, &r.name, part);
+            add(&r.schema, &r.name, &id, part);
         }
     }
     for t in &catalog.types {
         if matches!(t.kind, TypeKind::Enum { .. } | TypeKind::Composite { .. }) {
-            add(&t.schema, &t.name, Part::Type);
+            let id = ident(&t.schema, &t.name, default_schema, naming);
+            add(&t.schema, &t.name, &id, Part::Type);
         }
     }
     for f in &catalog.functions {
-        add(&f.schema, &f.name, Part::Args);
-        add(&f.schema, &f.name, Part::Returns);
+        let id = ident(&f.schema, &f.name, default_schema, naming);
+        add(&f.schema, &f.name, &id, Part::Args);
+        add(&f.schema, &f.name, &id, Part::Returns);
     }
     // Clashes (`user_profile`, `"UserProfile"`, `"user-profile"`) are numbered in the order
     // of their (schema, name); the file's own names and the reserved words are taken.

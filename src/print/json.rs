@@ -1,41 +1,89 @@
 //! Pretty JSON written piece by piece, byte for byte what `serde_json::to_string_pretty`
 //! prints for the whole value. Big documents (`database.schema.json`, `openapi.json`) are
-//! printed one entry at a time instead of being built whole as `serde_json::Value`s, where
-//! even a small object costs several hundred bytes: at 5,000 tables that was over a GB. The
-//! text itself is handed on as it grows ([`Pieces`]): after each entry, a piece may end.
+//! written straight into their text, one object, array or value at a time, instead of being
+//! built as `serde_json::Value`s first: a `Value` object costs several hundred bytes and
+//! printing it costs more than building it. Callers give an object's keys in sorted order,
+//! the order serde_json's own map keeps (checked in debug builds). The text goes to a
+//! [`Sink`]: a `String`, or [`Pieces`] that hand it on as it grows (after each entry or item,
+//! a piece may end).
+
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value};
 
 use super::pieces::Pieces;
-use serde_json::Value;
 
-/// A JSON object being written at nesting `depth`. Entries are written in the order they
-/// are given: callers give them sorted by key, as serde_json's own map keeps them.
-pub struct Object<'o, 'r> {
-    out: &'o mut Pieces<'r>,
-    depth: usize,
-    empty: bool,
+/// Where JSON text is written.
+pub trait Sink {
+    /// The text written so far (and not yet handed on).
+    fn text(&mut self) -> &mut String;
+    /// A point where the text so far may be handed on.
+    fn piece_done(&mut self) {}
 }
 
-impl<'o, 'r> Object<'o, 'r> {
+impl Sink for String {
+    fn text(&mut self) -> &mut String {
+        self
+    }
+}
+
+impl Sink for Pieces<'_> {
+    fn text(&mut self) -> &mut String {
+        self
+    }
+    fn piece_done(&mut self) {
+        Pieces::piece_done(self);
+    }
+}
+
+/// A JSON object being written at nesting `depth`.
+pub struct Object<'o> {
+    out: &'o mut (dyn Sink + 'o),
+    depth: usize,
+    empty: bool,
+    /// The last key written, to check the order.
+    #[cfg(debug_assertions)]
+    last: Option<String>,
+}
+
+impl<'o> Object<'o> {
     /// Opens an object at nesting `depth` (0 for the document itself).
-    pub fn new(out: &'o mut Pieces<'r>, depth: usize) -> Self {
-        out.push('{');
+    pub fn new(out: &'o mut (dyn Sink + 'o), depth: usize) -> Self {
+        out.text().push('{');
         Self {
             out,
             depth,
             empty: true,
+            #[cfg(debug_assertions)]
+            last: None,
         }
     }
 
     /// Writes an entry's key; the value goes into the returned output, at [`Object::inner`]
     /// depth (with [`value_at`] or a nested [`Object`]).
-    pub fn key(&mut self, key: &str) -> &mut Pieces<'r> {
-        self.out.push_str(if self.empty { "\n" } else { ",\n" });
+    pub fn key(&mut self, key: &str) -> &mut String {
+        self.key_only(key);
+        self.out.text()
+    }
+
+    /// Writes an entry's key (the value follows in the same sink).
+    fn key_only(&mut self, key: &str) {
+        #[cfg(debug_assertions)]
+        {
+            debug_assert!(
+                self.last.as_deref().is_none_or(|last| last < key),
+                "JSON keys out of order: {:?} after {:?}",
+                key,
+                self.last
+            );
+            self.last = Some(key.to_string());
+        }
+        let out = self.out.text();
+        out.push_str(if self.empty { "\n" } else { ",\n" });
         self.empty = false;
-        indent(self.out, self.depth + 1);
-        self.out
-            .push_str(&serde_json::to_string(key).unwrap_or_default());
-        self.out.push_str(": ");
-        self.out
+        indent(out, self.depth + 1);
+        string(out, key);
+        out.push_str(": ");
     }
 
     /// The nesting depth of this object's values.
@@ -43,66 +91,283 @@ impl<'o, 'r> Object<'o, 'r> {
         self.depth + 1
     }
 
-    /// Writes an entry whose value is at hand; the text so far may then be handed on.
+    /// Writes an entry whose value is at hand.
     pub fn entry(&mut self, key: &str, value: &Value) {
         let depth = self.inner();
         value_at(self.key(key), value, depth);
         self.out.piece_done();
     }
 
+    /// Writes an entry whose value is a string.
+    pub fn string(&mut self, key: &str, value: &str) {
+        string(self.key(key), value);
+    }
+
+    /// Writes an entry whose value is a boolean.
+    pub fn bool(&mut self, key: &str, value: bool) {
+        self.key(key).push_str(if value { "true" } else { "false" });
+    }
+
+    /// Opens an entry whose value is an object.
+    pub fn object(&mut self, key: &str) -> Object<'_> {
+        let depth = self.inner();
+        self.key_only(key);
+        Object::new(&mut *self.out, depth)
+    }
+
+    /// Opens an entry whose value is an array.
+    pub fn array(&mut self, key: &str) -> Array<'_> {
+        let depth = self.inner();
+        self.key_only(key);
+        Array::new(&mut *self.out, depth)
+    }
+
     /// Closes the object.
     pub fn end(self) {
-        if !self.empty {
-            self.out.push('\n');
-            indent(self.out, self.depth);
-        }
-        self.out.push('}');
+        close(self.out.text(), self.depth, self.empty, '}');
+        self.out.piece_done();
     }
+}
+
+/// A JSON array being written at nesting `depth`.
+pub struct Array<'o> {
+    out: &'o mut (dyn Sink + 'o),
+    depth: usize,
+    empty: bool,
+}
+
+impl<'o> Array<'o> {
+    /// Opens an array at nesting `depth`.
+    pub fn new(out: &'o mut (dyn Sink + 'o), depth: usize) -> Self {
+        out.text().push('[');
+        Self {
+            out,
+            depth,
+            empty: true,
+        }
+    }
+
+    /// Starts an item; it goes into the returned output, at [`Array::inner`] depth.
+    pub fn item(&mut self) -> &mut String {
+        let out = self.out.text();
+        out.push_str(if self.empty { "\n" } else { ",\n" });
+        self.empty = false;
+        indent(out, self.depth + 1);
+        out
+    }
+
+    /// The nesting depth of this array's items.
+    pub fn inner(&self) -> usize {
+        self.depth + 1
+    }
+
+    /// Writes an item that is at hand.
+    pub fn value(&mut self, value: &Value) {
+        let depth = self.inner();
+        value_at(self.item(), value, depth);
+        self.out.piece_done();
+    }
+
+    /// Writes a string item.
+    pub fn string(&mut self, value: &str) {
+        string(self.item(), value);
+    }
+
+    /// Opens an item that is an object.
+    pub fn object(&mut self) -> Object<'_> {
+        let depth = self.inner();
+        self.item();
+        Object::new(&mut *self.out, depth)
+    }
+
+    /// Closes the array.
+    pub fn end(self) {
+        close(self.out.text(), self.depth, self.empty, ']');
+        self.out.piece_done();
+    }
+}
+
+fn close(out: &mut String, depth: usize, empty: bool, bracket: char) {
+    if !empty {
+        out.push('\n');
+        indent(out, depth);
+    }
+    out.push(bracket);
 }
 
 /// Writes `value` as it is printed at nesting `depth` (its first line is not indented: it
 /// follows a key or the start of the document).
 pub fn value_at(out: &mut String, value: &Value, depth: usize) {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    // JSON strings cannot hold a raw line break, so every line break is the printer's.
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-            indent(out, depth);
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            // Writing into a String cannot fail.
+            let _ = write!(out, "{n}");
         }
-        out.push_str(line);
+        Value::String(s) => string(out, s),
+        Value::Array(items) => {
+            let mut array = Array::new(out, depth);
+            for item in items {
+                array.value(item);
+            }
+            array.end();
+        }
+        Value::Object(map) => object_at(out, map, depth),
     }
 }
 
+/// An object's entries in key order (serde_json's default map keeps them so already).
+fn object_at(out: &mut String, map: &Map<String, Value>, depth: usize) {
+    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    if !entries.is_sorted_by(|a, b| a.0 < b.0) {
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+    }
+    let mut object = Object::new(out, depth);
+    for (k, v) in entries {
+        object.entry(k, v);
+    }
+    object.end();
+}
+
+/// Writes `text` as a JSON string, escaped as serde_json escapes it: `"` and `\`, the
+/// short escapes `\b \t \n \f \r`, other control characters as `\u00xx`.
+pub fn string(out: &mut String, text: &str) {
+    out.push('"');
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none needs escaping (most text).
+        if let Some(word) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && !needs_escape(u64::from_le_bytes(word))
+        {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        let escape = ESCAPE[usize::from(b)];
+        if escape != 0 {
+            out.push_str(&text[start..i]);
+            out.push('\\');
+            if escape == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+            } else {
+                out.push(char::from(escape));
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
+/// Whether one of the eight bytes of `word` is a control character, `"` or `\` (the
+/// "has less than" and "has zero byte" bit tricks: exact about whether any byte matches).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let quote = has_zero(word ^ (ONES * u64::from(b'"')));
+    let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
+    control | quote | backslash != 0
+}
+
+/// For each byte, the character after the backslash that escapes it (`u`: `\u00xx`), or 0.
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
 fn indent(out: &mut String, depth: usize) {
-    out.extend(std::iter::repeat_n(' ', 2 * depth));
+    const SPACES: &str = "                                                                ";
+    let mut n = 2 * depth;
+    while n > 0 {
+        let take = n.min(SPACES.len());
+        out.push_str(&SPACES[..take]);
+        n -= take;
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
 
     #[test]
     fn prints_as_serde_json_does() {
-        let inner = json!({"a": [1, {"b": "x\ny"}], "c": {}, "d": []});
-        let whole = json!({"empty": {}, "k\"ey": inner, "z": 1});
-        let mut pieces = Vec::new();
-        let mut receive = |s: String| pieces.push(s);
-        let mut out = super::Pieces::new(&mut receive);
+        let inner = json!({"a": [1, {"b": "x\ny"}, [], -2.5e-7, null, true], "c": {}, "d": []});
+        let whole = json!({"empty": {}, "k\"ey": inner, "list": [{"x": 1}, "s"], "z": 1});
+        let mut out = String::new();
         let mut top = super::Object::new(&mut out, 0);
-        let depth = top.inner();
-        super::Object::new(top.key("empty"), depth).end();
-        let mut nested = super::Object::new(top.key("k\"ey"), depth);
+        top.object("empty").end();
+        let mut nested = top.object("k\"ey");
         for (k, v) in inner.as_object().unwrap() {
             nested.entry(k, v);
         }
         nested.end();
+        let mut list = top.array("list");
+        let mut item = list.object();
+        item.entry("x", &json!(1));
+        item.end();
+        list.string("s");
+        list.end();
         top.entry("z", &json!(1));
         top.end();
-        out.finish();
-        assert_eq!(
-            pieces.concat(),
-            serde_json::to_string_pretty(&whole).unwrap()
-        );
+        assert_eq!(out, serde_json::to_string_pretty(&whole).unwrap());
+    }
+
+    proptest! {
+        #[test]
+        fn strings_are_escaped_as_serde_json_escapes_them(s in "\\PC*|[\\x00-\\x7f]*") {
+            let mut out = String::new();
+            super::string(&mut out, &s);
+            prop_assert_eq!(out, serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn values_print_as_serde_json_prints_them(v in any_value(), depth in 0usize..4) {
+            let mut out = String::new();
+            super::value_at(&mut out, &v, depth);
+            let text = serde_json::to_string_pretty(&v).unwrap();
+            let expected = text.replace('\n', &format!("\n{}", "  ".repeat(depth)));
+            prop_assert_eq!(out, expected);
+        }
+    }
+
+    fn any_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| json!(n)),
+            any::<f64>().prop_map(|f| json!(f)),
+            "[a-z\"\\\\\\x00-\\x1f]{0,6}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z$]{0,3}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
     }
 }

@@ -6,25 +6,28 @@
 //! reads: int8 and numeric as JSON numbers, non-finite floats as the strings `"NaN"`,
 //! `"Infinity"`, `"-Infinity"`, oid as a string, timestamps as ISO 8601 text (or
 //! `"infinity"`), bytea as `"\\x..."`. The limits come from [`crate::plan::rules`], the same
-//! source the other validating targets use. Each definition is built as a `serde_json` value
-//! and printed as soon as it is built, keys sorted, so the same catalog always gives the same
-//! bytes and big catalogs never exist whole as values.
+//! source the other validating targets use. Each definition is written into the document as
+//! it is made, keys sorted, so the same catalog always gives the same bytes and big catalogs
+//! never exist whole as values (see [`defs`]).
 
+mod defs;
+mod property;
 pub mod values;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::hash::BuildHasherDefault;
 
-use serde_json::{Map, Value, json};
-
-use crate::print::json::Object;
-use crate::print::pieces::Pieces;
+use serde_json::{Value, json};
 
 use crate::model::{Catalog, Relation, TypeDef, TypeKind, TypeRef};
 use crate::plan::Plan;
-use crate::plan::columns::{self, ColumnShape, InsertRole};
 use crate::plan::rules;
 use crate::plan::types::Direction;
-use values::{nullable, value_schema};
+use crate::print::json::Object;
+use crate::print::pieces::Pieces;
+use values::value_schema;
+
+pub use defs::{Definitions, OwnDefs, Refs};
 
 /// The `$schema` of the document.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -56,13 +59,10 @@ pub fn emit(plan: &Plan<'_>, out: &mut Pieces<'_>) {
     let mut doc = Object::new(out, 0);
     for (key, value) in header() {
         if key == "$defs" {
-            let depth = doc.inner();
-            let mut defs = Object::new(doc.key(key), depth);
-            let mut build = Definitions::new(catalog);
-            for (key, def) in definitions(catalog) {
-                if let Some(value) = build.build(def) {
-                    defs.entry(&key, &sorted(value));
-                }
+            let mut defs = doc.object(key);
+            let mut build = Definitions::new(catalog, shared_values(catalog), &OwnDefs);
+            for (key, def) in build.entries() {
+                build.write(&mut defs, &key, def);
             }
             defs.end();
         } else {
@@ -110,7 +110,10 @@ pub enum Def<'c> {
 
 /// The `$defs` keys, sorted, with what each entry is made from (a later duplicate key
 /// wins, as it would in a map).
-pub fn definitions(catalog: &Catalog) -> Vec<(String, Def<'_>)> {
+pub fn definitions<'c>(
+    catalog: &'c Catalog,
+    shared: &BTreeMap<String, Shared<'c>>,
+) -> Vec<(String, Def<'c>)> {
     let mut defs = Vec::new();
     for rel in &catalog.relations {
         defs.push((relation_key(rel, "Row"), Def::Row(rel)));
@@ -129,7 +132,7 @@ pub fn definitions(catalog: &Catalog) -> Vec<(String, Def<'_>)> {
             defs.push((t.qualified_name(), Def::Type(t)));
         }
     }
-    for shared in shared_values(catalog).into_values() {
+    for shared in shared.values() {
         if shared.plain {
             defs.push((value_key(shared.ty, false), Def::Value(shared.ty, false)));
         }
@@ -183,9 +186,11 @@ pub fn value_key(ty: &TypeRef, null_ok: bool) -> String {
 pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
     let mut shared = BTreeMap::new();
     let mut seen = BTreeSet::new();
+    // Most columns have a type an earlier column had: its key is known.
+    let mut types: HashSet<&TypeRef, BuildHasherDefault<property::FastHash>> = HashSet::default();
     for c in catalog.relations.iter().flat_map(|r| &r.columns) {
         let ty = &c.ty;
-        if ty.schema != "pg_catalog" {
+        if ty.schema != "pg_catalog" || !types.insert(ty) {
             continue;
         }
         let key = value_key(ty, false);
@@ -210,282 +215,6 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
         }
     }
     shared
-}
-
-/// The `$defs` entry of a shared value schema (`null_ok`: its nullable variant).
-fn shared_def(shared: &Shared<'_>, null_ok: bool) -> Value {
-    let plain = if shared.plain {
-        json!({ "$ref": def_ref(&value_key(shared.ty, false)) })
-    } else {
-        shared.schema.clone()
-    };
-    if null_ok {
-        nullable(plain)
-    } else {
-        shared.schema.clone()
-    }
-}
-
-/// Builds `$defs` entries one at a time, keeping the column shapes of the last relation: a
-/// relation's Insert, Row and Update usually come one after another in key order.
-pub struct Definitions<'c> {
-    catalog: &'c Catalog,
-    last: Option<(&'c Relation, Vec<ColumnShape<'c>>)>,
-    shared: BTreeMap<String, Shared<'c>>,
-}
-
-impl<'c> Definitions<'c> {
-    /// A builder for `catalog`'s entries.
-    pub fn new(catalog: &'c Catalog) -> Self {
-        Self {
-            catalog,
-            last: None,
-            shared: shared_values(catalog),
-        }
-    }
-
-    /// The schema of one `$defs` entry.
-    pub fn build(&mut self, def: Def<'c>) -> Option<Value> {
-        let catalog = self.catalog;
-        Some(match def {
-            Def::Row(rel) => {
-                self.load(rel);
-                row(&self.values(), rel, self.shapes())
-            }
-            Def::Insert(rel) | Def::Update(rel) => {
-                self.load(rel);
-                let insert = matches!(def, Def::Insert(_));
-                write(&self.values(), rel, self.shapes(), insert)
-            }
-            Def::Type(t) => type_def(catalog, t)?,
-            Def::Value(ty, null_ok) => shared_def(self.shared.get(&value_key(ty, false))?, null_ok),
-        })
-    }
-
-    /// Makes `rel`'s column shapes the ones [`Self::shapes`] returns.
-    fn load(&mut self, rel: &'c Relation) {
-        if !matches!(&self.last, Some((r, _)) if std::ptr::eq(*r, rel)) {
-            self.last = Some((rel, columns::shapes(self.catalog, rel)));
-        }
-    }
-
-    fn shapes(&self) -> &[ColumnShape<'c>] {
-        self.last
-            .as_ref()
-            .map_or(&[], |(_, shapes)| shapes.as_slice())
-    }
-
-    fn values(&self) -> Values<'_> {
-        Values {
-            catalog: self.catalog,
-            shared: &self.shared,
-        }
-    }
-}
-
-/// What a column's value schema is made from: the catalog, and the shared value schemas.
-struct Values<'a> {
-    catalog: &'a Catalog,
-    shared: &'a BTreeMap<String, Shared<'a>>,
-}
-
-impl Values<'_> {
-    /// The schema of a column's values going `direction` (null included when `null_ok`), a
-    /// `$ref` when it is a shared one, and what it could not say.
-    fn of(
-        &self,
-        shape: &ColumnShape<'_>,
-        null_ok: bool,
-        direction: Direction,
-    ) -> (Value, Vec<String>) {
-        let ty = &shape.column.ty;
-        let (schema, skipped) = value_schema(self.catalog, ty, &shape.rules, direction);
-        if ty.schema == "pg_catalog"
-            && let Some(shared) = self.shared.get(&value_key(ty, false))
-            && shared.schema == schema
-            && (null_ok || shared.plain)
-        {
-            return (json!({ "$ref": def_ref(&value_key(ty, null_ok)) }), skipped);
-        }
-        (if null_ok { nullable(schema) } else { schema }, skipped)
-    }
-}
-
-/// The schema of a column's values (null included when the column can be NULL), with its
-/// description and what could not be said.
-fn property(
-    values: &Values<'_>,
-    shape: &ColumnShape<'_>,
-    null_ok: bool,
-    direction: Direction,
-) -> Value {
-    let (schema, skipped) = values.of(shape, null_ok, direction);
-    let schema = if !null_ok && direction == Direction::Write && schema == Value::Bool(true) {
-        // A json value may be JSON null in a row, but a written JSON null is SQL NULL.
-        json!({"not": {"type": "null"}})
-    } else {
-        schema
-    };
-    let mut m = match schema {
-        Value::Object(m) => m,
-        Value::Bool(true) => Map::new(),
-        other => return other,
-    };
-    if let Some(c) = &shape.column.comment {
-        m.insert("description".into(), json!(c));
-    }
-    if !skipped.is_empty() {
-        m.insert(
-            "$comment".into(),
-            json!(format!("not checked here: {}", skipped.join("; "))),
-        );
-    }
-    Value::Object(m)
-}
-
-fn untranslated(rel: &Relation, m: &mut Map<String, Value>) {
-    let checks = rules::untranslated_checks(rel);
-    if !checks.is_empty() {
-        m.insert(
-            "$comment".into(),
-            json!(format!("CHECKs not expressed here: {}", checks.join("; "))),
-        );
-    }
-}
-
-fn row(values: &Values<'_>, rel: &Relation, shapes: &[ColumnShape<'_>]) -> Value {
-    let mut props = Map::new();
-    for s in shapes {
-        let mut p = property(values, s, s.nullable, Direction::Read);
-        if s.read_only
-            && let Value::Object(m) = &mut p
-        {
-            m.insert("readOnly".into(), json!(true));
-        }
-        props.insert(s.column.name.clone(), p);
-    }
-    let mut m = Map::new();
-    m.insert("type".into(), json!("object"));
-    if let Some(c) = &rel.comment {
-        m.insert("description".into(), json!(c));
-    }
-    m.insert(
-        "required".into(),
-        json!(
-            shapes
-                .iter()
-                .map(|s| s.column.name.clone())
-                .collect::<Vec<_>>()
-        ),
-    );
-    m.insert("properties".into(), Value::Object(props));
-    m.insert("additionalProperties".into(), json!(false));
-    untranslated(rel, &mut m);
-    Value::Object(m)
-}
-
-/// Insert (`insert = true`) or Update: the writable columns, nothing else.
-fn write(values: &Values<'_>, rel: &Relation, shapes: &[ColumnShape<'_>], insert: bool) -> Value {
-    let mut props = Map::new();
-    let mut required = Vec::new();
-    for s in shapes {
-        let null_ok = if insert {
-            if s.insert == InsertRole::Absent {
-                continue;
-            }
-            if s.insert == InsertRole::Required {
-                required.push(s.column.name.clone());
-            }
-            s.insert_nullable
-        } else {
-            if !s.update {
-                continue;
-            }
-            s.update_nullable
-        };
-        props.insert(
-            s.column.name.clone(),
-            property(values, s, null_ok, Direction::Write),
-        );
-    }
-    let mut m = Map::new();
-    m.insert("type".into(), json!("object"));
-    if let Some(c) = &rel.comment {
-        m.insert("description".into(), json!(c));
-    }
-    if !required.is_empty() {
-        m.insert("required".into(), json!(required));
-    }
-    m.insert("properties".into(), Value::Object(props));
-    m.insert("additionalProperties".into(), json!(false));
-    untranslated(rel, &mut m);
-    Value::Object(m)
-}
-
-/// The definition of an enum, composite or domain (other types have none).
-fn type_def(catalog: &Catalog, t: &TypeDef) -> Option<Value> {
-    let mut schema = match &t.kind {
-        TypeKind::Enum { labels } => json!({"type": "string", "enum": labels}),
-        TypeKind::Composite { attributes } => {
-            let mut props = Map::new();
-            for a in attributes {
-                let r = rules::type_rules(catalog, &a.ty);
-                let (s, skipped) = value_schema(catalog, &a.ty, &r, Direction::Read);
-                let mut s = match nullable(s) {
-                    Value::Object(m) => m,
-                    _ => Map::new(),
-                };
-                if let Some(c) = &a.comment {
-                    s.insert("description".into(), json!(c));
-                }
-                if !skipped.is_empty() {
-                    s.insert(
-                        "$comment".into(),
-                        json!(format!("not checked here: {}", skipped.join("; "))),
-                    );
-                }
-                props.insert(a.name.clone(), Value::Object(s));
-            }
-            // Postgres writes every attribute but reads a missing one as NULL.
-            json!({
-                "type": "object",
-                "properties": props,
-                "additionalProperties": false,
-            })
-        }
-        TypeKind::Domain { .. } => {
-            let ty = TypeRef {
-                schema: t.schema.as_str().into(),
-                name: t.name.as_str().into(),
-                ..TypeRef::default()
-            };
-            let r = rules::type_rules(catalog, &ty);
-            let (s, skipped) = value_schema(catalog, &ty, &r, Direction::Read);
-            let mut m = match s {
-                Value::Object(m) => m,
-                _ => Map::new(),
-            };
-            if !skipped.is_empty() {
-                m.insert(
-                    "$comment".into(),
-                    json!(format!("not checked here: {}", skipped.join("; "))),
-                );
-            }
-            Value::Object(m)
-        }
-        _ => return None,
-    };
-    if let (Some(c), Value::Object(m)) = (&t.comment, &mut schema) {
-        m.insert("description".into(), json!(c));
-    }
-    Some(schema)
-}
-
-/// The value with every object's keys in sorted order, whatever map serde_json was built
-/// with (its default map keeps them sorted already, and then this does no work).
-pub fn sorted(mut v: Value) -> Value {
-    v.sort_all_objects();
-    v
 }
 
 #[cfg(test)]

@@ -1,0 +1,297 @@
+//! A column's entry under a Row's, Insert's or Update's `properties`: its value schema (or
+//! a `$ref` to the shared one of its type), description, what could not be said, and
+//! `readOnly`. Written straight into the document: most columns have no CHECK of their own,
+//! so their value schema is worked out once per type and direction and reused.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use serde_json::Value;
+
+use super::values::value_schema;
+use super::{Refs, Shared, value_key};
+use crate::model::{Catalog, TypeRef};
+use crate::plan::columns::ColumnShape;
+use crate::plan::rules::{self, ValueRules};
+use crate::plan::types::Direction;
+use crate::print::json::{Array, Object};
+
+/// The value schema of a type going one direction, as the document writes it.
+pub struct Typed {
+    /// The non-null value schema, its references as [`value_schema`] gives them.
+    schema: Value,
+    /// The same with its references pointing where the document keeps the definitions,
+    /// when it has any.
+    written: Option<Value>,
+    /// What the schema cannot say.
+    skipped: Vec<String>,
+    /// The references to the shared value schema of the type when this is it.
+    shared: Option<SharedRefs>,
+}
+
+impl Typed {
+    /// The schema as the document writes it.
+    fn written(&self) -> &Value {
+        self.written.as_ref().unwrap_or(&self.schema)
+    }
+}
+
+/// The `$ref`s of a shared value schema.
+struct SharedRefs {
+    /// To the non-null one, when it has an entry of its own.
+    plain: Option<String>,
+    /// To the nullable one.
+    nullable: String,
+}
+
+/// Whether `v` has a `$ref` anywhere.
+fn has_ref(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m.contains_key("$ref") || m.values().any(has_ref),
+        Value::Array(a) => a.iter().any(has_ref),
+        _ => false,
+    }
+}
+
+impl Typed {
+    /// The value schema of `ty` with `rules` going `direction`.
+    fn new(
+        catalog: &Catalog,
+        shared: &BTreeMap<String, Shared<'_>>,
+        refs: &dyn Refs,
+        (ty, rules, direction): (&TypeRef, &ValueRules, Direction),
+    ) -> Self {
+        let (schema, skipped) = value_schema(catalog, ty, rules, direction);
+        let shared = if ty.schema == "pg_catalog" {
+            shared
+                .get(&value_key(ty, false))
+                .filter(|s| s.schema == schema)
+                .map(|s| SharedRefs {
+                    plain: s.plain.then(|| refs.to(&value_key(ty, false))),
+                    nullable: refs.to(&value_key(ty, true)),
+                })
+        } else {
+            None
+        };
+        let written = has_ref(&schema).then(|| {
+            let mut v = schema.clone();
+            refs.rewrite(&mut v);
+            v
+        });
+        Self {
+            schema,
+            written,
+            skipped,
+            shared,
+        }
+    }
+}
+
+/// The value schemas of column types without CHECKs of their own, by type and direction
+/// (`true`: written).
+#[derive(Default)]
+pub struct TypedCache<'c> {
+    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed), BuildHasherDefault<FastHash>>,
+}
+
+/// A fast hash for type references (FxHash's mixing, eight bytes at a time): SipHash cost
+/// more than the rest of a lookup.
+#[derive(Default)]
+pub struct FastHash(u64);
+
+impl Hasher for FastHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(*b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+}
+
+impl<'c> TypedCache<'c> {
+    /// The value schema of a column with `shape` going `direction`.
+    pub fn get<'s>(
+        &'s mut self,
+        catalog: &Catalog,
+        shared: &BTreeMap<String, Shared<'_>>,
+        refs: &dyn Refs,
+        (shape, direction): (&ColumnShape<'c>, Direction),
+    ) -> Column<'s> {
+        let ty = &shape.column.ty;
+        let key = (ty, direction == Direction::Write);
+        let (rules, typed) = self.by_type.entry(key).or_insert_with(|| {
+            let rules = rules::type_rules(catalog, ty);
+            let typed = Typed::new(catalog, shared, refs, (ty, &rules, direction));
+            (rules, typed)
+        });
+        if *rules == shape.rules {
+            Column::Cached(typed)
+        } else {
+            Column::Own(Typed::new(
+                catalog,
+                shared,
+                refs,
+                (ty, &shape.rules, direction),
+            ))
+        }
+    }
+}
+
+/// A column's value schema: its type's, or its own when a CHECK narrows it.
+pub enum Column<'s> {
+    /// The type's.
+    Cached(&'s Typed),
+    /// Its own.
+    Own(Typed),
+}
+
+impl Column<'_> {
+    fn typed(&self) -> &Typed {
+        match self {
+            Column::Cached(t) => t,
+            Column::Own(t) => t,
+        }
+    }
+}
+
+/// What a property says besides its value schema.
+pub struct Extras<'a> {
+    /// Null is allowed.
+    pub null_ok: bool,
+    /// The direction (a written JSON null is SQL NULL).
+    pub direction: Direction,
+    /// The column's comment.
+    pub description: Option<&'a str>,
+    /// The column cannot be written.
+    pub read_only: bool,
+}
+
+/// One entry of a property object.
+enum Piece<'a> {
+    Value(&'a Value),
+    Str(&'a str),
+    Text(String),
+    True,
+    /// `[schema, {"type": "null"}]`.
+    OrNull(&'a Value),
+    /// `{"type": "null"}`.
+    Null,
+}
+
+/// Writes the property `name` of a column with value schema `column` into `props`.
+pub fn write(props: &mut Object<'_>, name: &str, column: &Column<'_>, extras: &Extras<'_>) {
+    let typed = column.typed();
+    let core = core(typed, extras.null_ok, extras.direction);
+    if let Core::Other(v) = core {
+        return props.entry(name, v);
+    }
+    // The extras, in key order.
+    let comment = (!typed.skipped.is_empty()).then(|| {
+        let text = format!("not checked here: {}", typed.skipped.join("; "));
+        ("$comment", Piece::Text(text))
+    });
+    let description = extras.description.map(|c| ("description", Piece::Str(c)));
+    let read_only = extras.read_only.then_some(("readOnly", Piece::True));
+    let extras = [comment, description, read_only].into_iter().flatten();
+    let mut object = props.object(name);
+    match core {
+        Core::Entry(entry) => merge(&mut object, entry.into_iter(), extras),
+        Core::Map(m) => {
+            let entries = m.iter().map(|(k, v)| (k.as_str(), Piece::Value(v)));
+            merge(&mut object, entries, extras);
+        }
+        Core::Other(_) => {}
+    }
+    object.end();
+}
+
+/// Writes two lists of entries, each in key order, as one; of two entries with one key,
+/// the extra one (as a map keeps the later of two inserts).
+fn merge<'a>(
+    object: &mut Object<'_>,
+    core: impl Iterator<Item = (&'a str, Piece<'a>)>,
+    extras: impl Iterator<Item = (&'a str, Piece<'a>)>,
+) {
+    let mut extras = extras.peekable();
+    for (key, piece) in core {
+        while let Some((k, p)) = extras.next_if(|e| e.0 < key) {
+            write_piece(object, k, p);
+        }
+        if extras.peek().is_some_and(|e| e.0 == key) {
+            continue;
+        }
+        write_piece(object, key, piece);
+    }
+    for (k, p) in extras {
+        write_piece(object, k, p);
+    }
+}
+
+/// What a property's value schema contributes.
+enum Core<'a> {
+    /// This entry, if any.
+    Entry(Option<(&'static str, Piece<'a>)>),
+    /// The entries of this object.
+    Map(&'a serde_json::Map<String, Value>),
+    /// This value, without the extras (a schema that is not an object).
+    Other(&'a Value),
+}
+
+fn core(typed: &Typed, null_ok: bool, direction: Direction) -> Core<'_> {
+    if let Some(shared) = &typed.shared {
+        let reference = if null_ok {
+            Some(&shared.nullable)
+        } else {
+            shared.plain.as_ref()
+        };
+        if let Some(r) = reference {
+            return Core::Entry(Some(("$ref", Piece::Str(r))));
+        }
+    }
+    if typed.schema == Value::Bool(true) {
+        // A json value may be JSON null in a row, but a written JSON null is SQL NULL.
+        let not_null = !null_ok && direction == Direction::Write;
+        return Core::Entry(not_null.then_some(("not", Piece::Null)));
+    }
+    if null_ok {
+        return Core::Entry(Some(("anyOf", Piece::OrNull(typed.written()))));
+    }
+    match typed.written() {
+        Value::Object(m) => Core::Map(m),
+        other => Core::Other(other),
+    }
+}
+
+fn write_piece(object: &mut Object<'_>, key: &str, piece: Piece<'_>) {
+    match piece {
+        Piece::Value(v) => object.entry(key, v),
+        Piece::Str(s) => object.string(key, s),
+        Piece::Text(s) => object.string(key, &s),
+        Piece::True => object.bool(key, true),
+        Piece::OrNull(v) => {
+            let mut any_of: Array<'_> = object.array(key);
+            any_of.value(v);
+            let mut null = any_of.object();
+            null.string("type", "null");
+            null.end();
+            any_of.end();
+        }
+        Piece::Null => {
+            let mut not = object.object(key);
+            not.string("type", "null");
+            not.end();
+        }
+    }
+}
