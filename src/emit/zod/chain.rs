@@ -82,6 +82,36 @@ impl Chain {
         })
     }
 
+    /// Whether the chain is a plain reference (an identifier or member path, no call): an
+    /// arrow function returning it is not hugged as a last argument by prettier.
+    pub fn is_reference(&self) -> bool {
+        self.calls.is_empty() && !self.head.contains('(')
+    }
+
+    /// A chain of one call with one bracketed argument (`z.union([...])`) with its
+    /// argument list broken out, as prettier prints it when `z.union([` does not fit but
+    /// `z.union(` does: `z.union(` / the argument, indented, with a trailing comma / `)`.
+    /// The first line's text comes first.
+    pub fn broken_out(&self) -> Option<(String, Doc)> {
+        let [call] = self.calls.as_slice() else {
+            return None;
+        };
+        let [arg] = call.args.as_slice() else {
+            return None;
+        };
+        if !is_bracketed(arg.doc()) {
+            return None;
+        }
+        let first = format!("{}.{}(", self.head, call.name);
+        let doc = concat(vec![
+            text(first.clone()),
+            indent(concat(vec![hardline(), arg.doc().clone(), text(",")])),
+            hardline(),
+            text(")"),
+        ]);
+        Some((first, doc))
+    }
+
     /// The layout document.
     pub fn doc(&self) -> Doc {
         let calls: Vec<Doc> = self.calls.iter().map(call_doc).collect();

@@ -293,7 +293,8 @@ impl Emitter<'_> {
     /// the next line (indented) when its first line does not fit after the `=`.
     fn export(&self, name: &str, value: Typed) -> String {
         let head = self.head(name, &value.types);
-        let value = value.chain.doc();
+        let chain = value.chain;
+        let value = chain.doc();
         let inline = print(&concat(vec![text(format!("{head} ")), value.clone()]), 0, 0);
         let first_line_fits = inline
             .lines()
@@ -301,6 +302,13 @@ impl Emitter<'_> {
             .is_some_and(|l| doc::width(l) <= doc::WIDTH);
         if first_line_fits {
             return inline;
+        }
+        // prettier keeps the value after the `=` when its call can break its arguments out
+        // (`z.union(` / `[...],` / `)`) and `z.union(` fits.
+        if let Some((first, broken)) = chain.broken_out()
+            && doc::width(&head) + 1 + doc::width(&first) <= doc::WIDTH
+        {
+            return print(&concat(vec![text(format!("{head} ")), broken]), 0, 0);
         }
         format!("{head}\n  {}", print(&value, 2, 2))
     }
@@ -312,6 +320,9 @@ impl Emitter<'_> {
             return self.export(name, value);
         }
         let head = self.head(name, &value.types);
+        if value.chain.is_reference() {
+            return self.export_lazy_reference(&head, &value.chain);
+        }
         let value = value.chain.doc();
         // prettier's layout of `export const X = pg.lazy(() => value)`: the arrow is hugged
         // (`pg.lazy(() =>` on the first line) when that fits; else, when `pg.lazy(` fits,
@@ -347,6 +358,21 @@ impl Emitter<'_> {
             return print(&expanded, 0, 0);
         }
         format!("{head}\n  {}", print(&hugged(value), 2, 2))
+    }
+
+    /// `export const X = pg.lazy(() => Name)`: prettier does not hug an arrow function that
+    /// returns a name, so when the line does not fit the arguments break out (when
+    /// `pg.lazy(` fits) or the line breaks after `=`.
+    fn export_lazy_reference(&self, head: &str, value: &Chain) -> String {
+        let arrow = format!("() => {}", doc::flat_text(&value.doc()));
+        let one_line = format!("{head} pg.lazy({arrow})");
+        if doc::width(&one_line) <= doc::WIDTH {
+            return one_line;
+        }
+        if doc::width(head) + " pg.lazy(".len() <= doc::WIDTH {
+            return format!("{head} pg.lazy(\n  {arrow},\n)");
+        }
+        format!("{head}\n  pg.lazy({arrow})")
     }
 
     fn enum_def(&self, t: &TypeDef) -> String {
