@@ -355,6 +355,7 @@ fn qualified(r: &Relation) -> String {
     )
 }
 
+/// In both forms of the module (`zod_declare`).
 #[test]
 fn every_row_postgres_returns_passes_its_row_schema() {
     let ws = node_workspace("zod-rows");
@@ -362,13 +363,17 @@ fn every_row_postgres_returns_passes_its_row_schema() {
     for (fixture, schemas) in fixtures() {
         let db = TestDb::with_fixture(fixture);
         let catalog = load(&db, schemas);
-        for transport in [TsTransport::Postgrest, TsTransport::NodePostgres] {
+        let forms = [TsTransport::Postgrest, TsTransport::NodePostgres]
+            .into_iter()
+            .flat_map(|t| [(t, ZodDeclare::Never), (t, ZodDeclare::Always)]);
+        for (transport, declare) in forms {
             let mut cfg = config(schemas, Target::Zod);
             cfg.typescript.transport = transport;
+            cfg.zod_declare = declare;
             // The fixtures' arrays hold NULL elements, which the Row schemas accept only with
             // the opt-in `nullable_array_elements` (README: the default rejects them).
             cfg.typescript.nullable_array_elements = true;
-            let dir = ws.join(format!("{fixture}_{transport:?}"));
+            let dir = ws.join(format!("{fixture}_{transport:?}_{declare:?}"));
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(dir.join("database.schemas.ts"), generate(&catalog, &cfg)).unwrap();
             compile_to_js(&dir);
@@ -395,7 +400,7 @@ fn every_row_postgres_returns_passes_its_row_schema() {
             assert_eq!(
                 result["failures"],
                 json!([]),
-                "{fixture} ({transport:?}): rows rejected by their Row schema"
+                "{fixture} ({transport:?}, {declare:?}): rows rejected by their Row schema"
             );
             total += result["parsed"].as_u64().unwrap();
         }
