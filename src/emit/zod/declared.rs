@@ -8,8 +8,8 @@
 use super::typed::{Ty, Types};
 use crate::emit::typescript::mapping::Ts;
 use crate::plan::names::{ZOD_INPUT_TYPES, ZOD_OUTPUT_TYPES, ZOD_SCHEMA_TYPE};
-use crate::print::doc::{member, print, text};
-use crate::print::js::string_literal;
+use crate::print::doc::{WIDTH, member, print, text, width};
+use crate::print::js::{property_key, string_literal};
 
 /// The declarations collected while the exports are written.
 #[derive(Debug, Default)]
@@ -26,13 +26,18 @@ pub fn annotation(name: &str) -> String {
 impl Declarations {
     /// Records the types of export `name`.
     pub fn add(&mut self, name: &str, types: &Types) {
-        let line = |ty: Ts| format!("  {}", print(&member(name, false, ty.doc), 2, 2));
-        self.outputs.push(line(ts(&types.output)));
-        let input = match &types.input {
-            Some(input) => ts(input),
-            None => reference(name, false),
-        };
-        self.inputs.push(line(input));
+        let mut out = String::new();
+        member_lines(&mut out, 2, name, false, &types.output);
+        self.outputs.push(out);
+        let mut out = String::new();
+        match &types.input {
+            Some(input) => member_lines(&mut out, 2, name, false, input),
+            None => {
+                let line = format!("  {}: {}", property_key(name), reference_text(name, false));
+                out.push_str(&line);
+            }
+        }
+        self.inputs.push(out);
     }
 
     /// The declarations as module text: the two interfaces and the `Schema<K>` type.
@@ -74,13 +79,87 @@ impl Declarations {
 }
 
 /// `Output["name"]` (or `Input["name"]`).
-fn reference(name: &str, input: bool) -> Ts {
+fn reference_text(name: &str, input: bool) -> String {
     let map = if input {
         ZOD_INPUT_TYPES
     } else {
         ZOD_OUTPUT_TYPES
     };
-    Ts::named(format!("{map}[{}]", string_literal(name)))
+    format!("{map}[{}]", string_literal(name))
+}
+
+fn reference(name: &str, input: bool) -> Ts {
+    Ts::named(reference_text(name, input))
+}
+
+/// `key: type` at `indent`, as the lines prettier prints. The common members (a type
+/// without objects that fits on the line, an expanded object) are written directly; the
+/// rest are laid out by [`ts`] and the document printer, which this shortcut must equal.
+fn member_lines(out: &mut String, indent: usize, key: &str, optional: bool, ty: &Ty) {
+    let start = out.len();
+    out.extend(std::iter::repeat_n(' ', indent));
+    out.push_str(&property_key(key));
+    out.push_str(if optional { "?: " } else { ": " });
+    if let Ty::Object(members) = ty
+        && !members.is_empty()
+    {
+        out.push_str("{\n");
+        for (k, t, o) in members {
+            member_lines(out, indent + 2, k, *o, t);
+            out.push('\n');
+        }
+        out.extend(std::iter::repeat_n(' ', indent));
+        out.push('}');
+        return;
+    }
+    let before = out.len();
+    if flat(out, ty) && width(&out[start..]) <= WIDTH {
+        return;
+    }
+    out.truncate(before);
+    out.truncate(start);
+    out.extend(std::iter::repeat_n(' ', indent));
+    out.push_str(&print(&member(key, optional, ts(ty).doc), indent, indent));
+}
+
+/// Writes the type on one line; false when it holds an object type (which prettier keeps
+/// expanded).
+fn flat(out: &mut String, ty: &Ty) -> bool {
+    match ty {
+        Ty::Name(n) => out.push_str(n),
+        Ty::Lit(code) => out.push_str(code),
+        Ty::Ref(name, input) => out.push_str(&reference_text(name, *input)),
+        Ty::Union(members) => {
+            for (i, m) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(" | ");
+                }
+                if !flat(out, m) {
+                    return false;
+                }
+            }
+        }
+        Ty::Array(element) => {
+            let union = matches!(**element, Ty::Union(_));
+            if union {
+                out.push('(');
+            }
+            if !flat(out, element) {
+                return false;
+            }
+            out.push_str(if union { ")[]" } else { "[]" });
+        }
+        Ty::Object(members) if members.is_empty() => out.push_str("{}"),
+        Ty::Object(_) => return false,
+        Ty::Record(value) => {
+            out.push_str("Record<string, ");
+            if !flat(out, value) {
+                return false;
+            }
+            out.push('>');
+        }
+    }
+    true
 }
 
 /// The type, laid out as prettier lays out TypeScript types (objects kept expanded).

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::chain::{Arg, Chain, array, object};
-use super::typed::{Ty, Typed, array_of, object_of, record_of, union_of};
+use super::typed::{Ty, Typed};
 use super::values::ZodValues;
 use crate::print::doc::text;
 use crate::print::js::string_literal;
@@ -23,7 +23,7 @@ fn union(mut members: Vec<Typed>, zv: &ZodValues<'_>) -> Typed {
     if members.len() == 1 {
         return members.pop().unwrap_or_else(|| json(zv));
     }
-    let types = union_of(members.iter().map(|m| &m.types));
+    let types = zv.union_of(members.iter().map(|m| &m.types));
     let items = members.iter().map(|m| m.chain.doc()).collect();
     Typed::with(
         Chain::new("z").call("union", vec![Arg::Complex(array(items))]),
@@ -86,7 +86,7 @@ fn of_type(t: &str, o: &serde_json::Map<String, Value>, zv: &ZodValues<'_>, dept
             } else {
                 Arg::Complex(items.chain.doc())
             };
-            Typed::wrap(z.call("array", vec![arg]), array_of(&items.types))
+            Typed::wrap(z.call("array", vec![arg]), zv.array_of(&items.types))
         }
         "object" => object_type(o, zv, depth),
         _ => json(zv),
@@ -114,7 +114,7 @@ fn object_type(o: &serde_json::Map<String, Value>, zv: &ZodValues<'_>, depth: us
                 Arg::Simple(text("jsonSchema.optional()")),
             ],
         );
-        return Typed::with(chain, record_of(&value.types));
+        return Typed::with(chain, zv.record_of(&value.types));
     }
     let members: Vec<(String, Typed)> = props
         .iter()
@@ -126,7 +126,7 @@ fn object_type(o: &serde_json::Map<String, Value>, zv: &ZodValues<'_>, depth: us
             (name.clone(), c)
         })
         .collect();
-    let types = object_of(members.iter().map(|(k, t)| (k.as_str(), &t.types)), zv.v3);
+    let types = zv.object_of(members.iter().map(|(k, t)| (k.as_str(), &t.types)));
     let docs = members
         .into_iter()
         .map(|(k, t)| (k, t.chain.doc()))

@@ -35,7 +35,7 @@ pub const LAZY_ABOVE: usize = 300;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
 use chain::{Arg, Chain, array, object};
 use declared::Declarations;
-use typed::{Ty, Typed, Types, object_of, union_of};
+use typed::{Ty, Typed, Types};
 use values::{Named, Names, Site, ZodValues};
 
 #[derive(Serialize)]
@@ -114,21 +114,22 @@ pub fn emit(
         table,
         schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
     };
+    let declare = match settings.declare {
+        ZodDeclare::Always => true,
+        ZodDeclare::Never => false,
+        ZodDeclare::Auto => catalog.relations.len() > LAZY_ABOVE,
+    };
     let zv = ZodValues {
         v3: settings.version == ZodVersion::V3,
         transport: settings.transport,
         nullable_array_elements: settings.nullable_array_elements,
         names: &names,
+        types: declare,
     };
     let lazy = match settings.lazy {
         ZodLazy::Always => true,
         ZodLazy::Never => false,
         ZodLazy::Auto => catalog.relations.len() > LAZY_ABOVE,
-    };
-    let declare = match settings.declare {
-        ZodDeclare::Always => true,
-        ZodDeclare::Never => false,
-        ZodDeclare::Auto => catalog.relations.len() > LAZY_ABOVE,
     };
     let e = Emitter {
         catalog,
@@ -260,10 +261,9 @@ type Overloads<'a> = Vec<&'a crate::model::Function>;
 
 impl Emitter<'_> {
     fn object_call(&self, members: Vec<(String, Typed)>, strict: bool) -> Typed {
-        let types = object_of(
-            members.iter().map(|(k, t)| (k.as_str(), &t.types)),
-            self.zv.v3,
-        );
+        let types = self
+            .zv
+            .object_of(members.iter().map(|(k, t)| (k.as_str(), &t.types)));
         let docs = members
             .into_iter()
             .map(|(k, t)| (k, t.chain.doc()))
@@ -542,7 +542,7 @@ impl Emitter<'_> {
             if v.len() == 1 {
                 return v.remove(0);
             }
-            let types = union_of(v.iter().map(|t| &t.types));
+            let types = self.zv.union_of(v.iter().map(|t| &t.types));
             let items = v.iter().map(|c| c.chain.doc()).collect();
             Typed::with(
                 Chain::new("z").call("union", vec![Arg::Complex(array(items))]),
@@ -581,7 +581,7 @@ impl Emitter<'_> {
             } else {
                 Arg::Complex(single.chain.doc())
             };
-            let types = typed::array_of(&single.types);
+            let types = self.zv.array_of(&single.types);
             Typed::wrap(Chain::new("z").call("array", vec![arg]), types)
         } else {
             single

@@ -45,6 +45,9 @@ impl Ty {
     }
 
     fn or(self, other: &'static str) -> Ty {
+        if self == Ty::Name("unknown") {
+            return self;
+        }
         Ty::union(vec![self, Ty::Name(other)])
     }
 
@@ -77,6 +80,11 @@ impl Types {
             input: None,
             optional: false,
         }
+    }
+
+    /// No types: what the combinators give when the module does not declare its types.
+    pub fn untyped() -> Self {
+        Self::same(Ty::Name("unknown"))
     }
 
     /// Different types in and out.

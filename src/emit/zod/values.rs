@@ -2,7 +2,7 @@
 //! for rows Postgres returns (`Site::Row`) and values sent to it (`Site::Input`).
 
 use super::chain::{Arg, Chain, array};
-use super::typed::{Ty, Typed, Types, array_of};
+use super::typed::{self, Ty, Typed, Types};
 use crate::config::TsTransport;
 use crate::model::Literal;
 use crate::plan::rules::{BaseClass, ValueRules};
@@ -46,6 +46,9 @@ pub struct ZodValues<'a> {
     pub nullable_array_elements: bool,
     /// Named schemas.
     pub names: &'a dyn Names,
+    /// Build the types of the expressions (the declared form); else the combinators below
+    /// skip that work.
+    pub types: bool,
 }
 
 fn z() -> Chain {
@@ -99,6 +102,41 @@ fn literal_code(l: &Literal) -> String {
 }
 
 impl ZodValues<'_> {
+    /// The types of `z.array(element)`.
+    pub fn array_of(&self, element: &Types) -> Types {
+        if !self.types {
+            return Types::untyped();
+        }
+        typed::array_of(element)
+    }
+
+    /// The types of `z.union(members)`.
+    pub fn union_of<'t>(&self, members: impl Iterator<Item = &'t Types> + Clone) -> Types {
+        if !self.types {
+            return Types::untyped();
+        }
+        typed::union_of(members)
+    }
+
+    /// The types of `z.record(z.string(), value)`.
+    pub fn record_of(&self, value: &Types) -> Types {
+        if !self.types {
+            return Types::untyped();
+        }
+        typed::record_of(value)
+    }
+
+    /// The types of `z.object(members)`.
+    pub fn object_of<'t>(
+        &self,
+        members: impl Iterator<Item = (&'t str, &'t Types)> + Clone,
+    ) -> Types {
+        if !self.types {
+            return Types::untyped();
+        }
+        typed::object_of(members, self.v3)
+    }
+
     fn int(&self) -> Typed {
         if self.v3 {
             zt("number", "number").call0("int")
@@ -141,7 +179,7 @@ impl ZodValues<'_> {
             } else {
                 Arg::Complex(element.chain.doc())
             };
-            let types = array_of(&element.types);
+            let types = self.array_of(&element.types);
             element = Typed::wrap(z().call("array", vec![doc]), types);
         }
         (element, false)
