@@ -24,7 +24,7 @@ fn union(mut members: Vec<Typed>, zv: &ZodValues<'_>) -> Typed {
         return members.pop().unwrap_or_else(|| json(zv));
     }
     let types = zv.union_of(members.iter().map(|m| &m.types));
-    let items = members.iter().map(|m| m.chain.doc()).collect();
+    let items = members.into_iter().map(|m| m.chain.doc()).collect();
     Typed::with(
         Chain::new("z").call("union", vec![Arg::Complex(array(items))]),
         types,

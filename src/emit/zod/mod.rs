@@ -293,9 +293,16 @@ impl Emitter<'_> {
     /// the next line (indented) when its first line does not fit after the `=`.
     fn export(&self, name: &str, value: Typed) -> String {
         let head = self.head(name, &value.types);
-        let chain = value.chain;
-        let value = chain.doc();
-        let inline = print(&concat(vec![text(format!("{head} ")), value.clone()]), 0, 0);
+        let column = doc::width(&head) + 1;
+        // prettier keeps the value after the `=` when its call can break its arguments out
+        // (`z.union(` / `[...],` / `)`) and `z.union(` fits.
+        let broken_out = value
+            .chain
+            .broken_out_prefix()
+            .is_some_and(|first| column + doc::width(&first) <= doc::WIDTH)
+            .then(|| value.chain.clone());
+        let value = value.chain.doc();
+        let inline = format!("{head} {}", print(&value, 0, column));
         let first_line_fits = inline
             .lines()
             .next()
@@ -303,12 +310,8 @@ impl Emitter<'_> {
         if first_line_fits {
             return inline;
         }
-        // prettier keeps the value after the `=` when its call can break its arguments out
-        // (`z.union(` / `[...],` / `)`) and `z.union(` fits.
-        if let Some((first, broken)) = chain.broken_out()
-            && doc::width(&head) + 1 + doc::width(&first) <= doc::WIDTH
-        {
-            return print(&concat(vec![text(format!("{head} ")), broken]), 0, 0);
+        if let Some(broken) = broken_out.and_then(Chain::broken_out) {
+            return format!("{head} {}", print(&broken, 0, column));
         }
         format!("{head}\n  {}", print(&value, 2, 2))
     }
@@ -364,7 +367,7 @@ impl Emitter<'_> {
     /// returns a name, so when the line does not fit the arguments break out (when
     /// `pg.lazy(` fits) or the line breaks after `=`.
     fn export_lazy_reference(&self, head: &str, value: &Chain) -> String {
-        let arrow = format!("() => {}", doc::flat_text(&value.doc()));
+        let arrow = format!("() => {}", doc::flat_text(&value.clone().doc()));
         let one_line = format!("{head} pg.lazy({arrow})");
         if doc::width(&one_line) <= doc::WIDTH {
             return one_line;
@@ -543,7 +546,7 @@ impl Emitter<'_> {
                 return v.remove(0);
             }
             let types = self.zv.union_of(v.iter().map(|t| &t.types));
-            let items = v.iter().map(|c| c.chain.doc()).collect();
+            let items = v.into_iter().map(|c| c.chain.doc()).collect();
             Typed::with(
                 Chain::new("z").call("union", vec![Arg::Complex(array(items))]),
                 types,
