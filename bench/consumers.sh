@@ -5,8 +5,9 @@
 #
 #   bench/consumers.sh N...        after bench/whole_run.sh N (reads its outputs)
 #
-# Prints wall time (median of RUNS tsc runs, one cargo check after a warm dependency build)
-# and peak RSS. Env: RUNS (3), WORK_ROOT (/tmp/gen-types-bench), SKIP_RUST=1 to skip cargo.
+# Prints wall and user CPU time (medians of RUNS tsc runs; one cargo check after a warm
+# dependency build) and peak RSS, for the types module, the Zod module alone, and a
+# consumer using every Zod export (use_all.ts). Env: RUNS (3), WORK_ROOT (/tmp/gen-types-bench), SKIP_RUST=1 to skip cargo.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -14,17 +15,23 @@ RUNS=${RUNS:-3}
 NM=$ROOT/node_modules
 [ -x "$NM/.bin/tsc" ] && [ -d "$NM/zod" ] || { echo "run npm ci in $ROOT first" >&2; exit 2; }
 median() { python3 -c "import statistics,sys;print(f'{statistics.median(map(float,sys.argv[1:])):.2f}')" "$@"; }
-time_tsc() { # dir file -> "median_s peak_MB"
-  local dir=$1 file=$2 times=() rss=0
+time_tsc() { # dir file -> "median_wall_s median_user_s peak_MB"
+  local dir=$1 file=$2 walls=() users=() rss=0
   printf '{ "compilerOptions": { "strict": true, "noEmit": true, "target": "ES2022", "module": "ESNext", "moduleResolution": "Bundler", "skipLibCheck": true, "types": [] }, "files": ["%s"] }\n' "$file" > "$dir/tsconfig.json"
   for _ in $(seq "$RUNS"); do
-    local t0; t0=$(date +%s.%N)
-    /usr/bin/time -f '%M' -o "$dir/rss" "$NM/.bin/tsc" -p "$dir/tsconfig.json" >"$dir/tsc.log" 2>&1 \
+    /usr/bin/time -f '%e %U %M' -o "$dir/time" "$NM/.bin/tsc" -p "$dir/tsconfig.json" >"$dir/tsc.log" 2>&1 \
       || { echo "tsc failed on $dir/$file:" >&2; head -20 "$dir/tsc.log" >&2; return 1; }
-    times+=("$(python3 -c "import time;print(time.time()-$t0)")")
-    local r; r=$(tail -1 "$dir/rss"); [ "$r" -gt "$rss" ] && rss=$r
+    local e u m; read -r e u m < <(tail -1 "$dir/time")
+    walls+=("$e"); users+=("$u"); [ "$m" -gt "$rss" ] && rss=$m
   done
-  echo "$(median "${times[@]}") $((rss / 1024))"
+  echo "$(median "${walls[@]}") $(median "${users[@]}") $((rss / 1024))"
+}
+# A consumer that needs the type of every export of the Zod module: one
+# `(v: unknown) => S.x.parse(v)` per export (tsc on the module alone only reads the
+# declarations of the declared form, zod_declare).
+use_all() { # schemas.ts -> use_all.ts on stdout
+  echo 'import * as S from "./database.schemas.js"'
+  grep -oP '^export const \K[\w$]+' "$1" | grep -vx Schemas | sed 's/.*/export const p_& = (v: unknown) => S.&.parse(v)/'
 }
 for n in "$@"; do
   src=${WORK_ROOT:-${TMPDIR:-/tmp}/gen-types-bench}/$n/gen-types
@@ -32,11 +39,15 @@ for n in "$@"; do
   w=$(mktemp -d /tmp/gt-consumers.XXXXXX)
   ln -s "$NM" "$w/node_modules"
   cp "$src/database.types.ts" "$src/database.schemas.ts" "$w/"
-  read -r ts_s ts_mb < <(time_tsc "$w" database.types.ts)
-  read -r zod_s zod_mb < <(time_tsc "$w" database.schemas.ts)
-  echo "== $n tables"
-  echo "tsc database.types.ts:   ${ts_s} s, ${ts_mb} MB"
-  echo "tsc database.schemas.ts: ${zod_s} s, ${zod_mb} MB ($(python3 -c "print(f'{$zod_s/$ts_s:.1f}')")x the types module)"
+  use_all "$w/database.schemas.ts" > "$w/use_all.ts"
+  read -r ts_s ts_u ts_mb < <(time_tsc "$w" database.types.ts)
+  read -r zod_s zod_u zod_mb < <(time_tsc "$w" database.schemas.ts)
+  read -r all_s all_u all_mb < <(time_tsc "$w" use_all.ts)
+  ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+  echo "== $n tables ($(head -1 "$w/database.schemas.ts" | grep -q '@ts-nocheck' && echo declared || echo inferred) Zod module; load $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "tsc database.types.ts:   ${ts_s} s wall, ${ts_u} s user, ${ts_mb} MB"
+  echo "tsc database.schemas.ts: ${zod_s} s wall, ${zod_u} s user, ${zod_mb} MB ($(ratio "$zod_u" "$ts_u")x the types module, user)"
+  echo "tsc use_all.ts:          ${all_s} s wall, ${all_u} s user, ${all_mb} MB ($(ratio "$all_u" "$ts_u")x)"
   if [ -z "${SKIP_RUST:-}" ]; then
     crate=$w/rust-crate
     cp -r "$HERE/consumers/rust-crate" "$crate"

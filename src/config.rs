@@ -40,6 +40,10 @@ pub struct Config {
     /// Build each object schema on first use: `"auto"` (when there are more than 300
     /// relations), `"always"` or `"never"`.
     pub zod_lazy: ZodLazy,
+    /// Declare each schema's type in the module and skip tsc's check of the schemas (`//
+    /// @ts-nocheck`): `"auto"` (when there are more than 300 relations), `"always"` or
+    /// `"never"`.
+    pub zod_declare: ZodDeclare,
     /// The OpenAPI document's settings.
     pub openapi: OpenapiConfig,
     /// Rust output settings.
@@ -132,6 +136,21 @@ pub enum ZodLazy {
     Never,
 }
 
+/// When `database.schemas.ts` declares its types (`interface Output`/`Input`, each export
+/// annotated `Schema<"name">`, `// @ts-nocheck`): tsc then reads the declarations instead
+/// of inferring every schema, many times faster on large catalogs, and the exports are
+/// plain `z.ZodType`s (no `.shape`, `.extend`, `.unwrap()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZodDeclare {
+    /// Declared when the catalog has more than 300 relations (as `zod_lazy = "auto"`).
+    Auto,
+    /// Always declared.
+    Always,
+    /// Never: every export's type is inferred from its schema.
+    Never,
+}
+
 /// Which rules the TypeScript output follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -169,6 +188,7 @@ impl Default for Config {
             naming: NamingConfig::default(),
             zod: ZodVersion::V4,
             zod_lazy: ZodLazy::Auto,
+            zod_declare: ZodDeclare::Auto,
             openapi: OpenapiConfig::default(),
             templates: None,
             supabase: None,

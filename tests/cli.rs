@@ -107,6 +107,10 @@ fn config_errors_name_file_line_and_column() {
         ("wrong_type", "schemas = \"public\"\n"),
         ("unknown_target", "targets = [\"typescript\", \"cobol\"]\n"),
         ("bad_toml", "schemas = [\"public\"\n"),
+        (
+            "unknown_zod_declare",
+            "zod = \"4\"\nzod_declare = \"sometimes\"\n",
+        ),
     ];
     let mut transcript = String::new();
     for (name, text) in cases {

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{FIXTURES, TestDb, compile_to_js, node_workspace, repo, run, snapshot_settings, tsc};
-use gen_types::config::{TsTransport, ZodLazy, ZodVersion};
+use gen_types::config::{TsTransport, ZodDeclare, ZodLazy, ZodVersion};
 use gen_types::emit::Target;
 use gen_types::model::Relation;
 use gen_types::{Catalog, Config, Source};
@@ -102,84 +102,203 @@ fn infer_exception(path: &str) -> Option<&'static str> {
     }
 }
 
+/// The exports of a generated module (`export const name`), but `Schemas` and the JSON
+/// schemas the template writes.
+fn export_names(module: &str) -> Vec<String> {
+    module
+        .lines()
+        .filter_map(|l| l.strip_prefix("export const "))
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                .collect::<String>()
+        })
+        .filter(|n| !["Schemas", "jsonSchema", "nonNullJsonSchema"].contains(&n.as_str()))
+        .collect()
+}
+
+/// A tsc file asserting, for every export, that `z.infer` and `z.input` of the module in
+/// `dir` are those of the undeclared module in `undeclared_dir`; with the line of each check.
+fn same_checks(
+    zod_import: &str,
+    undeclared_dir: &str,
+    names: &[String],
+) -> (String, Vec<(usize, String)>) {
+    let mut file = format!(
+        "import {{ z }} from \"{zod_import}\"\nimport * as D from \"./database.schemas\"\nimport * as U from \"../{undeclared_dir}/database.schemas\"\nimport {{ type Same, expectType }} from \"../assert\"\n\n"
+    );
+    let mut lines = Vec::new();
+    for n in names {
+        for side in ["infer", "input"] {
+            lines.push((file.lines().count() + 1, format!("z.{side}<{n}>")));
+            file.push_str(&format!(
+                "expectType<Same<z.{side}<typeof D.{n}>, z.{side}<typeof U.{n}>>>()\n"
+            ));
+        }
+    }
+    (file, lines)
+}
+
+/// The declared module with one member of one declared Row type made nullable (the first
+/// `string` column of an object type in `interface Output`), and the export it belongs to.
+fn wrongly_declared(module: &str) -> (String, String) {
+    let start = module
+        .find("\ninterface Output {\n")
+        .expect("no interface Output");
+    let mut export = String::new();
+    let mut offset = start + 1;
+    for line in module[start + 1..].lines() {
+        if let Some(name) = line.strip_prefix("  ").and_then(|l| l.strip_suffix(": {")) {
+            export = name.to_string();
+        }
+        if line.starts_with("    ") && line.ends_with(": string") && !export.is_empty() {
+            let at = offset + line.len();
+            return (format!("{} | null{}", &module[..at], &module[at..]), export);
+        }
+        assert!(line != "}", "no string member in interface Output");
+        offset += line.len() + 1;
+    }
+    panic!("interface Output does not end");
+}
+
+/// Both forms of the module (`zod_declare`), per fixture, Zod version and transport
+/// profile: each compiles and is left alone by prettier; in the PostgREST profile each infers
+/// the database.types.ts types (but for the listed exceptions); the declared form's declared
+/// types are what the undeclared form infers, for `z.infer` and `z.input` of every export (and
+/// a wrong declaration is caught).
 #[test]
 fn schemas_compile_infer_the_types_and_are_prettier_stable() {
     let ws = node_workspace("zod");
     std::fs::copy(repo().join("tests/ts/assert.ts"), ws.join("assert.ts")).unwrap();
     let mut files = Vec::new();
     let mut checks: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    let mut same: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    let mut wrong_export = None;
     for (fixture, schemas) in fixtures() {
         let db = TestDb::with_fixture(fixture);
         let catalog = load(&db, schemas);
-        for version in [ZodVersion::V4, ZodVersion::V3] {
-            let mut cfg = config(schemas, Target::Zod);
-            cfg.zod = version;
-            // Zod 3 output is also checked in the lazy form (schemas built on first use),
-            // and with every `[naming]` option changed: no suffix (so names meet the
-            // template's own and JavaScript's reserved words), PascalCase, other parts and
-            // a rename.
-            // Zod 3 is also checked with `nullable_array_elements` on (against the same
-            // setting's database.types.ts), Zod 4 with the default.
-            if version == ZodVersion::V3 {
-                cfg.zod_lazy = ZodLazy::Always;
-                common::custom_naming(&mut cfg);
-                cfg.typescript.nullable_array_elements = true;
-            }
-            let mut ts_cfg = config(schemas, Target::Typescript);
-            ts_cfg.typescript.nullable_array_elements = cfg.typescript.nullable_array_elements;
-            let zod = generate(&catalog, &cfg);
-            if version == ZodVersion::V3 && *fixture == "supabase_app" {
-                for name in [
-                    "ObjectiveRecord",
-                    "ObjectiveNew",
-                    "ObjectivePatch",
-                    "ProfilesRecord",
-                    "AuthUsersPatch",
-                    "GoalState",
-                ] {
-                    assert!(
-                        zod.contains(&format!("export const {name}: "))
-                            || zod.contains(&format!("export const {name} =")),
-                        "naming options: no export `{name}`"
-                    );
+        // node-postgres values (dates, bytea, intervals, int8 strings) are checked in the
+        // declared form against the undeclared one only: database.types.ts is compared
+        // (compare.ts) in the PostgREST profile.
+        let variants = [
+            (ZodVersion::V4, TsTransport::Postgrest),
+            (ZodVersion::V3, TsTransport::Postgrest),
+            (ZodVersion::V4, TsTransport::NodePostgres),
+            (ZodVersion::V3, TsTransport::NodePostgres),
+        ];
+        for (version, transport) in variants {
+            let postgrest = transport == TsTransport::Postgrest;
+            for declare in [ZodDeclare::Never, ZodDeclare::Always] {
+                let mut cfg = config(schemas, Target::Zod);
+                cfg.zod = version;
+                cfg.zod_declare = declare;
+                cfg.typescript.transport = transport;
+                // Zod 3 output is also checked in the lazy form (schemas built on first use),
+                // and with every `[naming]` option changed: no suffix (so names meet the
+                // template's own and JavaScript's reserved words), PascalCase, other parts and
+                // a rename.
+                // Zod 3 is also checked with `nullable_array_elements` on (against the same
+                // setting's database.types.ts), Zod 4 with the default.
+                if version == ZodVersion::V3 {
+                    cfg.zod_lazy = ZodLazy::Always;
+                    common::custom_naming(&mut cfg);
+                    cfg.typescript.nullable_array_elements = true;
                 }
-                assert!(!zod.contains("RowSchema"), "naming options ignored");
-            }
-            let dir = ws.join(format!("{fixture}_{version:?}"));
-            std::fs::create_dir_all(&dir).unwrap();
-            if version == ZodVersion::V4 {
-                snapshot_settings().bind(|| {
-                    insta::assert_snapshot!(
-                        common::versioned_snapshot_name(&format!("zod__{fixture}")),
-                        zod
+                let mut ts_cfg = config(schemas, Target::Typescript);
+                ts_cfg.typescript.nullable_array_elements = cfg.typescript.nullable_array_elements;
+                let zod = generate(&catalog, &cfg);
+                if version == ZodVersion::V3 && *fixture == "supabase_app" {
+                    for name in [
+                        "ObjectiveRecord",
+                        "ObjectiveNew",
+                        "ObjectivePatch",
+                        "ProfilesRecord",
+                        "AuthUsersPatch",
+                        "GoalState",
+                    ] {
+                        assert!(
+                            zod.contains(&format!("export const {name}: "))
+                                || zod.contains(&format!("export const {name} =")),
+                            "naming options: no export `{name}`"
+                        );
+                    }
+                    assert!(!zod.contains("RowSchema"), "naming options ignored");
+                }
+                let undeclared_dir = if postgrest {
+                    format!("{fixture}_{version:?}")
+                } else {
+                    format!("{fixture}_{version:?}_node")
+                };
+                let name = match declare {
+                    ZodDeclare::Always => format!("{undeclared_dir}_declared"),
+                    _ => undeclared_dir.clone(),
+                };
+                let dir = ws.join(&name);
+                std::fs::create_dir_all(&dir).unwrap();
+                if version == ZodVersion::V4 {
+                    if postgrest && declare == ZodDeclare::Never {
+                        snapshot_settings().bind(|| {
+                            insta::assert_snapshot!(
+                                common::versioned_snapshot_name(&format!("zod__{fixture}")),
+                                zod
+                            )
+                        });
+                    } else if postgrest && *fixture == "type_zoo" {
+                        snapshot_settings().bind(|| {
+                            insta::assert_snapshot!(
+                                common::versioned_snapshot_name("zod__declared__type_zoo"),
+                                zod
+                            )
+                        });
+                    }
+                    std::fs::write(dir.join("database.schemas.ts"), &zod).unwrap();
+                } else {
+                    // Zod 3 is installed as the npm alias `zod3`.
+                    std::fs::write(
+                        dir.join("database.schemas.ts"),
+                        zod.replace("from \"zod\"", "from \"zod3\""),
                     )
-                });
-                std::fs::write(dir.join("database.schemas.ts"), &zod).unwrap();
-            } else {
-                // Zod 3 is installed as the npm alias `zod3`.
-                std::fs::write(
-                    dir.join("database.schemas.ts"),
-                    zod.replace("from \"zod\"", "from \"zod3\""),
-                )
-                .unwrap();
+                    .unwrap();
+                }
+                files.push(dir.join("database.schemas.ts"));
+                let zod_import = if version == ZodVersion::V4 {
+                    "zod"
+                } else {
+                    "zod3"
+                };
+                if declare == ZodDeclare::Always {
+                    assert!(zod.starts_with("// @ts-nocheck\n"), "{name}: not declared");
+                    let names = export_names(&zod);
+                    let annotated = zod.matches(": Schema<\"").count();
+                    assert_eq!(annotated, names.len(), "{name}: exports not annotated");
+                    let (file, lines) = same_checks(zod_import, &undeclared_dir, &names);
+                    std::fs::write(dir.join("same.ts"), file.clone()).unwrap();
+                    same.insert(name.clone(), lines.clone());
+                    if wrong_export.is_none() && version == ZodVersion::V4 {
+                        let (module, export) = wrongly_declared(&zod);
+                        let wrong = ws.join("wrong");
+                        std::fs::create_dir_all(&wrong).unwrap();
+                        std::fs::write(wrong.join("database.schemas.ts"), module).unwrap();
+                        std::fs::write(wrong.join("same.ts"), file).unwrap();
+                        same.insert("wrong".into(), lines);
+                        wrong_export = Some(format!("z.infer<{export}>"));
+                    }
+                }
+                if !postgrest {
+                    continue;
+                }
+                std::fs::write(dir.join("database.types.ts"), generate(&catalog, &ts_cfg)).unwrap();
+                let mut compare = format!(
+                    "import {{ z }} from \"{zod_import}\"\nimport {{ Schemas }} from \"./database.schemas\"\nimport type {{ Database }} from \"./database.types\"\nimport {{ type Same, expectType }} from \"../assert\"\n\n"
+                );
+                let mut lines = Vec::new();
+                for (path, check) in infer_checks(&catalog) {
+                    lines.push((compare.lines().count() + 1, path));
+                    compare.push_str(&format!("expectType<{check}>()\n"));
+                }
+                std::fs::write(dir.join("compare.ts"), compare).unwrap();
+                checks.insert(name.clone(), lines);
             }
-            files.push(dir.join("database.schemas.ts"));
-            std::fs::write(dir.join("database.types.ts"), generate(&catalog, &ts_cfg)).unwrap();
-            let zod_import = if version == ZodVersion::V4 {
-                "zod"
-            } else {
-                "zod3"
-            };
-            let mut compare = format!(
-                "import {{ z }} from \"{zod_import}\"\nimport {{ Schemas }} from \"./database.schemas\"\nimport type {{ Database }} from \"./database.types\"\nimport {{ type Same, expectType }} from \"../assert\"\n\n"
-            );
-            let mut lines = Vec::new();
-            for (path, check) in infer_checks(&catalog) {
-                lines.push((compare.lines().count() + 1, path));
-                compare.push_str(&format!("expectType<{check}>()\n"));
-            }
-            std::fs::write(dir.join("compare.ts"), compare).unwrap();
-            checks.insert(format!("{fixture}_{version:?}"), lines);
         }
     }
     let changed = common::prettier_would_change(&files);
@@ -190,6 +309,7 @@ fn schemas_compile_infer_the_types_and_are_prettier_stable() {
     common::write_tsconfig(&ws);
     let (_, out) = tsc(&ws);
     let mut failures = Vec::new();
+    let mut caught = Vec::new();
     for line in out.lines().filter(|l| l.contains(".ts(")) {
         let (file, rest) = line.split_once(".ts(").unwrap();
         let dir = Path::new(file)
@@ -199,15 +319,20 @@ fn schemas_compile_infer_the_types_and_are_prettier_stable() {
             .to_string_lossy()
             .to_string();
         let n: usize = rest.split(',').next().unwrap().parse().unwrap();
-        let path = file
-            .ends_with("compare")
-            .then(|| {
-                checks
-                    .get(&dir)
-                    .and_then(|l| l.iter().find(|(l, _)| *l == n))
-                    .map(|(_, p)| p.clone())
-            })
-            .flatten();
+        let find = |m: &BTreeMap<String, Vec<(usize, String)>>| {
+            m.get(&dir)
+                .and_then(|l| l.iter().find(|(l, _)| *l == n))
+                .map(|(_, p)| p.clone())
+        };
+        if file.ends_with("same") {
+            match find(&same) {
+                Some(check) if dir == "wrong" => caught.push(check),
+                Some(check) => failures.push(format!("{dir}: declared type differs: {check}")),
+                None => failures.push(line.to_string()),
+            }
+            continue;
+        }
+        let path = file.ends_with("compare").then(|| find(&checks)).flatten();
         match path {
             Some(p) if infer_exception(&p).is_some() => {}
             Some(p) => failures.push(format!("{dir}: z.infer differs from the type: {p}")),
@@ -215,6 +340,9 @@ fn schemas_compile_infer_the_types_and_are_prettier_stable() {
         }
     }
     assert!(failures.is_empty(), "{}\n\n{out}", failures.join("\n"));
+    // The deliberately wrong declaration fails its check, and only that one.
+    let wrong_export = wrong_export.expect("no declared module to make wrong");
+    assert_eq!(caught, vec![wrong_export], "the wrong declaration:\n{out}");
 }
 
 fn relations_json(catalog: &Catalog, db: &TestDb, with_rows: bool) -> Vec<Value> {
@@ -246,6 +374,7 @@ fn qualified(r: &Relation) -> String {
     )
 }
 
+/// In both forms of the module (`zod_declare`).
 #[test]
 fn every_row_postgres_returns_passes_its_row_schema() {
     let ws = node_workspace("zod-rows");
@@ -253,13 +382,17 @@ fn every_row_postgres_returns_passes_its_row_schema() {
     for (fixture, schemas) in fixtures() {
         let db = TestDb::with_fixture(fixture);
         let catalog = load(&db, schemas);
-        for transport in [TsTransport::Postgrest, TsTransport::NodePostgres] {
+        let forms = [TsTransport::Postgrest, TsTransport::NodePostgres]
+            .into_iter()
+            .flat_map(|t| [(t, ZodDeclare::Never), (t, ZodDeclare::Always)]);
+        for (transport, declare) in forms {
             let mut cfg = config(schemas, Target::Zod);
             cfg.typescript.transport = transport;
+            cfg.zod_declare = declare;
             // The fixtures' arrays hold NULL elements, which the Row schemas accept only with
             // the opt-in `nullable_array_elements` (README: the default rejects them).
             cfg.typescript.nullable_array_elements = true;
-            let dir = ws.join(format!("{fixture}_{transport:?}"));
+            let dir = ws.join(format!("{fixture}_{transport:?}_{declare:?}"));
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(dir.join("database.schemas.ts"), generate(&catalog, &cfg)).unwrap();
             compile_to_js(&dir);
@@ -286,7 +419,7 @@ fn every_row_postgres_returns_passes_its_row_schema() {
             assert_eq!(
                 result["failures"],
                 json!([]),
-                "{fixture} ({transport:?}): rows rejected by their Row schema"
+                "{fixture} ({transport:?}, {declare:?}): rows rejected by their Row schema"
             );
             total += result["parsed"].as_u64().unwrap();
         }

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::config::{
-    Config, NamingConfig, OpenapiConfig, Overrides, RustConfig, TsCompat, TsTransport, ZodLazy,
-    ZodVersion,
+    Config, NamingConfig, OpenapiConfig, Overrides, RustConfig, TsCompat, TsTransport, ZodDeclare,
+    ZodLazy, ZodVersion,
 };
 use crate::target::Target;
 
@@ -61,6 +61,8 @@ pub struct ZodSettings {
     pub version: ZodVersion,
     /// When object schemas are built.
     pub lazy: ZodLazy,
+    /// When the module declares its types.
+    pub declare: ZodDeclare,
     /// The transport profile the values are validated for.
     pub transport: TsTransport,
     /// Array elements accept `null` (`typescript.nullable_array_elements`, so that `z.infer`
@@ -122,6 +124,7 @@ impl From<&Config> for ZodSettings {
         Self {
             version: c.zod,
             lazy: c.zod_lazy,
+            declare: c.zod_declare,
             transport: c.typescript.transport,
             nullable_array_elements: c.typescript.nullable_array_elements,
         }

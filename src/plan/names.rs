@@ -77,6 +77,15 @@ pub struct NamePlan {
     unplanned: Mutex<BTreeSet<String>>,
 }
 
+/// The declared form of `database.schemas.ts` (`zod_declare`): the interface of every
+/// export's `z.infer` type, keyed by export name. Types live in TypeScript's type namespace,
+/// so they cannot clash with the exports (values).
+pub const ZOD_OUTPUT_TYPES: &str = "Output";
+/// The interface of every export's `z.input` type, keyed by export name.
+pub const ZOD_INPUT_TYPES: &str = "Input";
+/// The type of one export's schema, `Schema<"name">`.
+pub const ZOD_SCHEMA_TYPE: &str = "Schema";
+
 /// Names the file itself declares, and the words no `const` may be called.
 const RESERVED: &[&str] = &[
     "z",

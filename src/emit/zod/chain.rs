@@ -32,6 +32,12 @@ impl Arg {
             Arg::Simple(d) | Arg::Complex(d) => d,
         }
     }
+
+    fn into_doc(self) -> Doc {
+        match self {
+            Arg::Simple(d) | Arg::Complex(d) => d,
+        }
+    }
 }
 
 /// A chain: `head.call().call()`.
@@ -82,10 +88,46 @@ impl Chain {
         })
     }
 
-    /// The layout document.
-    pub fn doc(&self) -> Doc {
-        let calls: Vec<Doc> = self.calls.iter().map(call_doc).collect();
-        let head = text(self.head.clone());
+    /// Whether the chain is a plain reference (an identifier or member path, no call): an
+    /// arrow function returning it is not hugged as a last argument by prettier.
+    pub fn is_reference(&self) -> bool {
+        self.calls.is_empty() && !self.head.contains('(')
+    }
+
+    /// For a chain of one call with one bracketed argument (`z.union([...])`): the text of
+    /// the first line of its broken-out layout (`z.union(`), see [`Chain::broken_out`].
+    pub fn broken_out_prefix(&self) -> Option<String> {
+        let [call] = self.calls.as_slice() else {
+            return None;
+        };
+        let [arg] = call.args.as_slice() else {
+            return None;
+        };
+        is_bracketed(arg.doc()).then(|| format!("{}.{}(", self.head, call.name))
+    }
+
+    /// The chain's call with its argument list broken out, as prettier prints it when
+    /// `z.union([` does not fit but `z.union(` does: `z.union(` / the argument, indented,
+    /// with a trailing comma / `)`. `None` unless [`Chain::broken_out_prefix`] is some.
+    pub fn broken_out(mut self) -> Option<Doc> {
+        let first = self.broken_out_prefix()?;
+        let arg = self.calls.pop()?.args.pop()?.into_doc();
+        Some(concat(vec![
+            text(first),
+            indent(concat(vec![hardline(), arg, text(",")])),
+            hardline(),
+            text(")"),
+        ]))
+    }
+
+    /// The layout document (the chain's argument documents move into it).
+    pub fn doc(self) -> Doc {
+        let complex_args = self
+            .calls
+            .iter()
+            .any(|c| c.args.iter().any(|a| matches!(a, Arg::Complex(_))));
+        let calls: Vec<Doc> = self.calls.into_iter().map(call_doc).collect();
+        let head = text(self.head);
         if calls.len() <= 1 {
             let mut parts = vec![head];
             parts.extend(calls);
@@ -107,10 +149,6 @@ impl Chain {
                 calls.iter().flat_map(|c| [hardline(), c.clone()]).collect(),
             )),
         ]);
-        let complex_args = self
-            .calls
-            .iter()
-            .any(|c| c.args.iter().any(|a| matches!(a, Arg::Complex(_))));
         let early_breaks = calls[..calls.len() - 1].iter().any(doc::must_break);
         if (calls.len() > 2 && complex_args) || early_breaks {
             return expanded;
@@ -119,31 +157,33 @@ impl Chain {
     }
 }
 
-fn call_doc(c: &Call) -> Doc {
+fn call_doc(c: Call) -> Doc {
     let name = text(format!(".{}", c.name));
-    match c.args.as_slice() {
-        [] => concat(vec![name, text("()")]),
-        // A sole array or object argument is hugged: `.enum([` ... `])`.
-        [only] if is_bracketed(only.doc()) => {
-            concat(vec![name, text("("), only.doc().clone(), text(")")])
-        }
-        args => concat(vec![
-            name,
-            group(concat(vec![
-                text("("),
-                indent(concat(vec![
-                    softline(),
-                    join(
-                        concat(vec![text(","), line()]),
-                        args.iter().map(|a| a.doc().clone()).collect(),
-                    ),
-                ])),
-                doc::if_break(text(","), text("")),
-                softline(),
-                text(")"),
-            ])),
-        ]),
+    let mut args = c.args;
+    if args.is_empty() {
+        return concat(vec![name, text("()")]);
     }
+    // A sole array or object argument is hugged: `.enum([` ... `])`.
+    if args.len() == 1 && is_bracketed(args[0].doc()) {
+        let only = args.remove(0).into_doc();
+        return concat(vec![name, text("("), only, text(")")]);
+    }
+    concat(vec![
+        name,
+        group(concat(vec![
+            text("("),
+            indent(concat(vec![
+                softline(),
+                join(
+                    concat(vec![text(","), line()]),
+                    args.into_iter().map(Arg::into_doc).collect(),
+                ),
+            ])),
+            doc::if_break(text(","), text("")),
+            softline(),
+            text(")"),
+        ])),
+    ])
 }
 
 fn is_bracketed(d: &Doc) -> bool {
@@ -235,7 +275,7 @@ mod tests {
 
     fn p(key: &str, c: &Chain) -> String {
         doc::print(
-            &concat(vec![text(format!("{key}: ")), c.doc(), text(",")]),
+            &concat(vec![text(format!("{key}: ")), c.clone().doc(), text(",")]),
             2,
             2,
         )

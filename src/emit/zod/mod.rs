@@ -6,9 +6,12 @@
 //! runtime helpers (`pg.*`) the expressions use.
 
 mod chain;
+mod declared;
 mod jsonschema;
+mod typed;
 mod values;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -16,7 +19,7 @@ use serde::Serialize;
 use super::EmitError;
 use super::templates::Templates;
 use super::typescript::collate;
-use crate::config::{ZodLazy, ZodVersion};
+use crate::config::{ZodDeclare, ZodLazy, ZodVersion};
 use crate::emit::settings::ZodSettings;
 use crate::plan::Plan;
 use crate::plan::names::{NamePlan, Part};
@@ -26,15 +29,20 @@ use crate::print::comment::line_comment;
 use crate::print::doc::{self, Doc, concat, print, text};
 use crate::print::js::{js_property_key, string_literal};
 
-/// With `zod_lazy = "auto"`, schemas are built on first use above this many relations.
+/// With `zod_lazy = "auto"` (and `zod_declare = "auto"`), schemas are built on first use
+/// (and declare their types) above this many relations.
 pub const LAZY_ABOVE: usize = 300;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
 use chain::{Arg, Chain, array, object};
-use values::{Names, Site, ZodValues};
+use declared::Declarations;
+use typed::{Ty, Typed, Types};
+use values::{Named, Names, Site, ZodValues};
 
 #[derive(Serialize)]
 struct FileView {
     v3: bool,
+    /// The declared form's declarations (`zod_declare`), when it is on.
+    declared: Option<String>,
     labels: Vec<String>,
     schemas: Vec<SchemaView>,
     definitions: Vec<String>,
@@ -57,7 +65,7 @@ struct TypeNames<'a> {
 }
 
 impl Names for TypeNames<'_> {
-    fn type_schema(&self, schema: &str, name: &str) -> Option<String> {
+    fn type_schema(&self, schema: &str, name: &str) -> Option<Named> {
         let kind = &self
             .catalog
             .type_def(&crate::model::TypeRef {
@@ -74,12 +82,21 @@ impl Names for TypeNames<'_> {
         match kind {
             TypeKind::Relation => {
                 let r = self.catalog.relation(schema, name)?;
-                Some(format!(
-                    "z.lazy(() => {})",
-                    self.table.get(&r.schema, &r.name, Part::Row)
-                ))
+                let export = self.table.get(&r.schema, &r.name, Part::Row).to_string();
+                Some(Named {
+                    code: format!("z.lazy(() => {export})"),
+                    export,
+                    is_enum: false,
+                })
             }
-            _ => Some(self.table.get(schema, name, Part::Type).to_string()),
+            _ => {
+                let export = self.table.get(schema, name, Part::Type).to_string();
+                Some(Named {
+                    code: export.clone(),
+                    export,
+                    is_enum: matches!(kind, TypeKind::Enum { .. }),
+                })
+            }
         }
     }
 }
@@ -97,11 +114,17 @@ pub fn emit(
         table,
         schemas: catalog.schemas.iter().map(|s| s.name.as_str()).collect(),
     };
+    let declare = match settings.declare {
+        ZodDeclare::Always => true,
+        ZodDeclare::Never => false,
+        ZodDeclare::Auto => catalog.relations.len() > LAZY_ABOVE,
+    };
     let zv = ZodValues {
         v3: settings.version == ZodVersion::V3,
         transport: settings.transport,
         nullable_array_elements: settings.nullable_array_elements,
         names: &names,
+        types: declare,
     };
     let lazy = match settings.lazy {
         ZodLazy::Always => true,
@@ -111,6 +134,7 @@ pub fn emit(
     let e = Emitter {
         catalog,
         lazy,
+        declared: declare.then(|| RefCell::new(Declarations::default())),
         table,
         zv: &zv,
     };
@@ -170,6 +194,7 @@ pub fn emit(
     let labels = label_schemas.iter().map(|s| e.labels(s)).collect();
     let view = FileView {
         v3: zv.v3,
+        declared: e.declared.map(|d| d.into_inner().render(zv.v3)),
         labels,
         schemas,
         definitions,
@@ -226,6 +251,8 @@ fn composite_order(catalog: &Catalog) -> Vec<&TypeDef> {
 struct Emitter<'a> {
     catalog: &'a Catalog,
     lazy: bool,
+    /// The declared form: each export's types, collected as the exports are written.
+    declared: Option<RefCell<Declarations>>,
     table: &'a NamePlan,
     zv: &'a ZodValues<'a>,
 }
@@ -233,20 +260,49 @@ struct Emitter<'a> {
 type Overloads<'a> = Vec<&'a crate::model::Function>;
 
 impl Emitter<'_> {
-    fn object_call(&self, members: Vec<(String, Doc)>, strict: bool) -> Chain {
-        let obj = Arg::Complex(object(members));
-        match (strict, self.zv.v3) {
+    fn object_call(&self, members: Vec<(String, Typed)>, strict: bool) -> Typed {
+        let types = self
+            .zv
+            .object_of(members.iter().map(|(k, t)| (k.as_str(), &t.types)));
+        let docs = members
+            .into_iter()
+            .map(|(k, t)| (k, t.chain.doc()))
+            .collect();
+        let obj = Arg::Complex(object(docs));
+        let chain = match (strict, self.zv.v3) {
             (true, false) => Chain::new("z").call("strictObject", vec![obj]),
             (true, true) => Chain::new("z").call("object", vec![obj]).call0("strict"),
             (false, _) => Chain::new("z").call("object", vec![obj]),
+        };
+        Typed::with(chain, types)
+    }
+
+    /// `export const name =`, or `export const name: Schema<"name"> =` in the declared form
+    /// (which records the export's types).
+    fn head(&self, name: &str, types: &Types) -> String {
+        match &self.declared {
+            Some(d) => {
+                d.borrow_mut().add(name, types);
+                format!("export const {name}: {} =", declared::annotation(name))
+            }
+            None => format!("export const {name} ="),
         }
     }
 
     /// `export const name = value`. As prettier's assignment layout does, the value moves to
     /// the next line (indented) when its first line does not fit after the `=`.
-    fn export(&self, name: &str, value: Doc) -> String {
-        let head = format!("export const {name} =");
-        let inline = print(&concat(vec![text(format!("{head} ")), value.clone()]), 0, 0);
+    fn export(&self, name: &str, value: Typed) -> String {
+        let head = self.head(name, &value.types);
+        let column = doc::width(&head) + 1;
+        // prettier keeps the value after the `=` when its call can break its arguments out
+        // (`z.union(` / `[...],` / `)`) and `z.union(` fits.
+        let broken_out = value
+            .chain
+            .broken_out_prefix()
+            .is_some_and(|first| column + doc::width(&first) <= doc::WIDTH)
+            .then(|| value.chain.clone());
+        let value = value.chain.doc();
+        let inline = format!("{head} {}", print(&value, 0, column));
         let first_line_fits = inline
             .lines()
             .next()
@@ -254,15 +310,23 @@ impl Emitter<'_> {
         if first_line_fits {
             return inline;
         }
+        if let Some(broken) = broken_out.and_then(Chain::broken_out) {
+            return format!("{head} {}", print(&broken, 0, column));
+        }
         format!("{head}\n  {}", print(&value, 2, 2))
     }
 
     /// Like [`Emitter::export`], but built on first use when the file is large (importing
     /// thousands of eagerly built object schemas costs seconds).
-    fn export_lazy(&self, name: &str, value: Doc) -> String {
+    fn export_lazy(&self, name: &str, value: Typed) -> String {
         if !self.lazy {
             return self.export(name, value);
         }
+        let head = self.head(name, &value.types);
+        if value.chain.is_reference() {
+            return self.export_lazy_reference(&head, &value.chain);
+        }
+        let value = value.chain.doc();
         // prettier's layout of `export const X = pg.lazy(() => value)`: the arrow is hugged
         // (`pg.lazy(() =>` on the first line) when that fits; else, when `pg.lazy(` fits,
         // the argument list breaks (`pg.lazy(` / `() =>` / value / `)`); else the line
@@ -276,7 +340,6 @@ impl Emitter<'_> {
                 text(")"),
             ]))
         };
-        let head = format!("export const {name} =");
         let column = doc::width(&head) + 1;
         if column + "pg.lazy(() =>".len() <= doc::WIDTH {
             return print(&concat(vec![text(format!("{head} ")), hugged(value)]), 0, 0);
@@ -300,6 +363,21 @@ impl Emitter<'_> {
         format!("{head}\n  {}", print(&hugged(value), 2, 2))
     }
 
+    /// `export const X = pg.lazy(() => Name)`: prettier does not hug an arrow function that
+    /// returns a name, so when the line does not fit the arguments break out (when
+    /// `pg.lazy(` fits) or the line breaks after `=`.
+    fn export_lazy_reference(&self, head: &str, value: &Chain) -> String {
+        let arrow = format!("() => {}", doc::flat_text(&value.clone().doc()));
+        let one_line = format!("{head} pg.lazy({arrow})");
+        if doc::width(&one_line) <= doc::WIDTH {
+            return one_line;
+        }
+        if doc::width(head) + " pg.lazy(".len() <= doc::WIDTH {
+            return format!("{head} pg.lazy(\n  {arrow},\n)");
+        }
+        format!("{head}\n  pg.lazy({arrow})")
+    }
+
     fn enum_def(&self, t: &TypeDef) -> String {
         let name = self.table.get(&t.schema, &t.name, Part::Type);
         let labels = format!(
@@ -307,7 +385,13 @@ impl Emitter<'_> {
             string_literal(&t.schema),
             string_literal(&t.name)
         );
-        self.export(name, Chain::new("z").call1("enum", labels).doc())
+        let ty = match &t.kind {
+            TypeKind::Enum { labels } => {
+                Ty::union(labels.iter().map(|l| Ty::Lit(string_literal(l))).collect())
+            }
+            _ => Ty::Name("never"),
+        };
+        self.export(name, Typed::new(Chain::new("z").call1("enum", labels), ty))
     }
 
     fn composite_def(&self, t: &TypeDef) -> String {
@@ -319,14 +403,14 @@ impl Emitter<'_> {
             .map(|a| {
                 let rules = rules::type_rules(self.catalog, &a.ty);
                 let (c, _) = self.zv.value(&rules, Site::Row);
-                (a.name.clone(), c.call0("nullable").doc())
+                (a.name.clone(), c.nullable())
             })
             .collect();
         let name = self.table.get(&t.schema, &t.name, Part::Type);
-        self.export_lazy(name, self.object_call(members, false).doc())
+        self.export_lazy(name, self.object_call(members, false))
     }
 
-    fn column_schema(&self, rules: &ValueRules, site: Site, nullable: bool) -> Chain {
+    fn column_schema(&self, rules: &ValueRules, site: Site, nullable: bool) -> Typed {
         let json = rules.array_dims == 0
             && rules.json_schema.is_none()
             && matches!(
@@ -335,10 +419,10 @@ impl Emitter<'_> {
             );
         if json && site == Site::Input && !nullable {
             // A JSON null sent for a NOT NULL json column becomes SQL NULL and fails.
-            return Chain::new("nonNullJsonSchema");
+            return self.zv.json("nonNullJsonSchema", "NonNullable<Json>");
         }
         let (c, _) = self.zv.value(rules, site);
-        if nullable { c.call0("nullable") } else { c }
+        if nullable { c.nullable() } else { c }
     }
 
     fn relation_defs(&self, rel: &Relation) -> String {
@@ -364,19 +448,16 @@ impl Emitter<'_> {
             out.push_str(&format!("// CHECK not translated: {}\n", line_comment(s)));
         }
         // Rows: every column; computed fields are optional (only present when selected).
-        let row: Vec<(String, Doc)> = cols
+        let row: Vec<(String, Typed)> = cols
             .iter()
             .map(|(c, r)| {
                 let nullable = shape::row_nullable(self.catalog, rel, c, precision);
-                (
-                    c.name.clone(),
-                    self.column_schema(r, Site::Row, nullable).doc(),
-                )
+                (c.name.clone(), self.column_schema(r, Site::Row, nullable))
             })
             .collect();
         out.push_str(&self.export_lazy(
             self.table.get(&rel.schema, &rel.name, Part::Row),
-            self.object_call(row, false).doc(),
+            self.object_call(row, false),
         ));
         out.push('\n');
         type FieldOf = fn(&Catalog, &Relation, &crate::model::Column, Precision) -> Field;
@@ -396,23 +477,25 @@ impl Emitter<'_> {
             if !enabled {
                 continue;
             }
-            let members: Vec<(String, Doc)> = cols
+            let members: Vec<(String, Typed)> = cols
                 .iter()
                 .map(|(c, r)| {
                     let f = field_of(self.catalog, rel, c, precision);
-                    let chain = match f.presence {
-                        Presence::Forbidden => Chain::new("z").call0("never").call0("optional"),
-                        Presence::Optional => self
-                            .column_schema(r, Site::Input, f.nullable)
-                            .call0("optional"),
+                    let schema = match f.presence {
+                        Presence::Forbidden => {
+                            Typed::new(Chain::new("z").call0("never"), Ty::Name("never")).optional()
+                        }
+                        Presence::Optional => {
+                            self.column_schema(r, Site::Input, f.nullable).optional()
+                        }
                         Presence::Required => self.column_schema(r, Site::Input, f.nullable),
                     };
-                    (c.name.clone(), chain.doc())
+                    (c.name.clone(), schema)
                 })
                 .collect();
             out.push_str(&self.export_lazy(
                 self.table.get(&rel.schema, &rel.name, part),
-                self.object_call(members, true).doc(),
+                self.object_call(members, true),
             ));
             out.push('\n');
         }
@@ -438,7 +521,7 @@ impl Emitter<'_> {
         name: &str,
         overloads: &[&crate::model::Function],
     ) -> String {
-        let args: Vec<Chain> = overloads
+        let args: Vec<Typed> = overloads
             .iter()
             .map(|f| {
                 let members = f
@@ -449,25 +532,25 @@ impl Emitter<'_> {
                         // argument is passed as SQL NULL, so json arguments accept it).
                         let mut c = self.zv.value(&rules, Site::Input).0;
                         if a.default.is_some() {
-                            c = c.call0("optional");
+                            c = c.optional();
                         }
-                        (a.name.clone().unwrap_or_default(), c.doc())
+                        (a.name.clone().unwrap_or_default(), c)
                     })
                     .collect();
                 self.object_call(members, true)
             })
             .collect();
-        let returns: Vec<Chain> = overloads.iter().map(|f| self.returns(f)).collect();
-        let one = |mut v: Vec<Chain>| -> Doc {
+        let returns: Vec<Typed> = overloads.iter().map(|f| self.returns(f)).collect();
+        let one = |mut v: Vec<Typed>| -> Typed {
             if v.len() == 1 {
-                return v.remove(0).doc();
+                return v.remove(0);
             }
-            Chain::new("z")
-                .call(
-                    "union",
-                    vec![Arg::Complex(array(v.iter().map(|c| c.doc()).collect()))],
-                )
-                .doc()
+            let types = self.zv.union_of(v.iter().map(|t| &t.types));
+            let items = v.into_iter().map(|c| c.chain.doc()).collect();
+            Typed::with(
+                Chain::new("z").call("union", vec![Arg::Complex(array(items))]),
+                types,
+            )
         };
         format!(
             "// {}\n{}\n{}",
@@ -477,7 +560,7 @@ impl Emitter<'_> {
         )
     }
 
-    fn returns(&self, f: &crate::model::Function) -> Chain {
+    fn returns(&self, f: &crate::model::Function) -> Typed {
         let cols = f.result_columns();
         let single = if !cols.is_empty() {
             let members = cols
@@ -486,7 +569,7 @@ impl Emitter<'_> {
                     let rules = rules::type_rules(self.catalog, &a.ty);
                     (
                         a.name.clone().unwrap_or_default(),
-                        self.zv.value(&rules, Site::Row).0.doc(),
+                        self.zv.value(&rules, Site::Row).0,
                     )
                 })
                 .collect();
@@ -496,12 +579,13 @@ impl Emitter<'_> {
             self.zv.value(&rules, Site::Row).0
         };
         if f.returns_set {
-            let arg = if single.is_simple() {
-                Arg::Simple(single.doc())
+            let arg = if single.chain.is_simple() {
+                Arg::Simple(single.chain.doc())
             } else {
-                Arg::Complex(single.doc())
+                Arg::Complex(single.chain.doc())
             };
-            Chain::new("z").call("array", vec![arg])
+            let types = self.zv.array_of(&single.types);
+            Typed::wrap(Chain::new("z").call("array", vec![arg]), types)
         } else {
             single
         }

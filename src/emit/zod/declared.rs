@@ -1,0 +1,182 @@
+//! The declared form of `database.schemas.ts` (`zod_declare`): the module states the type of
+//! every export (`interface Output` / `interface Input`, keyed by export name) and annotates
+//! each export with it, and starts with `// @ts-nocheck`, so that tsc reads the declarations
+//! instead of checking and inferring every initializer (issue 14). The types come from the
+//! same steps that build the schemas ([`super::typed`]); gen-types' tests check that they
+//! are what `z.infer` and `z.input` give.
+
+use super::typed::{Ty, Types};
+use crate::emit::typescript::mapping::Ts;
+use crate::plan::names::{ZOD_INPUT_TYPES, ZOD_OUTPUT_TYPES, ZOD_SCHEMA_TYPE};
+use crate::print::doc::{WIDTH, member, print, text, width};
+use crate::print::js::{property_key, string_literal};
+
+/// The declarations collected while the exports are written.
+#[derive(Debug, Default)]
+pub struct Declarations {
+    outputs: Vec<String>,
+    inputs: Vec<String>,
+}
+
+/// The annotation of export `name`: `Schema<"name">`.
+pub fn annotation(name: &str) -> String {
+    format!("{ZOD_SCHEMA_TYPE}<{}>", string_literal(name))
+}
+
+impl Declarations {
+    /// Records the types of export `name`.
+    pub fn add(&mut self, name: &str, types: &Types) {
+        let mut out = String::new();
+        member_lines(&mut out, 2, name, false, &types.output);
+        self.outputs.push(out);
+        let mut out = String::new();
+        match &types.input {
+            Some(input) => member_lines(&mut out, 2, name, false, input),
+            None => {
+                let line = format!("  {}: {}", property_key(name), reference_text(name, false));
+                out.push_str(&line);
+            }
+        }
+        self.inputs.push(out);
+    }
+
+    /// The declarations as module text: the two interfaces and the `Schema<K>` type.
+    pub fn render(&self, v3: bool) -> String {
+        let block = |doc: &str, name: &str, members: &[String]| {
+            if members.is_empty() {
+                return format!("/** {doc} */\ninterface {name} {{}}");
+            }
+            let mut out = format!("/** {doc} */\ninterface {name} {{\n");
+            for m in members {
+                out.push_str(m);
+                out.push('\n');
+            }
+            out.push('}');
+            out
+        };
+        // As prettier lays it out (the Zod 3 form does not fit on one line).
+        let schema = if v3 {
+            format!(
+                "z.ZodType<\n  {ZOD_OUTPUT_TYPES}[K],\n  z.ZodTypeDef,\n  {ZOD_INPUT_TYPES}[K]\n>"
+            )
+        } else {
+            format!("z.ZodType<{ZOD_OUTPUT_TYPES}[K], {ZOD_INPUT_TYPES}[K]>")
+        };
+        format!(
+            "{}\n\n{}\n\n/** The type of the schema `K`. */\ntype {ZOD_SCHEMA_TYPE}<K extends keyof {ZOD_OUTPUT_TYPES}> = {schema}",
+            block(
+                "What `z.infer` gives for each schema of this module.",
+                ZOD_OUTPUT_TYPES,
+                &self.outputs
+            ),
+            block(
+                "What `z.input` gives for each schema of this module.",
+                ZOD_INPUT_TYPES,
+                &self.inputs
+            ),
+        )
+    }
+}
+
+/// `Output["name"]` (or `Input["name"]`).
+fn reference_text(name: &str, input: bool) -> String {
+    let map = if input {
+        ZOD_INPUT_TYPES
+    } else {
+        ZOD_OUTPUT_TYPES
+    };
+    format!("{map}[{}]", string_literal(name))
+}
+
+fn reference(name: &str, input: bool) -> Ts {
+    Ts::named(reference_text(name, input))
+}
+
+/// `key: type` at `indent`, as the lines prettier prints. The common members (a type
+/// without objects that fits on the line, an expanded object) are written directly; the
+/// rest are laid out by [`ts`] and the document printer, which this shortcut must equal.
+fn member_lines(out: &mut String, indent: usize, key: &str, optional: bool, ty: &Ty) {
+    let start = out.len();
+    out.extend(std::iter::repeat_n(' ', indent));
+    out.push_str(&property_key(key));
+    out.push_str(if optional { "?: " } else { ": " });
+    if let Ty::Object(members) = ty
+        && !members.is_empty()
+    {
+        out.push_str("{\n");
+        for (k, t, o) in members {
+            member_lines(out, indent + 2, k, *o, t);
+            out.push('\n');
+        }
+        out.extend(std::iter::repeat_n(' ', indent));
+        out.push('}');
+        return;
+    }
+    let before = out.len();
+    if flat(out, ty) && width(&out[start..]) <= WIDTH {
+        return;
+    }
+    out.truncate(before);
+    out.truncate(start);
+    out.extend(std::iter::repeat_n(' ', indent));
+    out.push_str(&print(&member(key, optional, ts(ty).doc), indent, indent));
+}
+
+/// Writes the type on one line; false when it holds an object type (which prettier keeps
+/// expanded).
+fn flat(out: &mut String, ty: &Ty) -> bool {
+    match ty {
+        Ty::Name(n) => out.push_str(n),
+        Ty::Lit(code) => out.push_str(code),
+        Ty::Ref(name, input) => out.push_str(&reference_text(name, *input)),
+        Ty::Union(members) => {
+            for (i, m) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(" | ");
+                }
+                if !flat(out, m) {
+                    return false;
+                }
+            }
+        }
+        Ty::Array(element) => {
+            let union = matches!(**element, Ty::Union(_));
+            if union {
+                out.push('(');
+            }
+            if !flat(out, element) {
+                return false;
+            }
+            out.push_str(if union { ")[]" } else { "[]" });
+        }
+        Ty::Object(members) if members.is_empty() => out.push_str("{}"),
+        Ty::Object(_) => return false,
+        Ty::Record(value) => {
+            out.push_str("Record<string, ");
+            if !flat(out, value) {
+                return false;
+            }
+            out.push('>');
+        }
+    }
+    true
+}
+
+/// The type, laid out as prettier lays out TypeScript types (objects kept expanded).
+fn ts(ty: &Ty) -> Ts {
+    match ty {
+        Ty::Name(n) => Ts::named(*n),
+        Ty::Lit(code) => Ts::named(code.clone()),
+        Ty::Ref(name, input) => reference(name, *input),
+        Ty::Union(members) => Ts::union_of(members.iter().map(ts).collect()),
+        Ty::Array(element) => ts(element).array(1),
+        Ty::Object(members) => Ts::object(
+            members
+                .iter()
+                .map(|(k, t, optional)| member(k, *optional, ts(t).doc))
+                .collect(),
+            true,
+        ),
+        Ty::Record(value) => Ts::generic("Record", vec![text("string"), ts(value).doc]),
+    }
+}
