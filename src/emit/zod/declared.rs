@@ -24,6 +24,12 @@ pub fn annotation(name: &str) -> String {
 }
 
 impl Declarations {
+    /// Appends `other`'s declarations after these.
+    pub fn append(&mut self, other: Declarations) {
+        self.outputs.extend(other.outputs);
+        self.inputs.extend(other.inputs);
+    }
+
     /// Records the types of export `name`.
     pub fn add(&mut self, name: &str, types: &Types) {
         let mut out = String::new();

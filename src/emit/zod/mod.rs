@@ -131,13 +131,7 @@ pub fn emit(
         ZodLazy::Never => false,
         ZodLazy::Auto => catalog.relations.len() > LAZY_ABOVE,
     };
-    let e = Emitter {
-        catalog,
-        lazy,
-        declared: declare.then(|| RefCell::new(Declarations::default())),
-        table,
-        zv: &zv,
-    };
+    let e = Emitter::new(catalog, lazy, declare, table, &zv);
 
     let mut schema_names: Vec<&str> = catalog.schemas.iter().map(|s| s.name.as_str()).collect();
     schema_names.sort_by(|a, b| collate(a, b));
@@ -151,8 +145,19 @@ pub fn emit(
     for t in composite_order(catalog) {
         definitions.push(e.composite_def(t));
     }
-    for r in &catalog.relations {
-        definitions.push(e.relation_defs(r));
+    // Relations are most of the file: written on the machine's cores, each with its own
+    // declarations, which are then appended in relation order (the output does not change).
+    let (lazy, declare) = (e.lazy, e.declared.is_some());
+    let relations = crate::emit::parallel::map(&catalog.relations, |r| {
+        let own = Emitter::new(catalog, lazy, declare, table, &zv);
+        let text = own.relation_defs(r);
+        (text, own.declared.map(RefCell::into_inner))
+    });
+    for (text, declarations) in relations {
+        definitions.push(text);
+        if let (Some(all), Some(these)) = (&e.declared, declarations) {
+            all.borrow_mut().append(these);
+        }
     }
     let exposed = e.exposed_functions();
     for (key, overloads) in &exposed {
@@ -258,6 +263,25 @@ struct Emitter<'a> {
 }
 
 type Overloads<'a> = Vec<&'a crate::model::Function>;
+
+impl<'a> Emitter<'a> {
+    /// An emitter collecting declarations (in the declared form) of its own.
+    fn new(
+        catalog: &'a Catalog,
+        lazy: bool,
+        declare: bool,
+        table: &'a NamePlan,
+        zv: &'a ZodValues<'a>,
+    ) -> Self {
+        Emitter {
+            catalog,
+            lazy,
+            declared: declare.then(|| RefCell::new(Declarations::default())),
+            table,
+            zv,
+        }
+    }
+}
 
 impl Emitter<'_> {
     fn object_call(&self, members: Vec<(String, Typed)>, strict: bool) -> Typed {

@@ -45,7 +45,7 @@ pub struct ZodValues<'a> {
     /// stays the TypeScript type).
     pub nullable_array_elements: bool,
     /// Named schemas.
-    pub names: &'a dyn Names,
+    pub names: &'a (dyn Names + Sync),
     /// Build the types of the expressions (the declared form); else the combinators below
     /// skip that work.
     pub types: bool,
