@@ -96,6 +96,7 @@ pub fn lower(mut rows: CatalogRows) -> (Catalog, Vec<String>) {
         relations,
         types,
         functions,
+        type_index: Default::default(),
     };
     catalog.normalize();
     (catalog, warnings)

@@ -8,12 +8,14 @@
 
 pub mod checks;
 mod filter;
+mod type_index;
 
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 pub use checks::{CheckFact, CompareOp, Literal, Subject};
 pub use filter::Filter;
+pub use type_index::TypeIndex;
 
 /// Version of the snapshot format written by `gen-types snapshot`.
 pub const SNAPSHOT_FORMAT: u32 = 1;
@@ -35,6 +37,9 @@ pub struct Catalog {
     pub types: Vec<TypeDef>,
     /// Functions and procedures, by schema, name and identity arguments.
     pub functions: Vec<Function>,
+    /// [`Catalog::type_def`]'s index of `types` (not in the snapshot).
+    #[serde(skip)]
+    pub type_index: TypeIndex,
 }
 
 /// A schema (namespace).
@@ -649,6 +654,11 @@ impl ArgMode {
 impl Catalog {
     /// The type definition that `ty` names (its element type for arrays).
     pub fn type_def(&self, ty: &TypeRef) -> Option<&TypeDef> {
+        match self.type_index.find(&self.types, &ty.schema, &ty.name) {
+            type_index::Found::At(i) => return self.types.get(i),
+            type_index::Found::Absent => return None,
+            type_index::Found::Unknown => {}
+        }
         self.types
             .binary_search_by(|t| (t.schema.as_str(), t.name.as_str()).cmp(&(&ty.schema, &ty.name)))
             .ok()
@@ -666,6 +676,7 @@ impl Catalog {
     /// Sorts every list into its canonical order. Called after building and after reading a
     /// snapshot, so lookups by binary search work and output is deterministic.
     pub fn normalize(&mut self) {
+        self.type_index = TypeIndex::default();
         self.schemas.sort_by(|a, b| a.name.cmp(&b.name));
         self.relations
             .sort_by(|a, b| (&a.schema, &a.name).cmp(&(&b.schema, &b.name)));

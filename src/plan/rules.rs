@@ -375,6 +375,7 @@ mod tests {
             relations: serde_json::from_value(relations).unwrap(),
             types,
             functions: Vec::new(),
+            type_index: Default::default(),
         };
         c.normalize();
         c

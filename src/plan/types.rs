@@ -554,6 +554,7 @@ mod tests {
             relations: Vec::new(),
             types,
             functions: Vec::new(),
+            type_index: Default::default(),
         };
         c.normalize();
         c
