@@ -179,16 +179,18 @@ impl Typed {
     }
 }
 
-/// The types of `z.array(element)`.
-pub fn array_of(element: &Types) -> Types {
+/// The types of a container of `inner`'s values (`make` wraps each side).
+fn wrapped(inner: &Types, make: impl Fn(Box<Ty>) -> Ty) -> Types {
     Types {
-        output: Ty::Array(Box::new(element.output.clone())),
-        input: element
-            .input
-            .as_ref()
-            .map(|i| Ty::Array(Box::new(i.clone()))),
+        output: make(Box::new(inner.output.clone())),
+        input: inner.input.as_ref().map(|i| make(Box::new(i.clone()))),
         optional: false,
     }
+}
+
+/// The types of `z.array(element)`.
+pub fn array_of(element: &Types) -> Types {
+    wrapped(element, Ty::Array)
 }
 
 /// The types of `z.union(members)`.
@@ -204,14 +206,7 @@ pub fn union_of<'a>(members: impl Iterator<Item = &'a Types> + Clone) -> Types {
 
 /// The types of `z.record(z.string(), value)`.
 pub fn record_of(value: &Types) -> Types {
-    Types {
-        output: Ty::Record(Box::new(value.output.clone())),
-        input: value
-            .input
-            .as_ref()
-            .map(|i| Ty::Record(Box::new(i.clone()))),
-        optional: false,
-    }
+    wrapped(value, Ty::Record)
 }
 
 /// The types of `z.object(members)` (also strict: the types are the same).
