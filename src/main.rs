@@ -14,8 +14,9 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 fn main() {
     // Memory a target has freed goes back to the system after 10 ms instead of a second: the
     // peak of every target at 5,000 tables stays near glibc's, 145-160 MB instead of
-    // 195-222 MB (1 ms: 145 MB, with 0.1 s more of system time; 100 ms: 170-180 MB). Set only when the option there has a documented default, so that a
-    // renumbered option is left alone.
+    // 195-222 MB (1 ms: 145 MB, with 0.1 s more of system time; 100 ms: 170-180 MB). Set
+    // only when the option there has a documented default, so that a renumbered option is
+    // left alone.
     // SAFETY: plain calls into mimalloc's C API, before any other thread exists.
     unsafe {
         if matches!(
