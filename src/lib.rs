@@ -29,6 +29,7 @@ pub mod config;
 pub mod config_check;
 pub mod emit;
 pub mod error;
+pub mod fast_hash;
 #[cfg(feature = "live")]
 pub mod introspect;
 #[cfg(feature = "live")]

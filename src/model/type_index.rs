@@ -4,10 +4,11 @@
 //! ten times to find nothing, which was about a tenth of a whole run's CPU at 5,000 tables.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 use super::TypeDef;
+use crate::fast_hash::{FastBuild, FastHash};
 
 /// Where each type is in the list, by a hash of its schema and name. Not part of the
 /// snapshot; a clone starts empty, and every index compares equal (it is derived data).
@@ -21,35 +22,16 @@ struct Built {
     /// since is searched instead ([`super::Catalog::normalize`] also starts a new index).
     list: (usize, usize),
     /// Position by key hash; `None` where two types share a hash.
-    at: HashMap<u64, Option<usize>, BuildHasherDefault<KeyHasher>>,
+    at: HashMap<u64, Option<usize>, FastBuild>,
 }
 
-/// The keys are hashes already: the map uses them as they are.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// FNV-1a over the schema, a separator no name holds, and the name.
+/// The hash of the schema, a byte no UTF-8 text holds, and the name.
 fn key(schema: &str, name: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in schema.bytes().chain([0]).chain(name.bytes()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    let mut h = FastHash::default();
+    h.write(schema.as_bytes());
+    h.write_u8(0xff);
+    h.write(name.as_bytes());
+    h.finish()
 }
 
 /// What the index knows of a lookup.

@@ -14,8 +14,8 @@ mod defs;
 mod property;
 pub mod values;
 
+use crate::fast_hash::FastBuild;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::hash::BuildHasherDefault;
 
 use serde_json::{Value, json};
 
@@ -187,7 +187,7 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
     let mut shared = BTreeMap::new();
     let mut seen = BTreeSet::new();
     // Most columns have a type an earlier column had: its key is known.
-    let mut types: HashSet<&TypeRef, BuildHasherDefault<property::FastHash>> = HashSet::default();
+    let mut types: HashSet<&TypeRef, FastBuild> = HashSet::default();
     for c in catalog.relations.iter().flat_map(|r| &r.columns) {
         let ty = &c.ty;
         if ty.schema != "pg_catalog" || !types.insert(ty) {

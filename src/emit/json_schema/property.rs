@@ -3,8 +3,8 @@
 //! `readOnly`. Written straight into the document: most columns have no CHECK of their own,
 //! so their value schema is worked out once per type and direction and reused.
 
+use crate::fast_hash::FastBuild;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde_json::Value;
 
@@ -91,33 +91,7 @@ impl Typed {
 /// (`true`: written).
 #[derive(Default)]
 pub struct TypedCache<'c> {
-    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed), BuildHasherDefault<FastHash>>,
-}
-
-/// A fast hash for type references (FxHash's mixing, eight bytes at a time): SipHash cost
-/// more than the rest of a lookup.
-#[derive(Default)]
-pub struct FastHash(u64);
-
-impl Hasher for FastHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(*b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
+    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed), FastBuild>,
 }
 
 impl<'c> TypedCache<'c> {
