@@ -257,7 +257,7 @@ pub fn generate_and_write(catalog: &Catalog, config: &Config) -> Result<write::W
     emit::emit_each(catalog, config, |path, output| {
         match output {
             emit::Output::Part(text) => staged.append(path, &text),
-            emit::Output::Done { front } => staged.finish(path, &front),
+            emit::Output::Done => staged.finish(path),
         }
         .map_err(Error::from)
     })?;

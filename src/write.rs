@@ -118,7 +118,7 @@ impl Staged {
         for part in parts {
             self.append(rel, part.as_ref())?;
         }
-        self.finish(rel, &[] as &[&str])
+        self.finish(rel)
     }
 
     /// Adds `text` to the end of the file being written for `rel`.
@@ -141,35 +141,22 @@ impl Staged {
             })
     }
 
-    /// Completes the file for `rel`: `front`, then what was appended. It is staged when it
-    /// differs from the file on disk, else dropped.
-    pub fn finish(&mut self, rel: &Path, front: &[impl AsRef<str>]) -> Result<(), WriteError> {
+    /// Completes the file for `rel` (what was appended). It is staged when it differs from the
+    /// file on disk, else dropped.
+    pub fn finish(&mut self, rel: &Path) -> Result<(), WriteError> {
         self.append(rel, "")?;
         let path = resolve(&self.out_dir, rel)?;
-        let Some(mut body) = self.open.remove(rel) else {
+        let Some(mut tmp) = self.open.remove(rel) else {
             return Ok(());
         };
         let io = |source| WriteError::Io {
             path: path.clone(),
             source,
         };
-        if holds(&path, front, Some(body.as_file_mut())).map_err(io)? {
+        if holds(&path, &[] as &[&str], Some(tmp.as_file_mut())).map_err(io)? {
             self.report.unchanged.push(path);
             return Ok(());
         }
-        let tmp = if front.iter().all(|f| f.as_ref().is_empty()) {
-            body
-        } else {
-            let mut tmp = temp_file(&path)?;
-            for part in front {
-                tmp.write_all(part.as_ref().as_bytes()).map_err(io)?;
-            }
-            // Within the file system (copy_file_range): the body does not pass through memory.
-            let body = body.as_file_mut();
-            body.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
-            std::io::copy(body, tmp.as_file_mut()).map_err(io)?;
-            tmp
-        };
         // A temp file is created 0600; the output keeps the mode of the file it replaces,
         // or gets the usual 0644.
         let mode = std::fs::metadata(&path)
@@ -254,25 +241,25 @@ fn process_exists(pid: i32) -> bool {
     status == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
-/// True when the file at `path` holds exactly `front` then the contents of `rest`, if any
+/// True when the file at `path` holds exactly `text` then the contents of `rest`, if any
 /// (read from its start; the file on disk is read in pieces: outputs can be tens of MB).
 fn holds(
     path: &Path,
-    front: &[impl AsRef<str>],
+    text: &[impl AsRef<str>],
     mut rest: Option<&mut std::fs::File>,
 ) -> std::io::Result<bool> {
     use std::io::Read;
     let Ok(file) = std::fs::File::open(path) else {
         return Ok(false);
     };
-    let front_len: usize = front.iter().map(|p| p.as_ref().len()).sum();
+    let text_len: usize = text.iter().map(|p| p.as_ref().len()).sum();
     let rest_len = match &rest {
         Some(rest) => rest.metadata()?.len(),
         None => 0,
     };
     if file
         .metadata()
-        .map_or(true, |m| m.len() != front_len as u64 + rest_len)
+        .map_or(true, |m| m.len() != text_len as u64 + rest_len)
     {
         return Ok(false);
     }
@@ -283,7 +270,7 @@ fn holds(
         let read = &mut buf[..piece.len()];
         file.read_exact(read).is_ok() && read == piece
     };
-    for part in front {
+    for part in text {
         for piece in part.as_ref().as_bytes().chunks(CHUNK) {
             if !same(&mut file, &mut buf, piece) {
                 return Ok(false);
@@ -399,34 +386,31 @@ mod tests {
     }
 
     #[test]
-    fn a_file_appended_in_parts_with_its_front_last_is_written_whole_and_then_unchanged() {
+    fn a_file_appended_in_parts_is_written_whole_and_then_unchanged() {
         let dir = tempfile::tempdir().unwrap();
         let rel = Path::new("sub/db.rs");
-        let stage = |body: &[&str], front: &[&str]| {
+        let stage = |parts: &[&str]| {
             let mut staged = Staged::new(dir.path());
-            for part in body {
+            for part in parts {
                 staged.append(rel, part).unwrap();
             }
-            staged.finish(rel, front).unwrap();
+            staged.finish(rel).unwrap();
             staged.commit().unwrap()
         };
-        let r = stage(&["mod a {}\n", "mod b {}\n"], &["// head\n", "mod pg {}\n"]);
+        let r = stage(&["// head\n", "mod a {}\n", "mod b {}\n"]);
         assert_eq!(r.written, [dir.path().join(rel)]);
         let text = std::fs::read_to_string(dir.path().join(rel)).unwrap();
-        assert_eq!(text, "// head\nmod pg {}\nmod a {}\nmod b {}\n");
-        // The same text cut elsewhere is the same file; one byte more in front is not.
-        let r = stage(&["mod pg {}\nmod a {}\n", "mod b {}\n"], &["// head\n"]);
+        assert_eq!(text, "// head\nmod a {}\nmod b {}\n");
+        // The same text cut elsewhere is the same file; one byte more is not.
+        let r = stage(&["// head\nmod a {}\nmod", " b {}\n"]);
         assert_eq!((r.written.len(), r.unchanged.len()), (0, 1));
-        let r = stage(
-            &["mod a {}\n", "mod b {}\n"],
-            &["// head!\n", "mod pg {}\n"],
-        );
+        let r = stage(&["// head!\n", "mod a {}\n", "mod b {}\n"]);
         assert_eq!(r.written.len(), 1);
-        // Without a front, the appended text is the file; a file with no text is empty.
-        let r = stage(&["x", "y"], &[]);
+        let r = stage(&["x", "y"]);
         assert_eq!(r.written.len(), 1);
         assert_eq!(std::fs::read_to_string(dir.path().join(rel)).unwrap(), "xy");
-        stage(&[], &[]);
+        // A file with no text is empty.
+        stage(&[]);
         assert_eq!(std::fs::read_to_string(dir.path().join(rel)).unwrap(), "");
         let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
             .unwrap()

@@ -2,6 +2,725 @@
 // Needs the crates serde (derive), serde_json (raw_value), serde_with, and, when used,
 // chrono, uuid (serde) and rust_decimal.
 
+/// Schema `public`.
+/// standard public schema
+pub mod public {
+    #[allow(unused_imports)]
+    use super::pg;
+    /// A row of the view `public.open_tasks`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct OpenTasksRow {
+        pub id: i64,
+        pub project_id: i64,
+        pub title: ::std::string::String,
+        pub status: super::public::TaskStatus,
+    }
+    impl ::serde::Serialize for OpenTasksRow {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OpenTasksRow {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for OpenTasksRow {
+        const NAME: &'static str = "OpenTasksRow";
+        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::field(s, 0, &self.id)?;
+            Self::field(s, 1, &self.project_id)?;
+            Self::field(s, 2, &self.title)?;
+            Self::field(s, 3, &self.status)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.0, 0)?;
+            Self::present(&f.1, 1)?;
+            Self::present(&f.2, 2)?;
+            Self::present(&f.3, 3)?;
+            ::std::result::Result::Ok(Self {
+                id: pg::filled(f.0),
+                project_id: pg::filled(f.1),
+                title: pg::filled(f.2),
+                status: pg::filled(f.3),
+            })
+        }
+    }
+    /// A new row (INSERT) of the view `public.open_tasks`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct OpenTasksInsert {
+        pub id: ::std::option::Option<::std::option::Option<i64>>,
+        pub project_id: ::std::option::Option<::std::option::Option<i64>>,
+        pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
+        pub status: ::std::option::Option<
+            ::std::option::Option<super::public::TaskStatus>,
+        >,
+    }
+    impl ::serde::Serialize for OpenTasksInsert {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OpenTasksInsert {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for OpenTasksInsert {
+        const NAME: &'static str = "OpenTasksInsert";
+        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.id)?;
+            Self::optional(s, 1, &self.project_id)?;
+            Self::optional(s, 2, &self.title)?;
+            Self::optional(s, 3, &self.status)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            ::std::result::Result::Ok(Self {
+                id: f.0,
+                project_id: f.1,
+                title: f.2,
+                status: f.3,
+            })
+        }
+    }
+    /// Changes to a row (UPDATE) of the view `public.open_tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct OpenTasksUpdate {
+        pub id: ::std::option::Option<::std::option::Option<i64>>,
+        pub project_id: ::std::option::Option<::std::option::Option<i64>>,
+        pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
+        pub status: ::std::option::Option<
+            ::std::option::Option<super::public::TaskStatus>,
+        >,
+    }
+    impl ::serde::Serialize for OpenTasksUpdate {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OpenTasksUpdate {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for OpenTasksUpdate {
+        const NAME: &'static str = "OpenTasksUpdate";
+        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.id)?;
+            Self::optional(s, 1, &self.project_id)?;
+            Self::optional(s, 2, &self.title)?;
+            Self::optional(s, 3, &self.status)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            ::std::result::Result::Ok(Self {
+                id: f.0,
+                project_id: f.1,
+                title: f.2,
+                status: f.3,
+            })
+        }
+    }
+    /// A row of the table `public.projects`.
+    ///
+    /// A project groups tasks.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct ProjectsRow {
+        /// Read-only: generated or identity ALWAYS.
+        pub id: i64,
+        pub name: ::std::string::String,
+        pub visibility: ::std::string::String,
+        pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    }
+    impl ::serde::Serialize for ProjectsRow {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ProjectsRow {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for ProjectsRow {
+        const NAME: &'static str = "ProjectsRow";
+        const FIELDS: &'static [&'static str] = &[
+            "id",
+            "name",
+            "visibility",
+            "created_at",
+        ];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::field(s, 0, &self.id)?;
+            Self::field(s, 1, &self.name)?;
+            Self::field(s, 2, &self.visibility)?;
+            Self::field_adapted(s, 3, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_adapted(&mut map, &mut f.3, 3),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.0, 0)?;
+            Self::present(&f.1, 1)?;
+            Self::present(&f.2, 2)?;
+            Self::present(&f.3, 3)?;
+            ::std::result::Result::Ok(Self {
+                id: pg::filled(f.0),
+                name: pg::filled(f.1),
+                visibility: pg::filled(f.2),
+                created_at: pg::filled(f.3),
+            })
+        }
+    }
+    /// A new row (INSERT) of the table `public.projects`.
+    ///
+    /// A project groups tasks.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct ProjectsInsert {
+        pub name: ::std::string::String,
+        pub visibility: ::std::option::Option<::std::string::String>,
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    }
+    impl ::serde::Serialize for ProjectsInsert {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ProjectsInsert {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for ProjectsInsert {
+        const NAME: &'static str = "ProjectsInsert";
+        const FIELDS: &'static [&'static str] = &["name", "visibility", "created_at"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::field(s, 0, &self.name)?;
+            Self::optional(s, 1, &self.visibility)?;
+            Self::optional_adapted(s, 2, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_adapted(&mut map, &mut f.2, 2),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.0, 0)?;
+            ::std::result::Result::Ok(Self {
+                name: pg::filled(f.0),
+                visibility: f.1.unwrap_or_default(),
+                created_at: f.2.unwrap_or_default(),
+            })
+        }
+    }
+    /// Changes to a row (UPDATE) of the table `public.projects`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
+    ///
+    /// A project groups tasks.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct ProjectsUpdate {
+        pub name: ::std::option::Option<::std::string::String>,
+        pub visibility: ::std::option::Option<::std::string::String>,
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    }
+    impl ::serde::Serialize for ProjectsUpdate {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ProjectsUpdate {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for ProjectsUpdate {
+        const NAME: &'static str = "ProjectsUpdate";
+        const FIELDS: &'static [&'static str] = &["name", "visibility", "created_at"];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.name)?;
+            Self::optional(s, 1, &self.visibility)?;
+            Self::optional_adapted(s, 2, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_adapted(&mut map, &mut f.2, 2),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            ::std::result::Result::Ok(Self {
+                name: f.0.unwrap_or_default(),
+                visibility: f.1.unwrap_or_default(),
+                created_at: f.2.unwrap_or_default(),
+            })
+        }
+    }
+    /// A row of the table `public.tasks`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct TasksRow {
+        pub id: i64,
+        pub project_id: i64,
+        pub title: ::std::string::String,
+        pub status: super::public::TaskStatus,
+        pub estimate_hours: ::std::option::Option<::rust_decimal::Decimal>,
+        pub labels: ::std::vec::Vec<::std::option::Option<::std::string::String>>,
+        /// Free-form details.
+        /// @type { checklist?: string[]; link?: string }
+        pub details: ::std::option::Option<::serde_json::Value>,
+        pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    }
+    impl ::serde::Serialize for TasksRow {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TasksRow {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for TasksRow {
+        const NAME: &'static str = "TasksRow";
+        const FIELDS: &'static [&'static str] = &[
+            "id",
+            "project_id",
+            "title",
+            "status",
+            "estimate_hours",
+            "labels",
+            "details",
+            "created_at",
+        ];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::field(s, 0, &self.id)?;
+            Self::field(s, 1, &self.project_id)?;
+            Self::field(s, 2, &self.title)?;
+            Self::field(s, 3, &self.status)?;
+            Self::field_adapted(s, 4, &self.estimate_hours)?;
+            Self::field(s, 5, &self.labels)?;
+            Self::field(s, 6, &self.details)?;
+            Self::field_adapted(s, 7, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
+                    5 => Self::next_value(&mut map, &mut f.5, 5),
+                    6 => Self::next_value(&mut map, &mut f.6, 6),
+                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.0, 0)?;
+            Self::present(&f.1, 1)?;
+            Self::present(&f.2, 2)?;
+            Self::present(&f.3, 3)?;
+            Self::present(&f.5, 5)?;
+            Self::present(&f.7, 7)?;
+            ::std::result::Result::Ok(Self {
+                id: pg::filled(f.0),
+                project_id: pg::filled(f.1),
+                title: pg::filled(f.2),
+                status: pg::filled(f.3),
+                estimate_hours: f.4.unwrap_or_default(),
+                labels: pg::filled(f.5),
+                details: f.6.unwrap_or_default(),
+                created_at: pg::filled(f.7),
+            })
+        }
+    }
+    /// A new row (INSERT) of the table `public.tasks`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct TasksInsert {
+        pub id: ::std::option::Option<i64>,
+        pub project_id: i64,
+        pub title: ::std::string::String,
+        pub status: ::std::option::Option<super::public::TaskStatus>,
+        pub estimate_hours: ::std::option::Option<::rust_decimal::Decimal>,
+        pub labels: ::std::option::Option<
+            ::std::vec::Vec<::std::option::Option<::std::string::String>>,
+        >,
+        /// Free-form details.
+        /// @type { checklist?: string[]; link?: string }
+        pub details: ::std::option::Option<::serde_json::Value>,
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    }
+    impl ::serde::Serialize for TasksInsert {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TasksInsert {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for TasksInsert {
+        const NAME: &'static str = "TasksInsert";
+        const FIELDS: &'static [&'static str] = &[
+            "id",
+            "project_id",
+            "title",
+            "status",
+            "estimate_hours",
+            "labels",
+            "details",
+            "created_at",
+        ];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.id)?;
+            Self::field(s, 1, &self.project_id)?;
+            Self::field(s, 2, &self.title)?;
+            Self::optional(s, 3, &self.status)?;
+            Self::optional_adapted(s, 4, &self.estimate_hours)?;
+            Self::optional(s, 5, &self.labels)?;
+            Self::optional(s, 6, &self.details)?;
+            Self::optional_adapted(s, 7, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
+                    5 => Self::next_value(&mut map, &mut f.5, 5),
+                    6 => Self::next_value(&mut map, &mut f.6, 6),
+                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            Self::present(&f.1, 1)?;
+            Self::present(&f.2, 2)?;
+            ::std::result::Result::Ok(Self {
+                id: f.0.unwrap_or_default(),
+                project_id: pg::filled(f.1),
+                title: pg::filled(f.2),
+                status: f.3.unwrap_or_default(),
+                estimate_hours: f.4.unwrap_or_default(),
+                labels: f.5.unwrap_or_default(),
+                details: f.6.unwrap_or_default(),
+                created_at: f.7.unwrap_or_default(),
+            })
+        }
+    }
+    /// Changes to a row (UPDATE) of the table `public.tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct TasksUpdate {
+        pub id: ::std::option::Option<i64>,
+        pub project_id: ::std::option::Option<i64>,
+        pub title: ::std::option::Option<::std::string::String>,
+        pub status: ::std::option::Option<super::public::TaskStatus>,
+        pub estimate_hours: ::std::option::Option<
+            ::std::option::Option<::rust_decimal::Decimal>,
+        >,
+        pub labels: ::std::option::Option<
+            ::std::vec::Vec<::std::option::Option<::std::string::String>>,
+        >,
+        /// Free-form details.
+        /// @type { checklist?: string[]; link?: string }
+        pub details: ::std::option::Option<::std::option::Option<::serde_json::Value>>,
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    }
+    impl ::serde::Serialize for TasksUpdate {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            pg::serialize_struct(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TasksUpdate {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            pg::deserialize_struct(deserializer)
+        }
+    }
+    impl pg::Fields for TasksUpdate {
+        const NAME: &'static str = "TasksUpdate";
+        const FIELDS: &'static [&'static str] = &[
+            "id",
+            "project_id",
+            "title",
+            "status",
+            "estimate_hours",
+            "labels",
+            "details",
+            "created_at",
+        ];
+        fn write<S: ::serde::ser::SerializeStruct>(
+            &self,
+            s: &mut S,
+        ) -> ::std::result::Result<(), S::Error> {
+            Self::optional(s, 0, &self.id)?;
+            Self::optional(s, 1, &self.project_id)?;
+            Self::optional(s, 2, &self.title)?;
+            Self::optional(s, 3, &self.status)?;
+            Self::optional_adapted(s, 4, &self.estimate_hours)?;
+            Self::optional(s, 5, &self.labels)?;
+            Self::optional(s, 6, &self.details)?;
+            Self::optional_adapted(s, 7, &self.created_at)?;
+            ::std::result::Result::Ok(())
+        }
+        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+            mut map: A,
+        ) -> ::std::result::Result<Self, A::Error> {
+            let mut f = (
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+                ::std::option::Option::None,
+            );
+            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                match key {
+                    0 => Self::next_value(&mut map, &mut f.0, 0),
+                    1 => Self::next_value(&mut map, &mut f.1, 1),
+                    2 => Self::next_value(&mut map, &mut f.2, 2),
+                    3 => Self::next_value(&mut map, &mut f.3, 3),
+                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
+                    5 => Self::next_value(&mut map, &mut f.5, 5),
+                    6 => Self::next_value(&mut map, &mut f.6, 6),
+                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
+                    _ => pg::skip_value(&mut map),
+                }?;
+            }
+            ::std::result::Result::Ok(Self {
+                id: f.0.unwrap_or_default(),
+                project_id: f.1.unwrap_or_default(),
+                title: f.2.unwrap_or_default(),
+                status: f.3.unwrap_or_default(),
+                estimate_hours: f.4,
+                labels: f.5.unwrap_or_default(),
+                details: f.6,
+                created_at: f.7.unwrap_or_default(),
+            })
+        }
+    }
+    /// `public.task_status`.
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        ::serde::Serialize,
+        ::serde::Deserialize
+    )]
+    pub enum TaskStatus {
+        #[serde(rename = "todo")]
+        Todo,
+        #[serde(rename = "doing")]
+        Doing,
+        #[serde(rename = "done")]
+        Done,
+    }
+    impl TaskStatus {
+        /// Every label, in the enum's sort order.
+        pub const ALL: [Self; 3usize] = [Self::Todo, Self::Doing, Self::Done];
+        /// The label as PostgreSQL spells it.
+        pub fn as_str(self) -> &'static str {
+            match self {
+                Self::Todo => "todo",
+                Self::Doing => "doing",
+                Self::Done => "done",
+            }
+        }
+    }
+}
 /// Serde adapters that read and write values exactly as PostgreSQL's `to_jsonb` (and
 /// so PostgREST) writes them.
 pub mod pg {
@@ -733,724 +1452,5 @@ pub mod pg {
     }
     impl Adapted for ::chrono::DateTime<::chrono::Utc> {
         type As = DateTimeText;
-    }
-}
-/// Schema `public`.
-/// standard public schema
-pub mod public {
-    #[allow(unused_imports)]
-    use super::pg;
-    /// A row of the view `public.open_tasks`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct OpenTasksRow {
-        pub id: i64,
-        pub project_id: i64,
-        pub title: ::std::string::String,
-        pub status: super::public::TaskStatus,
-    }
-    impl ::serde::Serialize for OpenTasksRow {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for OpenTasksRow {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for OpenTasksRow {
-        const NAME: &'static str = "OpenTasksRow";
-        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::field(s, 0, &self.id)?;
-            Self::field(s, 1, &self.project_id)?;
-            Self::field(s, 2, &self.title)?;
-            Self::field(s, 3, &self.status)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.0, 0)?;
-            Self::present(&f.1, 1)?;
-            Self::present(&f.2, 2)?;
-            Self::present(&f.3, 3)?;
-            ::std::result::Result::Ok(Self {
-                id: pg::filled(f.0),
-                project_id: pg::filled(f.1),
-                title: pg::filled(f.2),
-                status: pg::filled(f.3),
-            })
-        }
-    }
-    /// A new row (INSERT) of the view `public.open_tasks`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct OpenTasksInsert {
-        pub id: ::std::option::Option<::std::option::Option<i64>>,
-        pub project_id: ::std::option::Option<::std::option::Option<i64>>,
-        pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
-        pub status: ::std::option::Option<
-            ::std::option::Option<super::public::TaskStatus>,
-        >,
-    }
-    impl ::serde::Serialize for OpenTasksInsert {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for OpenTasksInsert {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for OpenTasksInsert {
-        const NAME: &'static str = "OpenTasksInsert";
-        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.id)?;
-            Self::optional(s, 1, &self.project_id)?;
-            Self::optional(s, 2, &self.title)?;
-            Self::optional(s, 3, &self.status)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            ::std::result::Result::Ok(Self {
-                id: f.0,
-                project_id: f.1,
-                title: f.2,
-                status: f.3,
-            })
-        }
-    }
-    /// Changes to a row (UPDATE) of the view `public.open_tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct OpenTasksUpdate {
-        pub id: ::std::option::Option<::std::option::Option<i64>>,
-        pub project_id: ::std::option::Option<::std::option::Option<i64>>,
-        pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
-        pub status: ::std::option::Option<
-            ::std::option::Option<super::public::TaskStatus>,
-        >,
-    }
-    impl ::serde::Serialize for OpenTasksUpdate {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for OpenTasksUpdate {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for OpenTasksUpdate {
-        const NAME: &'static str = "OpenTasksUpdate";
-        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.id)?;
-            Self::optional(s, 1, &self.project_id)?;
-            Self::optional(s, 2, &self.title)?;
-            Self::optional(s, 3, &self.status)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            ::std::result::Result::Ok(Self {
-                id: f.0,
-                project_id: f.1,
-                title: f.2,
-                status: f.3,
-            })
-        }
-    }
-    /// A row of the table `public.projects`.
-    ///
-    /// A project groups tasks.
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct ProjectsRow {
-        /// Read-only: generated or identity ALWAYS.
-        pub id: i64,
-        pub name: ::std::string::String,
-        pub visibility: ::std::string::String,
-        pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    }
-    impl ::serde::Serialize for ProjectsRow {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for ProjectsRow {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for ProjectsRow {
-        const NAME: &'static str = "ProjectsRow";
-        const FIELDS: &'static [&'static str] = &[
-            "id",
-            "name",
-            "visibility",
-            "created_at",
-        ];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::field(s, 0, &self.id)?;
-            Self::field(s, 1, &self.name)?;
-            Self::field(s, 2, &self.visibility)?;
-            Self::field_adapted(s, 3, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_adapted(&mut map, &mut f.3, 3),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.0, 0)?;
-            Self::present(&f.1, 1)?;
-            Self::present(&f.2, 2)?;
-            Self::present(&f.3, 3)?;
-            ::std::result::Result::Ok(Self {
-                id: pg::filled(f.0),
-                name: pg::filled(f.1),
-                visibility: pg::filled(f.2),
-                created_at: pg::filled(f.3),
-            })
-        }
-    }
-    /// A new row (INSERT) of the table `public.projects`.
-    ///
-    /// A project groups tasks.
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct ProjectsInsert {
-        pub name: ::std::string::String,
-        pub visibility: ::std::option::Option<::std::string::String>,
-        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    }
-    impl ::serde::Serialize for ProjectsInsert {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for ProjectsInsert {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for ProjectsInsert {
-        const NAME: &'static str = "ProjectsInsert";
-        const FIELDS: &'static [&'static str] = &["name", "visibility", "created_at"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::field(s, 0, &self.name)?;
-            Self::optional(s, 1, &self.visibility)?;
-            Self::optional_adapted(s, 2, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_adapted(&mut map, &mut f.2, 2),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.0, 0)?;
-            ::std::result::Result::Ok(Self {
-                name: pg::filled(f.0),
-                visibility: f.1.unwrap_or_default(),
-                created_at: f.2.unwrap_or_default(),
-            })
-        }
-    }
-    /// Changes to a row (UPDATE) of the table `public.projects`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
-    ///
-    /// A project groups tasks.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct ProjectsUpdate {
-        pub name: ::std::option::Option<::std::string::String>,
-        pub visibility: ::std::option::Option<::std::string::String>,
-        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    }
-    impl ::serde::Serialize for ProjectsUpdate {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for ProjectsUpdate {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for ProjectsUpdate {
-        const NAME: &'static str = "ProjectsUpdate";
-        const FIELDS: &'static [&'static str] = &["name", "visibility", "created_at"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.name)?;
-            Self::optional(s, 1, &self.visibility)?;
-            Self::optional_adapted(s, 2, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_adapted(&mut map, &mut f.2, 2),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            ::std::result::Result::Ok(Self {
-                name: f.0.unwrap_or_default(),
-                visibility: f.1.unwrap_or_default(),
-                created_at: f.2.unwrap_or_default(),
-            })
-        }
-    }
-    /// A row of the table `public.tasks`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct TasksRow {
-        pub id: i64,
-        pub project_id: i64,
-        pub title: ::std::string::String,
-        pub status: super::public::TaskStatus,
-        pub estimate_hours: ::std::option::Option<::rust_decimal::Decimal>,
-        pub labels: ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-        /// Free-form details.
-        /// @type { checklist?: string[]; link?: string }
-        pub details: ::std::option::Option<::serde_json::Value>,
-        pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    }
-    impl ::serde::Serialize for TasksRow {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for TasksRow {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for TasksRow {
-        const NAME: &'static str = "TasksRow";
-        const FIELDS: &'static [&'static str] = &[
-            "id",
-            "project_id",
-            "title",
-            "status",
-            "estimate_hours",
-            "labels",
-            "details",
-            "created_at",
-        ];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::field(s, 0, &self.id)?;
-            Self::field(s, 1, &self.project_id)?;
-            Self::field(s, 2, &self.title)?;
-            Self::field(s, 3, &self.status)?;
-            Self::field_adapted(s, 4, &self.estimate_hours)?;
-            Self::field(s, 5, &self.labels)?;
-            Self::field(s, 6, &self.details)?;
-            Self::field_adapted(s, 7, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
-                    5 => Self::next_value(&mut map, &mut f.5, 5),
-                    6 => Self::next_value(&mut map, &mut f.6, 6),
-                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.0, 0)?;
-            Self::present(&f.1, 1)?;
-            Self::present(&f.2, 2)?;
-            Self::present(&f.3, 3)?;
-            Self::present(&f.5, 5)?;
-            Self::present(&f.7, 7)?;
-            ::std::result::Result::Ok(Self {
-                id: pg::filled(f.0),
-                project_id: pg::filled(f.1),
-                title: pg::filled(f.2),
-                status: pg::filled(f.3),
-                estimate_hours: f.4.unwrap_or_default(),
-                labels: pg::filled(f.5),
-                details: f.6.unwrap_or_default(),
-                created_at: pg::filled(f.7),
-            })
-        }
-    }
-    /// A new row (INSERT) of the table `public.tasks`.
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct TasksInsert {
-        pub id: ::std::option::Option<i64>,
-        pub project_id: i64,
-        pub title: ::std::string::String,
-        pub status: ::std::option::Option<super::public::TaskStatus>,
-        pub estimate_hours: ::std::option::Option<::rust_decimal::Decimal>,
-        pub labels: ::std::option::Option<
-            ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-        >,
-        /// Free-form details.
-        /// @type { checklist?: string[]; link?: string }
-        pub details: ::std::option::Option<::serde_json::Value>,
-        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    }
-    impl ::serde::Serialize for TasksInsert {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for TasksInsert {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for TasksInsert {
-        const NAME: &'static str = "TasksInsert";
-        const FIELDS: &'static [&'static str] = &[
-            "id",
-            "project_id",
-            "title",
-            "status",
-            "estimate_hours",
-            "labels",
-            "details",
-            "created_at",
-        ];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.id)?;
-            Self::field(s, 1, &self.project_id)?;
-            Self::field(s, 2, &self.title)?;
-            Self::optional(s, 3, &self.status)?;
-            Self::optional_adapted(s, 4, &self.estimate_hours)?;
-            Self::optional(s, 5, &self.labels)?;
-            Self::optional(s, 6, &self.details)?;
-            Self::optional_adapted(s, 7, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
-                    5 => Self::next_value(&mut map, &mut f.5, 5),
-                    6 => Self::next_value(&mut map, &mut f.6, 6),
-                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.1, 1)?;
-            Self::present(&f.2, 2)?;
-            ::std::result::Result::Ok(Self {
-                id: f.0.unwrap_or_default(),
-                project_id: pg::filled(f.1),
-                title: pg::filled(f.2),
-                status: f.3.unwrap_or_default(),
-                estimate_hours: f.4.unwrap_or_default(),
-                labels: f.5.unwrap_or_default(),
-                details: f.6.unwrap_or_default(),
-                created_at: f.7.unwrap_or_default(),
-            })
-        }
-    }
-    /// Changes to a row (UPDATE) of the table `public.tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
-    #[derive(Debug, Clone, PartialEq, Default)]
-    pub struct TasksUpdate {
-        pub id: ::std::option::Option<i64>,
-        pub project_id: ::std::option::Option<i64>,
-        pub title: ::std::option::Option<::std::string::String>,
-        pub status: ::std::option::Option<super::public::TaskStatus>,
-        pub estimate_hours: ::std::option::Option<
-            ::std::option::Option<::rust_decimal::Decimal>,
-        >,
-        pub labels: ::std::option::Option<
-            ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-        >,
-        /// Free-form details.
-        /// @type { checklist?: string[]; link?: string }
-        pub details: ::std::option::Option<::std::option::Option<::serde_json::Value>>,
-        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    }
-    impl ::serde::Serialize for TasksUpdate {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for TasksUpdate {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for TasksUpdate {
-        const NAME: &'static str = "TasksUpdate";
-        const FIELDS: &'static [&'static str] = &[
-            "id",
-            "project_id",
-            "title",
-            "status",
-            "estimate_hours",
-            "labels",
-            "details",
-            "created_at",
-        ];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.id)?;
-            Self::optional(s, 1, &self.project_id)?;
-            Self::optional(s, 2, &self.title)?;
-            Self::optional(s, 3, &self.status)?;
-            Self::optional_adapted(s, 4, &self.estimate_hours)?;
-            Self::optional(s, 5, &self.labels)?;
-            Self::optional(s, 6, &self.details)?;
-            Self::optional_adapted(s, 7, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
-                    5 => Self::next_value(&mut map, &mut f.5, 5),
-                    6 => Self::next_value(&mut map, &mut f.6, 6),
-                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            ::std::result::Result::Ok(Self {
-                id: f.0.unwrap_or_default(),
-                project_id: f.1.unwrap_or_default(),
-                title: f.2.unwrap_or_default(),
-                status: f.3.unwrap_or_default(),
-                estimate_hours: f.4,
-                labels: f.5.unwrap_or_default(),
-                details: f.6,
-                created_at: f.7.unwrap_or_default(),
-            })
-        }
-    }
-    /// `public.task_status`.
-    #[derive(
-        Debug,
-        Clone,
-        Copy,
-        PartialEq,
-        Eq,
-        Hash,
-        PartialOrd,
-        Ord,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
-    pub enum TaskStatus {
-        #[serde(rename = "todo")]
-        Todo,
-        #[serde(rename = "doing")]
-        Doing,
-        #[serde(rename = "done")]
-        Done,
-    }
-    impl TaskStatus {
-        /// Every label, in the enum's sort order.
-        pub const ALL: [Self; 3usize] = [Self::Todo, Self::Doing, Self::Done];
-        /// The label as PostgreSQL spells it.
-        pub fn as_str(self) -> &'static str {
-            match self {
-                Self::Todo => "todo",
-                Self::Doing => "doing",
-                Self::Done => "done",
-            }
-        }
     }
 }

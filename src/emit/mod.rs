@@ -102,12 +102,15 @@ impl Whole {
                     .push(text);
                 None
             }
-            Output::Done { front } => {
-                let body = self.bodies.remove(path).unwrap_or_default();
-                let len = front.iter().chain(&body).map(String::len).sum();
+            Output::Done => {
+                let parts = self.bodies.remove(path).unwrap_or_default();
+                let len = parts.iter().map(String::len).sum();
                 // Each part is dropped as soon as it is copied: the file is not held twice.
-                let parts = front.into_iter().chain(body);
-                Some(parts.fold(String::with_capacity(len), |whole, part| whole + &part))
+                Some(
+                    parts
+                        .into_iter()
+                        .fold(String::with_capacity(len), |whole, part| whole + &part),
+                )
             }
         }
     }
@@ -118,12 +121,8 @@ impl Whole {
 pub enum Output {
     /// The next part of the file.
     Part(String),
-    /// The file is complete. `front` goes before all of its parts: text known only at the
-    /// end (`database.rs`'s header and support module, which depend on what its modules use).
-    Done {
-        /// The file's first parts.
-        front: Vec<String>,
-    },
+    /// The file is complete.
+    Done,
 }
 
 /// Runs every selected target over the catalog, as many at once as the machine has cores,
@@ -167,7 +166,7 @@ pub fn emit_each<E: From<EmitError>>(
                     }
                     return;
                 }
-                Event::Done(Ok(front)) => Output::Done { front },
+                Event::Done(Ok(())) => Output::Done,
                 Event::Part(text) => Output::Part(text),
             };
             if failed.is_none() && sink_failed.is_none() {
@@ -199,15 +198,14 @@ fn longest_first(targets: &[Target]) -> Vec<usize> {
     order
 }
 
-/// Writes one target's file: its text goes to `part` as it is written; the file's front
-/// (see [`Output::Done`]) is returned.
+/// Writes one target's file: its text goes to `part` as it is written.
 fn emit_target(
     plan: &Plan<'_>,
     target: Target,
     config: &Config,
     templates: &templates::Templates,
     part: &mut dyn FnMut(String),
-) -> Result<Vec<String>, EmitError> {
+) -> Result<(), EmitError> {
     match target {
         Target::Typescript => part(typescript::emit(plan, &config.into(), templates)?),
         Target::Zod => part(zod::emit(plan, &config.into(), templates)?),
@@ -222,9 +220,9 @@ fn emit_target(
             json_schema::emit(plan, &mut out);
             out.finish();
         }
-        Target::Rust => return rust::emit(plan, &config.into(), part),
+        Target::Rust => rust::emit(plan, &config.into(), part)?,
     }
-    Ok(Vec::new())
+    Ok(())
 }
 
 #[cfg(test)]

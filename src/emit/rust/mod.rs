@@ -11,7 +11,8 @@
 //! printed the same way; other impls, aliases and what the direct printers are not sure of
 //! are built with `quote!` and formatted with prettyplease (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
 //! Schema, to typify (`typify.rs`), which writes their structs. The "generated" header is
-//! prepended as text.
+//! written as text first; the support module `pg` comes last, once the modules have said what
+//! they use (so the file streams out in order, never held back).
 //!
 //! Why not typify for everything: the Row/Insert/Update contract needs things JSON Schema
 //! cannot say or typify would not write (exact `Decimal` numerics, PostgreSQL's infinite
@@ -137,17 +138,18 @@ struct SchemaNames {
     types: BTreeMap<String, String>,
 }
 
-/// Renders `database.rs`: its modules go to `part` in pieces as they are written (the file
-/// can be tens of MB); its front (the header and support module, which depend on what the
-/// modules use) is returned, to go before them.
+/// Renders `database.rs` to `part` in pieces as it is written (the file can be tens of MB):
+/// the header, the modules, then what depends on what the modules use (the note on types
+/// read as JSON values, the support module `pg`), so that nothing is held back.
 pub fn emit(
     plan: &Plan<'_>,
     settings: &RustSettings,
     part: &mut dyn FnMut(String),
-) -> Result<Vec<String>, EmitError> {
-    let front = render(plan.catalog, plan.names(), settings, &print_piece, part)?;
-    EmitError::check_names("rust", plan.names())?;
-    Ok(front)
+) -> Result<(), EmitError> {
+    part(header(&settings.rust));
+    let tail = render(plan.catalog, plan.names(), settings, &print_piece, part)?;
+    tail.into_iter().for_each(&mut *part);
+    EmitError::check_names("rust", plan.names())
 }
 
 /// What [`check_printer`] found.
@@ -230,7 +232,7 @@ fn plan(catalog: &Catalog, names: &NamePlan) -> BTreeMap<String, SchemaNames> {
         .collect()
 }
 
-/// Writes the modules to `part` (see [`body`]) and returns the file's front.
+/// Writes the modules to `part` (see [`body`]) and returns the file's [`tail`].
 fn render(
     catalog: &Catalog,
     names: &NamePlan,
@@ -280,30 +282,26 @@ fn render(
     }
     let wanted = wanted(needs(&mapper, settings), &settings.rust);
     body.finish(!wanted.is_empty())?;
-    front(&mapper, &settings.rust, &wanted)
+    tail(&mapper, &wanted)
 }
 
-/// What goes before the modules: the header, the types read as JSON values, the support
-/// module with the `wanted` sections.
-fn front(
-    mapper: &Mapper<'_>,
-    settings: &RustConfig,
-    wanted: &[&str],
-) -> Result<Vec<String>, EmitError> {
-    let mut front = vec![header(settings)];
+/// What goes after the modules: the note on the types read as JSON values, and the support
+/// module with the `wanted` sections (both depend on what the modules use).
+fn tail(mapper: &Mapper<'_>, wanted: &[&str]) -> Result<Vec<String>, EmitError> {
+    let mut tail = Vec::new();
     let mut unknown = mapper.unknown.borrow().clone();
     unknown.sort();
     unknown.dedup();
     if !unknown.is_empty() {
-        front.push(format!(
-            "// Read as serde_json::Value (gen-types does not know these types): {}.\n\n",
+        tail.push(format!(
+            "\n// Read as serde_json::Value (gen-types does not know these types): {}.\n",
             line_comment(&unknown.join(", "))
         ));
     }
     if let Some(support) = support(wanted)? {
-        front.push(format_file(support)?);
+        tail.push(format_file(support)?);
     }
-    Ok(front)
+    Ok(tail)
 }
 
 /// The module and type idents of every named type and of every Row type.
