@@ -140,12 +140,6 @@ pub fn emit_each<E: From<EmitError>>(
     mut sink: impl FnMut(&Path, Output) -> Result<(), E>,
 ) -> Result<(), E> {
     let targets = config.selected_targets();
-    // A template is named `<target>/<file>`.
-    let templates = templates::Templates::load(config.templates.as_deref(), |name| {
-        targets
-            .iter()
-            .any(|t| name.split('/').next() == Some(t.name()))
-    })?;
     // The catalog with its declared array dimensions capped at what a Postgres value can have.
     let catalog = crate::plan::bounds::bounded(catalog);
     // One plan per run, shared by the targets' threads (it is built before any of them runs;
@@ -157,7 +151,7 @@ pub fn emit_each<E: From<EmitError>>(
     let mut sink_failed: Option<E> = None;
     parallel::queue(
         &order,
-        |&i, part| emit_target(&plan, targets[i], config, &templates, part),
+        |&i, part| emit_target(&plan, targets[i], config, part),
         |&i, event| {
             let output = match event {
                 Event::Done(Err(e)) => {
@@ -198,18 +192,24 @@ fn longest_first(targets: &[Target]) -> Vec<usize> {
     order
 }
 
-/// Writes one target's file: its text goes to `part` as it is written.
+/// Writes one target's file: its text goes to `part` as it is written. A target's templates
+/// are compiled by the target itself (a few milliseconds each), on its own thread.
 fn emit_target(
     plan: &Plan<'_>,
     target: Target,
     config: &Config,
-    templates: &templates::Templates,
     part: &mut dyn FnMut(String),
 ) -> Result<(), EmitError> {
+    // A template is named `<target>/<file>`.
+    let templates = || {
+        templates::Templates::load(config.templates.as_deref(), |name| {
+            name.split('/').next() == Some(target.name())
+        })
+    };
     match target {
-        Target::Typescript => part(typescript::emit(plan, &config.into(), templates)?),
-        Target::Zod => part(zod::emit(plan, &config.into(), templates)?),
-        Target::Contracts => part(contracts::emit(plan, &config.into(), templates)?),
+        Target::Typescript => part(typescript::emit(plan, &config.into(), &templates()?)?),
+        Target::Zod => part(zod::emit(plan, &config.into(), &templates()?)?),
+        Target::Contracts => part(contracts::emit(plan, &config.into(), &templates()?)?),
         Target::Openapi => {
             let mut out = Pieces::new(part);
             openapi::emit(plan, &config.into(), &mut out);
