@@ -306,26 +306,55 @@ fn attach_policies(policies: &[PolicyRow], by_name: &ByName<'_>, relations: &mut
 /// `relations`); returns each relation's attribute numbers in column order (keys name
 /// columns by attribute number).
 ///
-/// The column rows are the largest part of the catalog: they are consumed (their strings
-/// moved into the model) relation by relation, and each relation's column vector is
-/// allocated once at its final size, so that rows and model are not both held whole.
+/// The column rows are the largest part of the catalog. They are sorted in place and cut into
+/// one group per relation (moved, not copied); the groups are lowered in two halves at once
+/// (this is the longest serial step between reading the catalog and emitting), each group's
+/// rows dropped as soon as its columns are made. Warnings keep relation order.
 fn lower_columns(
-    mut rows: Vec<ColumnRow>,
+    rows: Vec<ColumnRow>,
     by_oid: &HashMap<u32, usize>,
     relations: &mut [Relation],
     resolver: &Resolver,
-    source_of: &dyn Fn(usize, i32) -> Option<Box<ColumnSource>>,
+    source_of: &(dyn Fn(usize, i32) -> Option<Box<ColumnSource>> + Sync),
     warnings: &mut Vec<String>,
 ) -> Vec<Vec<i32>> {
-    // Taken from the end, so the vector can hand its memory back as it empties: sorted in
-    // descending (relation, position) order (columns.sql sends them in no particular order).
-    // The keys are unique, so an unstable sort is deterministic, and it sorts in place (a
-    // stable sort would allocate a second buffer as large as the rows).
+    let mut groups = column_groups(rows, by_oid);
+    let half = groups.len() / 2;
+    let second = groups.split_off(half);
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| lower_groups(second, resolver, source_of));
+        let first = lower_groups(groups, resolver, source_of);
+        let second = second
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (first, second)
+    });
+    let mut attnums: Vec<Vec<i32>> = vec![Vec::new(); relations.len()];
+    for (lowered, more) in [first, second] {
+        for (i, columns, numbers) in lowered {
+            relations[i].columns = columns;
+            attnums[i] = numbers;
+        }
+        warnings.extend(more);
+    }
+    attnums
+}
+
+/// The column rows grouped by relation (its index in `relations`), in (relation oid,
+/// position) order; rows of relations not in `by_oid` are dropped.
+fn column_groups(
+    mut rows: Vec<ColumnRow>,
+    by_oid: &HashMap<u32, usize>,
+) -> Vec<(usize, Vec<ColumnRow>)> {
+    // Taken from the end: sorted in descending (relation, position) order (columns.sql sends
+    // them in no particular order). The keys are unique, so an unstable sort is
+    // deterministic, and it sorts in place (a stable sort would allocate a second buffer as
+    // large as the rows).
     let key = |c: &ColumnRow| std::cmp::Reverse((c.relation_oid, c.position));
     if !rows.is_sorted_by_key(key) {
         rows.sort_unstable_by_key(key);
     }
-    let mut attnums: Vec<Vec<i32>> = vec![Vec::new(); relations.len()];
+    let mut groups = Vec::new();
     while let Some(last) = rows.last() {
         // The relation's columns are the tail of `rows`, last column first.
         let oid = last.relation_oid;
@@ -333,43 +362,71 @@ fn lower_columns(
             .iter()
             .rposition(|c| c.relation_oid != oid)
             .map_or(0, |p| p + 1);
-        let Some(&i) = by_oid.get(&oid) else {
-            rows.truncate(start);
-            continue;
-        };
-        let rel = &mut relations[i];
-        rel.columns.reserve_exact(rows.len() - start);
-        attnums[i].reserve_exact(rows.len() - start);
-        for c in rows.drain(start..).rev() {
-            attnums[i].push(c.position);
-            let source = source_of(i, c.position);
-            let ty = resolver.type_ref(c.type_oid, c.typmod, c.ndims, c.sql, warnings);
-            let (default, generated) = if c.generated.is_empty() {
-                (c.default_expr, None)
-            } else {
-                (None, c.default_expr)
-            };
-            rel.columns.push(Column {
-                name: c.name,
-                ty,
-                nullable: !c.not_null,
-                default,
-                identity: match c.identity.as_str() {
-                    "a" => Some(Identity::Always),
-                    "d" => Some(Identity::ByDefault),
-                    _ => None,
-                },
-                generated,
-                updatable: c.updatable,
-                comment: c.comment,
-                source,
-            });
+        let mut group = rows.split_off(start);
+        if let Some(&i) = by_oid.get(&oid) {
+            group.reverse();
+            groups.push((i, group));
         }
+        // The rows moved out are not held twice for long.
         if rows.capacity() > 2 * rows.len() + 4096 {
             rows.shrink_to_fit();
         }
     }
-    attnums
+    groups
+}
+
+/// Lowers each relation's column rows: its columns and their attribute numbers, in order,
+/// and the warnings they gave.
+#[allow(clippy::type_complexity)]
+fn lower_groups(
+    groups: Vec<(usize, Vec<ColumnRow>)>,
+    resolver: &Resolver,
+    source_of: &(dyn Fn(usize, i32) -> Option<Box<ColumnSource>> + Sync),
+) -> (Vec<(usize, Vec<Column>, Vec<i32>)>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let lowered = groups
+        .into_iter()
+        .map(|(i, rows)| {
+            let numbers = rows.iter().map(|c| c.position).collect();
+            let columns = rows
+                .into_iter()
+                .map(|c| column(c, resolver, &|p| source_of(i, p), &mut warnings))
+                .collect();
+            (i, columns, numbers)
+        })
+        .collect();
+    (lowered, warnings)
+}
+
+/// One column row lowered.
+fn column(
+    c: ColumnRow,
+    resolver: &Resolver,
+    source_of: &dyn Fn(i32) -> Option<Box<ColumnSource>>,
+    warnings: &mut Vec<String>,
+) -> Column {
+    let source = source_of(c.position);
+    let ty = resolver.type_ref(c.type_oid, c.typmod, c.ndims, c.sql, warnings);
+    let (default, generated) = if c.generated.is_empty() {
+        (c.default_expr, None)
+    } else {
+        (None, c.default_expr)
+    };
+    Column {
+        name: c.name,
+        ty,
+        nullable: !c.not_null,
+        default,
+        identity: match c.identity.as_str() {
+            "a" => Some(Identity::Always),
+            "d" => Some(Identity::ByDefault),
+            _ => None,
+        },
+        generated,
+        updatable: c.updatable,
+        comment: c.comment,
+        source,
+    }
 }
 
 /// The commands a `pg_relation_is_updatable` mask names (4 UPDATE, 8 INSERT, 16 DELETE).
