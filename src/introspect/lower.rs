@@ -375,14 +375,15 @@ fn column_groups(
     groups
 }
 
-/// Lowers each relation's column rows: its columns and their attribute numbers, in order,
-/// and the warnings they gave.
-#[allow(clippy::type_complexity)]
+/// A relation's lowered columns: its index, its columns and their attribute numbers.
+type LoweredColumns = (usize, Vec<Column>, Vec<i32>);
+
+/// Lowers each relation's column rows, in order, and returns the warnings they gave.
 fn lower_groups(
     groups: Vec<(usize, Vec<ColumnRow>)>,
     resolver: &Resolver,
     source_of: &(dyn Fn(usize, i32) -> Option<Box<ColumnSource>> + Sync),
-) -> (Vec<(usize, Vec<Column>, Vec<i32>)>, Vec<String>) {
+) -> (Vec<LoweredColumns>, Vec<String>) {
     let mut warnings = Vec::new();
     let lowered = groups
         .into_iter()
