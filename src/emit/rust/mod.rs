@@ -7,9 +7,10 @@
 //! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are described
 //! as [`item::Item`]s (attributes, fields, type text) and printed by [`layout`] in
 //! prettyplease's exact layout, without a round trip through syn; the structs' `Serialize`
-//! and `Deserialize` impls are written out (not derived: [`serde_impls`] says why) and
-//! printed the same way; other impls, aliases and what the direct printers are not sure of
-//! are built with `quote!` and formatted with prettyplease (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
+//! and `Deserialize` impls are one `pg::fields!` invocation each (not derived:
+//! [`serde_impls`] says why), printed the same way; other impls, aliases and what the direct
+//! printers are not sure of are built with `quote!` and formatted with prettyplease
+//! (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
 //! Schema, to typify (`typify.rs`), which writes their structs. The "generated" header is
 //! prepended as text.
 //!
@@ -103,7 +104,7 @@ fn doc_lines(comment: Option<&str>) -> Vec<String> {
 enum Piece {
     /// A struct or enum.
     Item(Item),
-    /// A struct's serde impls.
+    /// A struct's serde impls (always printed directly).
     Impls(SerdeImpls),
     /// Items as tokens.
     Tokens(TokenStream),
@@ -118,10 +119,7 @@ fn print_piece(piece: &Piece) -> Result<String, EmitError> {
             Some(text) => Ok(text),
             None => format_in_module(item.tokens()?),
         },
-        Piece::Impls(impls) => match impls.direct() {
-            Some(text) => Ok(text),
-            None => format_in_module(item::parse(&impls.text())?),
-        },
+        Piece::Impls(impls) => Ok(impls.text()),
         Piece::Tokens(tokens) if tokens.is_empty() => Ok(String::new()),
         Piece::Tokens(tokens) => format_in_module(tokens.clone()),
     }
@@ -176,8 +174,9 @@ pub fn check_printer(catalog: &Catalog, config: &crate::Config) -> Result<Printe
                 (&item.name, pretty, layout::print(item))
             }
             Piece::Impls(impls) => {
-                let pretty = format_in_module(item::parse(&impls.text())?)?;
-                (&impls.name, pretty, impls.direct())
+                let text = impls.text();
+                let pretty = format_in_module(item::parse(&text)?)?;
+                (&impls.name, pretty, Some(text))
             }
             Piece::Tokens(_) => return print_piece(piece),
         };
