@@ -10,8 +10,8 @@
 /// How the generated structs (Row, Insert, Update, composites) are read and written: each
 /// gets its `Serialize`, `Deserialize` and `Fields` impls from one [`fields!`] invocation,
 /// whose impls call [`serialize_struct`], [`deserialize_struct`] and, per field, the
-/// functions of the field's kind ([`Req`], [`Null`], [`Skip`], [`Patch`] and their `As`
-/// forms). gen-types writes these rather than deriving the impls: serde's derive makes
+/// functions of the field's kind (modules [`req`], [`null`], [`skip`], [`patch`] and their
+/// `_as` forms). gen-types writes these rather than deriving the impls: serde's derive makes
 /// `cargo check` of a big schema's file take minutes and GBs, these functions are checked
 /// once. The JSON read and written is what `#[derive(Serialize, Deserialize)]` with the
 /// same field attributes (`rename`, `default`, `skip_serializing_if = "Option::is_none"`,
@@ -40,29 +40,36 @@ pub trait Fields: ::std::marker::Sized {
     }
 
     /// Checks that field number `field`, which is always there and not an `Option`, was
-    /// read: its key missing is an error.
+    /// read: returns the error of an earlier field's missing key (`missing`), else that of
+    /// this field's missing key, if any.
     fn present<V, E: ::serde::de::Error>(
         slot: &::std::option::Option<V>,
         field: usize,
-    ) -> ::std::result::Result<(), E> {
-        match slot {
-            ::std::option::Option::Some(_) => ::std::result::Result::Ok(()),
-            ::std::option::Option::None => ::std::result::Result::Err(E::missing_field(Self::FIELDS[field])),
+        missing: ::std::option::Option<E>,
+    ) -> ::std::option::Option<E> {
+        match (missing, slot) {
+            (::std::option::Option::None, ::std::option::Option::None) => {
+                ::std::option::Option::Some(E::missing_field(Self::FIELDS[field]))
+            }
+            (missing, _) => missing,
         }
     }
 }
 
 /// The `Serialize`, `Deserialize` and [`Fields`] impls of a generated struct:
-/// `pg::fields! { Name { 0 ident "key" Kind, 1 ... } [0 ...] }` lists each field, in order,
-/// as its number, its identifier, its JSON key and its kind (the type whose functions read
-/// and write it), then the numbers of the fields whose key must be there.
+/// `pg::fields! { Name { 0 ident "key" kind, 1 ... } [0 ...] }` lists each field, in order,
+/// as its number, its identifier, its JSON key and its kind (the module whose functions
+/// read and write it: its empty slot `None`, `write`, `read` and `value`, which makes the
+/// field of its slot), then the numbers of the fields whose key must be there.
 ///
 /// `from_map` reads the keys into one tuple of slots (field number `n` into slot `f.n`:
 /// `macro_rules!` cannot count, so the numbers are written out), checks the required slots,
-/// then builds the struct. The slots are one value, and the checks that can fail come
-/// before any slot is moved, so that each early return drops one value (with a variable per
-/// slot, or a `?` per struct-literal field, each return drops every slot filled so far,
-/// which makes the function's MIR, and rustc's time and memory, quadratic in its fields).
+/// then builds the struct. The slots are one value, and the one return for a missing key
+/// comes before any slot is moved, so that each early return drops one value (with a
+/// variable per slot, or a `?` per struct-literal field, each return drops every slot filled
+/// so far, which makes the function's MIR, and rustc's time and memory, quadratic in its
+/// fields). For the same reason, and because each `?` is a branch rustc checks, `write` and
+/// the checks carry their first error along instead of returning it at once.
 macro_rules! fields {
     ($name:ident {} []) => {
         pg::fields!(@serde $name);
@@ -86,18 +93,23 @@ macro_rules! fields {
             const NAME: &'static str = ::std::stringify!($name);
             const FIELDS: &'static [&'static str] = &[$($key),+];
             fn write<S: ::serde::ser::SerializeStruct>(&self, s: &mut S) -> ::std::result::Result<(), S::Error> {
-                $(pg::$kind::write(s, $key, &self.$field)?;)+
-                ::std::result::Result::Ok(())
+                let mut result = ::std::result::Result::Ok(());
+                $(pg::$kind::write(s, &mut result, $key, &self.$field);)+
+                result
             }
             fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
-                let mut f = ($(pg::unset($i),)+);
+                let mut f = ($(pg::$kind::None,)+);
                 while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
                     match key {
                         $($i => pg::$kind::read(&mut map, &mut f.$i, $key),)+
                         _ => pg::skip_value(&mut map),
                     }?;
                 }
-                $(Self::present(&f.$required, $required)?;)*
+                let missing = ::std::option::Option::None;
+                $(let missing = Self::present(&f.$required, $required, missing);)*
+                if let ::std::option::Option::Some(e) = missing {
+                    return ::std::result::Result::Err(e);
+                }
                 ::std::result::Result::Ok(Self { $($field: pg::$kind::value(f.$i)),+ })
             }
         }
@@ -117,23 +129,21 @@ macro_rules! fields {
 }
 pub(crate) use fields;
 
-/// An empty slot of `from_map` (its field's number only makes [`fields!`] write one per
-/// field).
-pub const fn unset<V>(_field: usize) -> ::std::option::Option<V> {
-    ::std::option::Option::None
-}
-
 /// A field that is always there and not an `Option`: its key is required.
-pub struct Req;
+pub mod req {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
 
-impl Req {
-    /// Writes the field.
+    /// Writes the field, unless writing an earlier one failed (`result`).
     pub fn write<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
         s: &mut S,
+        result: &mut ::std::result::Result<(), S::Error>,
         key: &'static str,
         value: &V,
-    ) -> ::std::result::Result<(), S::Error> {
-        s.serialize_field(key, value)
+    ) {
+        if result.is_ok() {
+            *result = s.serialize_field(key, value);
+        }
     }
 
     /// Reads the field's value into its slot; a key seen twice is an error.
@@ -149,7 +159,7 @@ impl Req {
         ::std::result::Result::Ok(())
     }
 
-    /// The field, from its slot, which [`Fields::present`] found filled.
+    /// The field, from its slot, which [`super::Fields::present`] found filled.
     pub fn value<V>(slot: ::std::option::Option<V>) -> V {
         match slot {
             ::std::option::Option::Some(v) => v,
@@ -158,20 +168,25 @@ impl Req {
     }
 }
 
-/// [`Req`] through the field type's [`Adapted`] adapter.
-pub struct ReqAs;
+/// [`req`] through the field type's [`Adapted`] adapter.
+pub mod req_as {
+    use super::Adapted;
 
-impl ReqAs {
-    /// Writes the field.
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    /// Writes the field, unless writing an earlier one failed (`result`).
     pub fn write<S: ::serde::ser::SerializeStruct, V: Adapted>(
         s: &mut S,
+        result: &mut ::std::result::Result<(), S::Error>,
         key: &'static str,
         value: &V,
-    ) -> ::std::result::Result<(), S::Error>
-    where
+    ) where
         V::As: ::serde_with::SerializeAs<V>,
     {
-        s.serialize_field(key, &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(value))
+        if result.is_ok() {
+            *result = s.serialize_field(key, &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(value));
+        }
     }
 
     /// Reads the field's value into its slot; a key seen twice is an error.
@@ -191,34 +206,16 @@ impl ReqAs {
         ::std::result::Result::Ok(())
     }
 
-    /// The field, from its slot, which [`Fields::present`] found filled.
-    pub fn value<V>(slot: ::std::option::Option<V>) -> V {
-        Req::value(slot)
-    }
+    pub use super::req::value;
 }
 
 /// A field of type `Option<T>` that is always written (`None` as `null`); a missing key
 /// reads as `None`.
-pub struct Null;
+pub mod null {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
 
-impl Null {
-    /// Writes the field.
-    pub fn write<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
-        s: &mut S,
-        key: &'static str,
-        value: &V,
-    ) -> ::std::result::Result<(), S::Error> {
-        Req::write(s, key, value)
-    }
-
-    /// Reads the field's value into its slot; a key seen twice is an error.
-    pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: ::serde::Deserialize<'de>>(
-        map: &mut A,
-        slot: &mut ::std::option::Option<V>,
-        key: &'static str,
-    ) -> ::std::result::Result<(), A::Error> {
-        Req::read(map, slot, key)
-    }
+    pub use super::req::{read, write};
 
     /// The field, from its slot: `None` when the key is missing.
     pub fn value<V: ::std::default::Default>(slot: ::std::option::Option<V>) -> V {
@@ -226,132 +223,81 @@ impl Null {
     }
 }
 
-/// [`Null`] through the field type's [`Adapted`] adapter.
-pub struct NullAs;
+/// [`null`] through the field type's [`Adapted`] adapter.
+pub mod null_as {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
 
-impl NullAs {
-    /// Writes the field.
-    pub fn write<S: ::serde::ser::SerializeStruct, V: Adapted>(
-        s: &mut S,
-        key: &'static str,
-        value: &V,
-    ) -> ::std::result::Result<(), S::Error>
-    where
-        V::As: ::serde_with::SerializeAs<V>,
-    {
-        ReqAs::write(s, key, value)
-    }
-
-    /// Reads the field's value into its slot; a key seen twice is an error.
-    pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: Adapted>(
-        map: &mut A,
-        slot: &mut ::std::option::Option<V>,
-        key: &'static str,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        V::As: ::serde_with::DeserializeAs<'de, V>,
-    {
-        ReqAs::read(map, slot, key)
-    }
-
-    /// The field, from its slot: `None` when the key is missing.
-    pub fn value<V: ::std::default::Default>(slot: ::std::option::Option<V>) -> V {
-        slot.unwrap_or_default()
-    }
+    pub use super::null::value;
+    pub use super::req_as::{read, write};
 }
 
 /// An optional field of type `Option<T>` (Insert, Update): left out when `None`; a missing
 /// key or `null` reads as `None`.
-pub struct Skip;
+pub mod skip {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
 
-impl Skip {
-    /// Writes the field, or leaves it out when it is `None`.
+    pub use super::null::value;
+    pub use super::req::read;
+
+    /// Writes the field, or leaves it out when it is `None`, unless writing an earlier one
+    /// failed (`result`).
     pub fn write<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
         s: &mut S,
+        result: &mut ::std::result::Result<(), S::Error>,
         key: &'static str,
         value: &::std::option::Option<V>,
-    ) -> ::std::result::Result<(), S::Error> {
-        match value {
-            ::std::option::Option::Some(v) => Req::write(s, key, v),
-            ::std::option::Option::None => s.skip_field(key),
+    ) {
+        if result.is_ok() {
+            *result = match value {
+                ::std::option::Option::Some(_) => s.serialize_field(key, value),
+                ::std::option::Option::None => s.skip_field(key),
+            };
         }
-    }
-
-    /// Reads the field's value into its slot; a key seen twice is an error.
-    pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: ::serde::Deserialize<'de>>(
-        map: &mut A,
-        slot: &mut ::std::option::Option<V>,
-        key: &'static str,
-    ) -> ::std::result::Result<(), A::Error> {
-        Req::read(map, slot, key)
-    }
-
-    /// The field, from its slot: `None` when the key is missing.
-    pub fn value<V: ::std::default::Default>(slot: ::std::option::Option<V>) -> V {
-        slot.unwrap_or_default()
     }
 }
 
-/// [`Skip`] through the field type's [`Adapted`] adapter.
-pub struct SkipAs;
+/// [`skip`] through the field type's [`Adapted`] adapter.
+pub mod skip_as {
+    use super::Adapted;
 
-impl SkipAs {
-    /// Writes the field, or leaves it out when it is `None`.
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    pub use super::null::value;
+    pub use super::req_as::read;
+
+    /// Writes the field, or leaves it out when it is `None`, unless writing an earlier one
+    /// failed (`result`).
     pub fn write<S: ::serde::ser::SerializeStruct, V: Adapted>(
         s: &mut S,
+        result: &mut ::std::result::Result<(), S::Error>,
         key: &'static str,
         value: &::std::option::Option<V>,
-    ) -> ::std::result::Result<(), S::Error>
-    where
+    ) where
         V::As: ::serde_with::SerializeAs<V>,
     {
         match value {
-            ::std::option::Option::Some(v) => ReqAs::write(s, key, v),
-            ::std::option::Option::None => s.skip_field(key),
+            ::std::option::Option::Some(v) => super::req_as::write(s, result, key, v),
+            ::std::option::Option::None => {
+                if result.is_ok() {
+                    *result = s.skip_field(key);
+                }
+            }
         }
-    }
-
-    /// Reads the field's value into its slot; a key seen twice is an error.
-    pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: Adapted>(
-        map: &mut A,
-        slot: &mut ::std::option::Option<V>,
-        key: &'static str,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        V::As: ::serde_with::DeserializeAs<'de, V>,
-    {
-        ReqAs::read(map, slot, key)
-    }
-
-    /// The field, from its slot: `None` when the key is missing.
-    pub fn value<V: ::std::default::Default>(slot: ::std::option::Option<V>) -> V {
-        slot.unwrap_or_default()
     }
 }
 
 /// An Update field of type `Option<Option<T>>`: left out when `None` (the column is left
 /// unchanged), `null` when `Some(None)` (it is set NULL); `null` reads as `Some(None)`, a
 /// missing key as `None`.
-pub struct Patch;
+pub mod patch {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
 
-impl Patch {
-    /// Writes the field, or leaves it out when it is `None`.
-    pub fn write<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
-        s: &mut S,
-        key: &'static str,
-        value: &::std::option::Option<V>,
-    ) -> ::std::result::Result<(), S::Error> {
-        Skip::write(s, key, value)
-    }
-
-    /// Reads the field's value into its slot; a key seen twice is an error.
-    pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: ::serde::Deserialize<'de>>(
-        map: &mut A,
-        slot: &mut ::std::option::Option<V>,
-        key: &'static str,
-    ) -> ::std::result::Result<(), A::Error> {
-        Req::read(map, slot, key)
-    }
+    pub use super::req::read;
+    pub use super::skip::write;
 
     /// The field: its slot.
     pub fn value<V>(slot: ::std::option::Option<V>) -> ::std::option::Option<V> {
@@ -359,38 +305,14 @@ impl Patch {
     }
 }
 
-/// [`Patch`] through the field type's [`Adapted`] adapter.
-pub struct PatchAs;
+/// [`patch`] through the field type's [`Adapted`] adapter.
+pub mod patch_as {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
 
-impl PatchAs {
-    /// Writes the field, or leaves it out when it is `None`.
-    pub fn write<S: ::serde::ser::SerializeStruct, V: Adapted>(
-        s: &mut S,
-        key: &'static str,
-        value: &::std::option::Option<V>,
-    ) -> ::std::result::Result<(), S::Error>
-    where
-        V::As: ::serde_with::SerializeAs<V>,
-    {
-        SkipAs::write(s, key, value)
-    }
-
-    /// Reads the field's value into its slot; a key seen twice is an error.
-    pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: Adapted>(
-        map: &mut A,
-        slot: &mut ::std::option::Option<V>,
-        key: &'static str,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        V::As: ::serde_with::DeserializeAs<'de, V>,
-    {
-        ReqAs::read(map, slot, key)
-    }
-
-    /// The field: its slot.
-    pub fn value<V>(slot: ::std::option::Option<V>) -> ::std::option::Option<V> {
-        slot
-    }
+    pub use super::patch::value;
+    pub use super::req_as::read;
+    pub use super::skip_as::write;
 }
 
 /// The `serde_with` adapter that reads and writes a field type whose JSON form is not what

@@ -11,7 +11,7 @@
 //! module, which rustc checks once: a field costs one key, one write call, one match arm
 //! and one struct-literal entry. The invocation gives per field its number, identifier, key
 //! and kind ([`SerdeField::kind`]), then the numbers of the fields whose key is required:
-//! `pg::fields! { UsersRow { 0 id "id" Req, 1 email "email" Null } [0] }`.
+//! `pg::fields! { UsersRow { 0 id "id" req, 1 email "email" null } [0] }`.
 //!
 //! The text is laid out as prettyplease lays out the same tokens (the differential test,
 //! `direct_printer_matches_prettyplease` in tests/rust.rs, holds the two to the same text):
@@ -53,17 +53,17 @@ impl SerdeField {
         self.presence == Presence::Always && !self.nullable
     }
 
-    /// The support module's type whose functions read and write the field.
+    /// The support module's module whose functions read and write the field.
     fn kind(&self) -> &'static str {
         match (self.presence, self.nullable, self.adapted) {
-            (Presence::Always, false, false) => "Req",
-            (Presence::Always, false, true) => "ReqAs",
-            (Presence::Always, true, false) => "Null",
-            (Presence::Always, true, true) => "NullAs",
-            (Presence::Skippable, _, false) => "Skip",
-            (Presence::Skippable, _, true) => "SkipAs",
-            (Presence::Patch, _, false) => "Patch",
-            (Presence::Patch, _, true) => "PatchAs",
+            (Presence::Always, false, false) => "req",
+            (Presence::Always, false, true) => "req_as",
+            (Presence::Always, true, false) => "null",
+            (Presence::Always, true, true) => "null_as",
+            (Presence::Skippable, _, false) => "skip",
+            (Presence::Skippable, _, true) => "skip_as",
+            (Presence::Patch, _, false) => "patch",
+            (Presence::Patch, _, true) => "patch_as",
         }
     }
 }
