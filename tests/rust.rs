@@ -929,7 +929,7 @@ fn generated_rust_compiles_and_round_trips_every_row() {
     assert_eq!(apply(&mut client, &leave_out), original);
     assert_eq!(apply(&mut client, &set_null), None);
 
-    // The written-out serde impls (src/emit/rust/serde_impls.rs) keep the derive's rules:
+    // The serde impls of `pg::fields!` (src/emit/rust/serde_impls.rs) keep the derive's rules:
     // unknown keys ignored, a duplicate key and a missing required key refused, a missing
     // nullable Row column read as None, optional fields left out, adapted fields (dates)
     // through their adapter both ways, a patch's null kept.

@@ -148,7 +148,8 @@ impl Fill {
         let full_line = MARGIN - INDENT.len() as isize;
         self.space = Some(match self.space {
             None => full_line - len,
-            Some(space) if 1 + len <= space => {
+            // The chunk and the space before it fit.
+            Some(space) if len < space => {
                 self.out.push(' ');
                 space - 1 - len
             }
