@@ -70,41 +70,77 @@ pub mod pg {
     /// the checks carry their first error along instead of returning it at once.
     macro_rules! fields {
         ($name:ident {} []) => {
-            pg::fields!(@ serde $name); impl pg::Fields for $name { const NAME : &'static
-            str = ::std::stringify!($name); const FIELDS : &'static [&'static str] = &
-            []; fn write < S : ::serde::ser::SerializeStruct > (& self, _ : & mut S) ->
-            ::std::result::Result < (), S::Error > { ::std::result::Result::Ok(()) } fn
-            from_map <'de, A : ::serde::de::MapAccess <'de >> (mut map : A) ->
-            ::std::result::Result < Self, A::Error > { while Self::next_key(& mut map)
-            ?.is_some() { pg::skip_value(& mut map) ?; } ::std::result::Result::Ok(Self
-            {}) } }
+            pg::fields!(@serde $name);
+            impl pg::Fields for $name {
+                const NAME: &'static str = ::std::stringify!($name);
+                const FIELDS: &'static [&'static str] = &[];
+                fn write<S: ::serde::ser::SerializeStruct>(
+                    &self,
+                    _: &mut S,
+                ) -> ::std::result::Result<(), S::Error> {
+                    ::std::result::Result::Ok(())
+                }
+                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+                    mut map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    while Self::next_key(&mut map)?.is_some() {
+                        pg::skip_value(&mut map)?;
+                    }
+                    ::std::result::Result::Ok(Self {})
+                }
+            }
         };
         (
             $name:ident { $($i:tt $field:ident $key:literal $kind:ident),+ }
             [$($required:tt)*]
         ) => {
-            pg::fields!(@ serde $name); impl pg::Fields for $name { const NAME : &'static
-            str = ::std::stringify!($name); const FIELDS : &'static [&'static str] = &
-            [$($key),+]; fn write < S : ::serde::ser::SerializeStruct > (& self, s : &
-            mut S) -> ::std::result::Result < (), S::Error > { let mut result =
-            ::std::result::Result::Ok(()); $(pg::$kind ::write(s, & mut result, $key, &
-            self.$field);)+ result } fn from_map <'de, A : ::serde::de::MapAccess <'de >>
-            (mut map : A) -> ::std::result::Result < Self, A::Error > { let mut f =
-            ($(pg::$kind ::None,)+); while let ::std::option::Option::Some(key) =
-            Self::next_key(& mut map) ? { match key { $($i => pg::$kind ::read(& mut map,
-            & mut f.$i, $key),)+ _ => pg::skip_value(& mut map), } ?; } let missing =
-            ::std::option::Option::None; $(let missing = Self::present(& f.$required,
-            $required, missing);)* if let ::std::option::Option::Some(e) = missing {
-            return ::std::result::Result::Err(e); } ::std::result::Result::Ok(Self {
-            $($field : pg::$kind ::value(f.$i)),+ }) } }
+            pg::fields!(@serde $name);
+            impl pg::Fields for $name {
+                const NAME: &'static str = ::std::stringify!($name);
+                const FIELDS: &'static [&'static str] = &[$($key),+];
+                fn write<S: ::serde::ser::SerializeStruct>(
+                    &self,
+                    s: &mut S,
+                ) -> ::std::result::Result<(), S::Error> {
+                    let mut result = ::std::result::Result::Ok(());
+                    $(pg::$kind::write(s, &mut result, $key, &self.$field);)+
+                    result
+                }
+                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+                    mut map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    let mut f = ($(pg::$kind::None,)+);
+                    while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                        match key {
+                            $($i => pg::$kind::read(&mut map, &mut f.$i, $key),)+
+                            _ => pg::skip_value(&mut map),
+                        }?;
+                    }
+                    let missing = ::std::option::Option::None;
+                    $(let missing = Self::present(&f.$required, $required, missing);)*
+                    if let ::std::option::Option::Some(e) = missing {
+                        return ::std::result::Result::Err(e);
+                    }
+                    ::std::result::Result::Ok(Self { $($field: pg::$kind::value(f.$i)),+ })
+                }
+            }
         };
-        (@ serde $name:ident) => {
-            impl ::serde::Serialize for $name { fn serialize < S : ::serde::Serializer >
-            (& self, serializer : S) -> ::std::result::Result < S::Ok, S::Error > {
-            pg::serialize_struct(self, serializer) } } impl <'de > ::serde::Deserialize
-            <'de > for $name { fn deserialize < D : ::serde::Deserializer <'de >>
-            (deserializer : D) -> ::std::result::Result < Self, D::Error > {
-            pg::deserialize_struct(deserializer) } }
+        (@serde $name:ident) => {
+            impl ::serde::Serialize for $name {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    pg::serialize_struct(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for $name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    pg::deserialize_struct(deserializer)
+                }
+            }
         };
     }
     pub(crate) use fields;

@@ -4,7 +4,8 @@
 // the generated types use (between `// @section` lines) into `pub mod pg`; a section named
 // `a+b` is copied when both `a` and `b` are. Date/time code is one shared section
 // (`datetime`) plus one small section per crate (`chrono`, `time`), of which the file gets
-// the chosen one.
+// the chosen one. A `macro_rules!` definition (from its line to the next line `}`) is copied
+// as it is written here (prettyplease would print its body as a stream of tokens).
 
 // @section fields
 /// How the generated structs (Row, Insert, Update, composites) are read and written: each
@@ -76,10 +77,15 @@ macro_rules! fields {
         impl pg::Fields for $name {
             const NAME: &'static str = ::std::stringify!($name);
             const FIELDS: &'static [&'static str] = &[];
-            fn write<S: ::serde::ser::SerializeStruct>(&self, _: &mut S) -> ::std::result::Result<(), S::Error> {
+            fn write<S: ::serde::ser::SerializeStruct>(
+                &self,
+                _: &mut S,
+            ) -> ::std::result::Result<(), S::Error> {
                 ::std::result::Result::Ok(())
             }
-            fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
                 while Self::next_key(&mut map)?.is_some() {
                     pg::skip_value(&mut map)?;
                 }
@@ -87,17 +93,25 @@ macro_rules! fields {
             }
         }
     };
-    ($name:ident { $($i:tt $field:ident $key:literal $kind:ident),+ } [$($required:tt)*]) => {
+    (
+        $name:ident { $($i:tt $field:ident $key:literal $kind:ident),+ }
+        [$($required:tt)*]
+    ) => {
         pg::fields!(@serde $name);
         impl pg::Fields for $name {
             const NAME: &'static str = ::std::stringify!($name);
             const FIELDS: &'static [&'static str] = &[$($key),+];
-            fn write<S: ::serde::ser::SerializeStruct>(&self, s: &mut S) -> ::std::result::Result<(), S::Error> {
+            fn write<S: ::serde::ser::SerializeStruct>(
+                &self,
+                s: &mut S,
+            ) -> ::std::result::Result<(), S::Error> {
                 let mut result = ::std::result::Result::Ok(());
                 $(pg::$kind::write(s, &mut result, $key, &self.$field);)+
                 result
             }
-            fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+            fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
                 let mut f = ($(pg::$kind::None,)+);
                 while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
                     match key {
@@ -116,12 +130,17 @@ macro_rules! fields {
     };
     (@serde $name:ident) => {
         impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
                 pg::serialize_struct(self, serializer)
             }
         }
         impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
                 pg::deserialize_struct(deserializer)
             }
         }

@@ -300,9 +300,43 @@ fn front(
         ));
     }
     if let Some(support) = support(wanted)? {
-        front.push(format_file(support)?);
+        front.push(support.text()?);
     }
     Ok(front)
+}
+
+/// The support module: its tokens, with the body of each `macro_rules!` definition left
+/// out, and the definitions' text, put back after formatting.
+struct Support {
+    tokens: TokenStream,
+    /// The text of each definition, with the line that stands for it in the tokens.
+    macros: Vec<(String, String)>,
+}
+
+impl Support {
+    /// The module's text: the tokens formatted, the definitions as they are written.
+    fn text(self) -> Result<String, EmitError> {
+        let mut text = format_file(self.tokens)?;
+        for (stand_in, definition) in self.macros {
+            let at = format!("\n    {stand_in}\n");
+            let mut indented = String::from("\n");
+            for line in definition.lines() {
+                if !line.is_empty() {
+                    indented.push_str("    ");
+                }
+                indented.push_str(line);
+                indented.push('\n');
+            }
+            if !text.contains(&at) {
+                return Err(EmitError::Template {
+                    template: "rust/pg.rs".into(),
+                    message: format!("`{stand_in}` is not where the definition goes"),
+                });
+            }
+            text = text.replacen(&at, &indented, 1);
+        }
+        Ok(text)
+    }
 }
 
 /// The module and type idents of every named type and of every Row type.
@@ -487,18 +521,36 @@ fn wanted(needs: Needs, settings: &RustConfig) -> Vec<&'static str> {
 
 /// `pub mod pg { ... }` with the `wanted` support sections, or nothing. A section named
 /// `a+b` is copied when both `a` and `b` are.
-fn support(wanted: &[&str]) -> Result<Option<TokenStream>, EmitError> {
+fn support(wanted: &[&str]) -> Result<Option<Support>, EmitError> {
     if wanted.is_empty() {
         return Ok(None);
     }
     let mut text = String::new();
     let mut section = "";
+    let mut macros: Vec<(String, String)> = Vec::new();
+    // The definition being copied, if any.
+    let mut definition: Option<String> = None;
     for line in SUPPORT.lines() {
         if let Some(name) = line.strip_prefix("// @section ") {
             section = name.trim();
             continue;
         }
-        if section.split('+').all(|part| wanted.contains(&part)) {
+        if !section.split('+').all(|part| wanted.contains(&part)) {
+            continue;
+        }
+        if let Some(d) = &mut definition {
+            d.push_str(line);
+            d.push('\n');
+            if line == "}" {
+                let stand_in = format!("{} {{}}", line_before_brace(d));
+                text.push_str(&stand_in);
+                text.push('\n');
+                macros.push((stand_in, std::mem::take(d)));
+                definition = None;
+            }
+        } else if line.starts_with("macro_rules! ") {
+            definition = Some(format!("{line}\n"));
+        } else {
             text.push_str(line);
             text.push('\n');
         }
@@ -507,13 +559,23 @@ fn support(wanted: &[&str]) -> Result<Option<TokenStream>, EmitError> {
         template: "rust/pg.rs".into(),
         message: format!("{e}"),
     })?;
-    Ok(Some(quote! {
+    let tokens = quote! {
         /// Serde adapters that read and write values exactly as PostgreSQL's `to_jsonb` (and
         /// so PostgREST) writes them.
         pub mod pg {
             #items
         }
-    }))
+    };
+    Ok(Some(Support { tokens, macros }))
+}
+
+/// `macro_rules! name {` of a definition's text: its first line up to its brace.
+fn line_before_brace(definition: &str) -> &str {
+    let first = definition.lines().next().unwrap_or_default();
+    first
+        .split_once('{')
+        .map_or(first, |(head, _)| head)
+        .trim_end()
 }
 
 /// A struct field named after `pg_name`; `nullable` when `ty` is the `Option` of a value

@@ -169,3 +169,63 @@ impl Fill {
         self.out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(ident: &str, key: &str, presence: Presence, adapted: bool) -> SerdeField {
+        SerdeField {
+            ident: ident.into(),
+            key: key.into(),
+            presence,
+            adapted,
+            nullable: false,
+        }
+    }
+
+    /// Lines that fill up, a chunk longer than a line, escaped keys, raw identifiers and a
+    /// struct without fields, laid out as prettyplease lays out the same tokens.
+    #[test]
+    fn the_text_is_what_prettyplease_prints() {
+        let long = "k".repeat(100);
+        let mut fields: Vec<SerdeField> = (0..30)
+            .map(|n| {
+                field(
+                    &format!("column_{n}"),
+                    &format!("Column {n}"),
+                    Presence::Always,
+                    n % 3 == 0,
+                )
+            })
+            .collect();
+        fields.push(field(
+            "r#type",
+            "type \"quoted\" \\ ключ",
+            Presence::Patch,
+            true,
+        ));
+        fields.push(field("long", &long, Presence::Skippable, false));
+        fields.push(field("after", "after", Presence::Always, false));
+        let cases = [
+            SerdeImpls {
+                name: "Wide".into(),
+                fields,
+            },
+            SerdeImpls {
+                name: "Empty".into(),
+                fields: Vec::new(),
+            },
+            SerdeImpls {
+                name: "One".into(),
+                fields: vec![field("map", "map", Presence::Skippable, false)],
+            },
+        ];
+        for impls in cases {
+            let text = impls.text();
+            let pretty =
+                super::super::format_in_module(super::super::item::parse(&text).unwrap()).unwrap();
+            assert_eq!(text, pretty);
+        }
+    }
+}
