@@ -15,63 +15,9 @@ pub mod public {
         pub title: ::std::string::String,
         pub status: super::public::TaskStatus,
     }
-    impl ::serde::Serialize for OpenTasksRow {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for OpenTasksRow {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for OpenTasksRow {
-        const NAME: &'static str = "OpenTasksRow";
-        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::field(s, 0, &self.id)?;
-            Self::field(s, 1, &self.project_id)?;
-            Self::field(s, 2, &self.title)?;
-            Self::field(s, 3, &self.status)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.0, 0)?;
-            Self::present(&f.1, 1)?;
-            Self::present(&f.2, 2)?;
-            Self::present(&f.3, 3)?;
-            ::std::result::Result::Ok(Self {
-                id: pg::filled(f.0),
-                project_id: pg::filled(f.1),
-                title: pg::filled(f.2),
-                status: pg::filled(f.3),
-            })
-        }
+    pg::fields! {
+        OpenTasksRow { 0 id "id" req, 1 project_id "project_id" req, 2 title "title" req,
+        3 status "status" req } [0 1 2 3]
     }
     /// A new row (INSERT) of the view `public.open_tasks`.
     #[derive(Debug, Clone, PartialEq)]
@@ -83,59 +29,9 @@ pub mod public {
             ::std::option::Option<super::public::TaskStatus>,
         >,
     }
-    impl ::serde::Serialize for OpenTasksInsert {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for OpenTasksInsert {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for OpenTasksInsert {
-        const NAME: &'static str = "OpenTasksInsert";
-        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.id)?;
-            Self::optional(s, 1, &self.project_id)?;
-            Self::optional(s, 2, &self.title)?;
-            Self::optional(s, 3, &self.status)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            ::std::result::Result::Ok(Self {
-                id: f.0,
-                project_id: f.1,
-                title: f.2,
-                status: f.3,
-            })
-        }
+    pg::fields! {
+        OpenTasksInsert { 0 id "id" patch, 1 project_id "project_id" patch, 2 title
+        "title" patch, 3 status "status" patch } []
     }
     /// Changes to a row (UPDATE) of the view `public.open_tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
     #[derive(Debug, Clone, PartialEq, Default)]
@@ -147,59 +43,9 @@ pub mod public {
             ::std::option::Option<super::public::TaskStatus>,
         >,
     }
-    impl ::serde::Serialize for OpenTasksUpdate {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for OpenTasksUpdate {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for OpenTasksUpdate {
-        const NAME: &'static str = "OpenTasksUpdate";
-        const FIELDS: &'static [&'static str] = &["id", "project_id", "title", "status"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.id)?;
-            Self::optional(s, 1, &self.project_id)?;
-            Self::optional(s, 2, &self.title)?;
-            Self::optional(s, 3, &self.status)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            ::std::result::Result::Ok(Self {
-                id: f.0,
-                project_id: f.1,
-                title: f.2,
-                status: f.3,
-            })
-        }
+    pg::fields! {
+        OpenTasksUpdate { 0 id "id" patch, 1 project_id "project_id" patch, 2 title
+        "title" patch, 3 status "status" patch } []
     }
     /// A row of the table `public.projects`.
     ///
@@ -212,68 +58,9 @@ pub mod public {
         pub visibility: ::std::string::String,
         pub created_at: ::chrono::DateTime<::chrono::Utc>,
     }
-    impl ::serde::Serialize for ProjectsRow {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for ProjectsRow {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for ProjectsRow {
-        const NAME: &'static str = "ProjectsRow";
-        const FIELDS: &'static [&'static str] = &[
-            "id",
-            "name",
-            "visibility",
-            "created_at",
-        ];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::field(s, 0, &self.id)?;
-            Self::field(s, 1, &self.name)?;
-            Self::field(s, 2, &self.visibility)?;
-            Self::field_adapted(s, 3, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_adapted(&mut map, &mut f.3, 3),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.0, 0)?;
-            Self::present(&f.1, 1)?;
-            Self::present(&f.2, 2)?;
-            Self::present(&f.3, 3)?;
-            ::std::result::Result::Ok(Self {
-                id: pg::filled(f.0),
-                name: pg::filled(f.1),
-                visibility: pg::filled(f.2),
-                created_at: pg::filled(f.3),
-            })
-        }
+    pg::fields! {
+        ProjectsRow { 0 id "id" req, 1 name "name" req, 2 visibility "visibility" req, 3
+        created_at "created_at" req_as } [0 1 2 3]
     }
     /// A new row (INSERT) of the table `public.projects`.
     ///
@@ -284,56 +71,9 @@ pub mod public {
         pub visibility: ::std::option::Option<::std::string::String>,
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     }
-    impl ::serde::Serialize for ProjectsInsert {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for ProjectsInsert {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for ProjectsInsert {
-        const NAME: &'static str = "ProjectsInsert";
-        const FIELDS: &'static [&'static str] = &["name", "visibility", "created_at"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::field(s, 0, &self.name)?;
-            Self::optional(s, 1, &self.visibility)?;
-            Self::optional_adapted(s, 2, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_adapted(&mut map, &mut f.2, 2),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.0, 0)?;
-            ::std::result::Result::Ok(Self {
-                name: pg::filled(f.0),
-                visibility: f.1.unwrap_or_default(),
-                created_at: f.2.unwrap_or_default(),
-            })
-        }
+    pg::fields! {
+        ProjectsInsert { 0 name "name" req, 1 visibility "visibility" skip, 2 created_at
+        "created_at" skip_as } [0]
     }
     /// Changes to a row (UPDATE) of the table `public.projects`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
     ///
@@ -344,55 +84,9 @@ pub mod public {
         pub visibility: ::std::option::Option<::std::string::String>,
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     }
-    impl ::serde::Serialize for ProjectsUpdate {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for ProjectsUpdate {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for ProjectsUpdate {
-        const NAME: &'static str = "ProjectsUpdate";
-        const FIELDS: &'static [&'static str] = &["name", "visibility", "created_at"];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.name)?;
-            Self::optional(s, 1, &self.visibility)?;
-            Self::optional_adapted(s, 2, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_adapted(&mut map, &mut f.2, 2),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            ::std::result::Result::Ok(Self {
-                name: f.0.unwrap_or_default(),
-                visibility: f.1.unwrap_or_default(),
-                created_at: f.2.unwrap_or_default(),
-            })
-        }
+    pg::fields! {
+        ProjectsUpdate { 0 name "name" skip, 1 visibility "visibility" skip, 2 created_at
+        "created_at" skip_as } []
     }
     /// A row of the table `public.tasks`.
     #[derive(Debug, Clone, PartialEq)]
@@ -408,90 +102,10 @@ pub mod public {
         pub details: ::std::option::Option<::serde_json::Value>,
         pub created_at: ::chrono::DateTime<::chrono::Utc>,
     }
-    impl ::serde::Serialize for TasksRow {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for TasksRow {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for TasksRow {
-        const NAME: &'static str = "TasksRow";
-        const FIELDS: &'static [&'static str] = &[
-            "id",
-            "project_id",
-            "title",
-            "status",
-            "estimate_hours",
-            "labels",
-            "details",
-            "created_at",
-        ];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::field(s, 0, &self.id)?;
-            Self::field(s, 1, &self.project_id)?;
-            Self::field(s, 2, &self.title)?;
-            Self::field(s, 3, &self.status)?;
-            Self::field_adapted(s, 4, &self.estimate_hours)?;
-            Self::field(s, 5, &self.labels)?;
-            Self::field(s, 6, &self.details)?;
-            Self::field_adapted(s, 7, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
-                    5 => Self::next_value(&mut map, &mut f.5, 5),
-                    6 => Self::next_value(&mut map, &mut f.6, 6),
-                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.0, 0)?;
-            Self::present(&f.1, 1)?;
-            Self::present(&f.2, 2)?;
-            Self::present(&f.3, 3)?;
-            Self::present(&f.5, 5)?;
-            Self::present(&f.7, 7)?;
-            ::std::result::Result::Ok(Self {
-                id: pg::filled(f.0),
-                project_id: pg::filled(f.1),
-                title: pg::filled(f.2),
-                status: pg::filled(f.3),
-                estimate_hours: f.4.unwrap_or_default(),
-                labels: pg::filled(f.5),
-                details: f.6.unwrap_or_default(),
-                created_at: pg::filled(f.7),
-            })
-        }
+    pg::fields! {
+        TasksRow { 0 id "id" req, 1 project_id "project_id" req, 2 title "title" req, 3
+        status "status" req, 4 estimate_hours "estimate_hours" null_as, 5 labels "labels"
+        req, 6 details "details" null, 7 created_at "created_at" req_as } [0 1 2 3 5 7]
     }
     /// A new row (INSERT) of the table `public.tasks`.
     #[derive(Debug, Clone, PartialEq)]
@@ -509,86 +123,11 @@ pub mod public {
         pub details: ::std::option::Option<::serde_json::Value>,
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     }
-    impl ::serde::Serialize for TasksInsert {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for TasksInsert {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for TasksInsert {
-        const NAME: &'static str = "TasksInsert";
-        const FIELDS: &'static [&'static str] = &[
-            "id",
-            "project_id",
-            "title",
-            "status",
-            "estimate_hours",
-            "labels",
-            "details",
-            "created_at",
-        ];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.id)?;
-            Self::field(s, 1, &self.project_id)?;
-            Self::field(s, 2, &self.title)?;
-            Self::optional(s, 3, &self.status)?;
-            Self::optional_adapted(s, 4, &self.estimate_hours)?;
-            Self::optional(s, 5, &self.labels)?;
-            Self::optional(s, 6, &self.details)?;
-            Self::optional_adapted(s, 7, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
-                    5 => Self::next_value(&mut map, &mut f.5, 5),
-                    6 => Self::next_value(&mut map, &mut f.6, 6),
-                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            Self::present(&f.1, 1)?;
-            Self::present(&f.2, 2)?;
-            ::std::result::Result::Ok(Self {
-                id: f.0.unwrap_or_default(),
-                project_id: pg::filled(f.1),
-                title: pg::filled(f.2),
-                status: f.3.unwrap_or_default(),
-                estimate_hours: f.4.unwrap_or_default(),
-                labels: f.5.unwrap_or_default(),
-                details: f.6.unwrap_or_default(),
-                created_at: f.7.unwrap_or_default(),
-            })
-        }
+    pg::fields! {
+        TasksInsert { 0 id "id" skip, 1 project_id "project_id" req, 2 title "title" req,
+        3 status "status" skip, 4 estimate_hours "estimate_hours" skip_as, 5 labels
+        "labels" skip, 6 details "details" skip, 7 created_at "created_at" skip_as } [1
+        2]
     }
     /// Changes to a row (UPDATE) of the table `public.tasks`: `None` leaves a column unchanged, `Some(None)` sets it to NULL.
     #[derive(Debug, Clone, PartialEq, Default)]
@@ -608,84 +147,11 @@ pub mod public {
         pub details: ::std::option::Option<::std::option::Option<::serde_json::Value>>,
         pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     }
-    impl ::serde::Serialize for TasksUpdate {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            pg::serialize_struct(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for TasksUpdate {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            pg::deserialize_struct(deserializer)
-        }
-    }
-    impl pg::Fields for TasksUpdate {
-        const NAME: &'static str = "TasksUpdate";
-        const FIELDS: &'static [&'static str] = &[
-            "id",
-            "project_id",
-            "title",
-            "status",
-            "estimate_hours",
-            "labels",
-            "details",
-            "created_at",
-        ];
-        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            s: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {
-            Self::optional(s, 0, &self.id)?;
-            Self::optional(s, 1, &self.project_id)?;
-            Self::optional(s, 2, &self.title)?;
-            Self::optional(s, 3, &self.status)?;
-            Self::optional_adapted(s, 4, &self.estimate_hours)?;
-            Self::optional(s, 5, &self.labels)?;
-            Self::optional(s, 6, &self.details)?;
-            Self::optional_adapted(s, 7, &self.created_at)?;
-            ::std::result::Result::Ok(())
-        }
-        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-            let mut f = (
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            );
-            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-                    0 => Self::next_value(&mut map, &mut f.0, 0),
-                    1 => Self::next_value(&mut map, &mut f.1, 1),
-                    2 => Self::next_value(&mut map, &mut f.2, 2),
-                    3 => Self::next_value(&mut map, &mut f.3, 3),
-                    4 => Self::next_adapted(&mut map, &mut f.4, 4),
-                    5 => Self::next_value(&mut map, &mut f.5, 5),
-                    6 => Self::next_value(&mut map, &mut f.6, 6),
-                    7 => Self::next_adapted(&mut map, &mut f.7, 7),
-                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-            ::std::result::Result::Ok(Self {
-                id: f.0.unwrap_or_default(),
-                project_id: f.1.unwrap_or_default(),
-                title: f.2.unwrap_or_default(),
-                status: f.3.unwrap_or_default(),
-                estimate_hours: f.4,
-                labels: f.5.unwrap_or_default(),
-                details: f.6,
-                created_at: f.7.unwrap_or_default(),
-            })
-        }
+    pg::fields! {
+        TasksUpdate { 0 id "id" skip, 1 project_id "project_id" skip, 2 title "title"
+        skip, 3 status "status" skip, 4 estimate_hours "estimate_hours" patch_as, 5
+        labels "labels" skip, 6 details "details" patch, 7 created_at "created_at"
+        skip_as } []
     }
     /// `public.task_status`.
     #[derive(
@@ -724,19 +190,18 @@ pub mod public {
 /// Serde adapters that read and write values exactly as PostgreSQL's `to_jsonb` (and
 /// so PostgREST) writes them.
 pub mod pg {
-    /// How the generated structs (Row, Insert, Update, composites) are read and written: their
-    /// `Serialize` and `Deserialize` impls call [`serialize_struct`] and [`deserialize_struct`],
-    /// and each implements `Fields` (its name, its JSON keys, and one call per field of the
-    /// provided functions below). gen-types writes these impls rather than deriving them:
-    /// serde's derive makes `cargo check` of a big schema's file take minutes and GBs, these
-    /// functions are checked once. The JSON read and written is what `#[derive(Serialize,
-    /// Deserialize)]` with the same field attributes (`rename`, `default`, `skip_serializing_if =
-    /// "Option::is_none"`, `serde_as` with the [`Adapted`] adapters) reads and writes: unknown
-    /// keys are ignored, a key given twice is an error, a missing key is an error unless the
-    /// field is an `Option` (then `None`) or optional (Insert and Update: then `None`), and an
-    /// optional field that is `None` is left out. Structs are read from JSON objects, not arrays.
-    /// `from_map` reads the keys into a tuple of slots, checks the required ones, then builds
-    /// the struct ([`filled`]).
+    /// How the generated structs (Row, Insert, Update, composites) are read and written: each
+    /// gets its `Serialize`, `Deserialize` and `Fields` impls from one [`fields!`] invocation,
+    /// whose impls call [`serialize_struct`], [`deserialize_struct`] and, per field, the
+    /// functions of the field's kind (modules [`req`], [`null`], [`skip`], [`patch`] and their
+    /// `_as` forms). gen-types writes these rather than deriving the impls: serde's derive makes
+    /// `cargo check` of a big schema's file take minutes and GBs, these functions are checked
+    /// once. The JSON read and written is what `#[derive(Serialize, Deserialize)]` with the
+    /// same field attributes (`rename`, `default`, `skip_serializing_if = "Option::is_none"`,
+    /// `serde_as` with the [`Adapted`] adapters) reads and writes: unknown keys are ignored, a
+    /// key given twice is an error, a missing key is an error unless the field is an `Option`
+    /// (then `None`) or optional (Insert and Update: then `None`), and an optional field that
+    /// is `None` is left out. Structs are read from JSON objects, not arrays.
     pub trait Fields: ::std::marker::Sized {
         /// The struct's name.
         const NAME: &'static str;
@@ -751,60 +216,6 @@ pub mod pg {
         fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
             map: A,
         ) -> ::std::result::Result<Self, A::Error>;
-        /// Writes field number `field`.
-        fn field<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
-            s: &mut S,
-            field: usize,
-            value: &V,
-        ) -> ::std::result::Result<(), S::Error> {
-            s.serialize_field(Self::FIELDS[field], value)
-        }
-        /// [`Fields::field`] through the field type's [`Adapted`] adapter.
-        fn field_adapted<S: ::serde::ser::SerializeStruct, V: Adapted>(
-            s: &mut S,
-            field: usize,
-            value: &V,
-        ) -> ::std::result::Result<(), S::Error>
-        where
-            V::As: ::serde_with::SerializeAs<V>,
-        {
-            s.serialize_field(
-                Self::FIELDS[field],
-                &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(value),
-            )
-        }
-        /// Writes optional field number `field`, or leaves it out when it is `None`.
-        fn optional<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
-            s: &mut S,
-            field: usize,
-            value: &::std::option::Option<V>,
-        ) -> ::std::result::Result<(), S::Error> {
-            match value {
-                ::std::option::Option::Some(_) => {
-                    s.serialize_field(Self::FIELDS[field], value)
-                }
-                ::std::option::Option::None => s.skip_field(Self::FIELDS[field]),
-            }
-        }
-        /// [`Fields::optional`] through the field type's [`Adapted`] adapter.
-        fn optional_adapted<S: ::serde::ser::SerializeStruct, V: Adapted>(
-            s: &mut S,
-            field: usize,
-            value: &::std::option::Option<V>,
-        ) -> ::std::result::Result<(), S::Error>
-        where
-            V::As: ::serde_with::SerializeAs<V>,
-        {
-            match value {
-                ::std::option::Option::Some(v) => {
-                    s.serialize_field(
-                        Self::FIELDS[field],
-                        &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(v),
-                    )
-                }
-                ::std::option::Option::None => s.skip_field(Self::FIELDS[field]),
-            }
-        }
         /// Reads a key: the number of the field it names (`usize::MAX` for any other key), or
         /// `None` after the last entry.
         fn next_key<'de, A: ::serde::de::MapAccess<'de>>(
@@ -812,51 +223,285 @@ pub mod pg {
         ) -> ::std::result::Result<::std::option::Option<usize>, A::Error> {
             map.next_key_seed(Key(Self::FIELDS))
         }
-        /// Reads the value of field number `field` into `slot`; a key seen twice is an error.
-        fn next_value<'de, A: ::serde::de::MapAccess<'de>, V: ::serde::Deserialize<'de>>(
+        /// Checks that field number `field`, which is always there and not an `Option`, was
+        /// read: returns the error of an earlier field's missing key (`missing`), else that of
+        /// this field's missing key, if any.
+        fn present<V, E: ::serde::de::Error>(
+            slot: &::std::option::Option<V>,
+            field: usize,
+            missing: ::std::option::Option<E>,
+        ) -> ::std::option::Option<E> {
+            match (missing, slot) {
+                (::std::option::Option::None, ::std::option::Option::None) => {
+                    ::std::option::Option::Some(E::missing_field(Self::FIELDS[field]))
+                }
+                (missing, _) => missing,
+            }
+        }
+    }
+    /// The `Serialize`, `Deserialize` and [`Fields`] impls of a generated struct:
+    /// `pg::fields! { Name { 0 ident "key" kind, 1 ... } [0 ...] }` lists each field, in order,
+    /// as its number, its identifier, its JSON key and its kind (the module whose functions
+    /// read and write it: its empty slot `None`, `write`, `read` and `value`, which makes the
+    /// field of its slot), then the numbers of the fields whose key must be there.
+    ///
+    /// `from_map` reads the keys into one tuple of slots (field number `n` into slot `f.n`:
+    /// `macro_rules!` cannot count, so the numbers are written out), checks the required slots,
+    /// then builds the struct. The slots are one value, and the one return for a missing key
+    /// comes before any slot is moved, so that each early return drops one value (with a
+    /// variable per slot, or a `?` per struct-literal field, each return drops every slot filled
+    /// so far, which makes the function's MIR, and rustc's time and memory, quadratic in its
+    /// fields). For the same reason, and because each `?` is a branch rustc checks, `write` and
+    /// the checks carry their first error along instead of returning it at once.
+    macro_rules! fields {
+        ($name:ident {} []) => {
+            pg::fields!(@serde $name);
+            impl pg::Fields for $name {
+                const NAME: &'static str = ::std::stringify!($name);
+                const FIELDS: &'static [&'static str] = &[];
+                fn write<S: ::serde::ser::SerializeStruct>(
+                    &self,
+                    _: &mut S,
+                ) -> ::std::result::Result<(), S::Error> {
+                    ::std::result::Result::Ok(())
+                }
+                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+                    mut map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    while Self::next_key(&mut map)?.is_some() {
+                        pg::skip_value(&mut map)?;
+                    }
+                    ::std::result::Result::Ok(Self {})
+                }
+            }
+        };
+        (
+            $name:ident { $($i:tt $field:ident $key:literal $kind:ident),+ }
+            [$($required:tt)*]
+        ) => {
+            pg::fields!(@serde $name);
+            impl pg::Fields for $name {
+                const NAME: &'static str = ::std::stringify!($name);
+                const FIELDS: &'static [&'static str] = &[$($key),+];
+                fn write<S: ::serde::ser::SerializeStruct>(
+                    &self,
+                    s: &mut S,
+                ) -> ::std::result::Result<(), S::Error> {
+                    let mut result = ::std::result::Result::Ok(());
+                    $(pg::$kind::write(s, &mut result, $key, &self.$field);)+
+                    result
+                }
+                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+                    mut map: A,
+                ) -> ::std::result::Result<Self, A::Error> {
+                    let mut f = ($(pg::$kind::None,)+);
+                    while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                        match key {
+                            $($i => pg::$kind::read(&mut map, &mut f.$i, $key),)+
+                            _ => pg::skip_value(&mut map),
+                        }?;
+                    }
+                    let missing = ::std::option::Option::None;
+                    $(let missing = Self::present(&f.$required, $required, missing);)*
+                    if let ::std::option::Option::Some(e) = missing {
+                        return ::std::result::Result::Err(e);
+                    }
+                    ::std::result::Result::Ok(Self { $($field: pg::$kind::value(f.$i)),+ })
+                }
+            }
+        };
+        (@serde $name:ident) => {
+            impl ::serde::Serialize for $name {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    pg::serialize_struct(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for $name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<Self, D::Error> {
+                    pg::deserialize_struct(deserializer)
+                }
+            }
+        };
+    }
+    pub(crate) use fields;
+    /// A field that is always there and not an `Option`: its key is required.
+    pub mod req {
+        /// An empty slot.
+        pub use ::std::option::Option::None;
+        /// Writes the field, unless writing an earlier one failed (`result`).
+        pub fn write<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
+            s: &mut S,
+            result: &mut ::std::result::Result<(), S::Error>,
+            key: &'static str,
+            value: &V,
+        ) {
+            if result.is_ok() {
+                *result = s.serialize_field(key, value);
+            }
+        }
+        /// Reads the field's value into its slot; a key seen twice is an error.
+        pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: ::serde::Deserialize<'de>>(
             map: &mut A,
             slot: &mut ::std::option::Option<V>,
-            field: usize,
+            key: &'static str,
         ) -> ::std::result::Result<(), A::Error> {
             if slot.is_some() {
                 return ::std::result::Result::Err(
-                    ::serde::de::Error::duplicate_field(Self::FIELDS[field]),
+                    ::serde::de::Error::duplicate_field(key),
                 );
             }
             *slot = ::std::option::Option::Some(map.next_value()?);
             ::std::result::Result::Ok(())
         }
-        /// [`Fields::next_value`] through the field type's [`Adapted`] adapter.
-        fn next_adapted<'de, A: ::serde::de::MapAccess<'de>, V: Adapted>(
+        /// The field, from its slot, which [`super::Fields::present`] found filled.
+        pub fn value<V>(slot: ::std::option::Option<V>) -> V {
+            match slot {
+                ::std::option::Option::Some(v) => v,
+                ::std::option::Option::None => {
+                    ::std::unreachable!(
+                        "from_map checks a required field before it reads it"
+                    )
+                }
+            }
+        }
+    }
+    /// [`req`] through the field type's [`Adapted`] adapter.
+    pub mod req_as {
+        use super::Adapted;
+        /// An empty slot.
+        pub use ::std::option::Option::None;
+        /// Writes the field, unless writing an earlier one failed (`result`).
+        pub fn write<S: ::serde::ser::SerializeStruct, V: Adapted>(
+            s: &mut S,
+            result: &mut ::std::result::Result<(), S::Error>,
+            key: &'static str,
+            value: &V,
+        )
+        where
+            V::As: ::serde_with::SerializeAs<V>,
+        {
+            if result.is_ok() {
+                *result = s
+                    .serialize_field(
+                        key,
+                        &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(value),
+                    );
+            }
+        }
+        /// Reads the field's value into its slot; a key seen twice is an error.
+        pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: Adapted>(
             map: &mut A,
             slot: &mut ::std::option::Option<V>,
-            field: usize,
+            key: &'static str,
         ) -> ::std::result::Result<(), A::Error>
         where
             V::As: ::serde_with::DeserializeAs<'de, V>,
         {
             if slot.is_some() {
                 return ::std::result::Result::Err(
-                    ::serde::de::Error::duplicate_field(Self::FIELDS[field]),
+                    ::serde::de::Error::duplicate_field(key),
                 );
             }
             let value: ::serde_with::de::DeserializeAsWrap<V, V::As> = map.next_value()?;
             *slot = ::std::option::Option::Some(value.into_inner());
             ::std::result::Result::Ok(())
         }
-        /// Checks that field number `field`, which is always there and not an `Option`, was
-        /// read: its key missing is an error.
-        fn present<V, E: ::serde::de::Error>(
-            slot: &::std::option::Option<V>,
-            field: usize,
-        ) -> ::std::result::Result<(), E> {
-            match slot {
-                ::std::option::Option::Some(_) => ::std::result::Result::Ok(()),
+        pub use super::req::value;
+    }
+    /// A field of type `Option<T>` that is always written (`None` as `null`); a missing key
+    /// reads as `None`.
+    pub mod null {
+        /// An empty slot.
+        pub use ::std::option::Option::None;
+        pub use super::req::{read, write};
+        /// The field, from its slot: `None` when the key is missing.
+        pub fn value<V: ::std::default::Default>(slot: ::std::option::Option<V>) -> V {
+            slot.unwrap_or_default()
+        }
+    }
+    /// [`null`] through the field type's [`Adapted`] adapter.
+    pub mod null_as {
+        /// An empty slot.
+        pub use ::std::option::Option::None;
+        pub use super::null::value;
+        pub use super::req_as::{read, write};
+    }
+    /// An optional field of type `Option<T>` (Insert, Update): left out when `None`; a missing
+    /// key or `null` reads as `None`.
+    pub mod skip {
+        /// An empty slot.
+        pub use ::std::option::Option::None;
+        pub use super::null::value;
+        pub use super::req::read;
+        /// Writes the field, or leaves it out when it is `None`, unless writing an earlier one
+        /// failed (`result`).
+        pub fn write<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
+            s: &mut S,
+            result: &mut ::std::result::Result<(), S::Error>,
+            key: &'static str,
+            value: &::std::option::Option<V>,
+        ) {
+            if result.is_ok() {
+                *result = match value {
+                    ::std::option::Option::Some(_) => s.serialize_field(key, value),
+                    ::std::option::Option::None => s.skip_field(key),
+                };
+            }
+        }
+    }
+    /// [`skip`] through the field type's [`Adapted`] adapter.
+    pub mod skip_as {
+        use super::Adapted;
+        /// An empty slot.
+        pub use ::std::option::Option::None;
+        pub use super::null::value;
+        pub use super::req_as::read;
+        /// Writes the field, or leaves it out when it is `None`, unless writing an earlier one
+        /// failed (`result`).
+        pub fn write<S: ::serde::ser::SerializeStruct, V: Adapted>(
+            s: &mut S,
+            result: &mut ::std::result::Result<(), S::Error>,
+            key: &'static str,
+            value: &::std::option::Option<V>,
+        )
+        where
+            V::As: ::serde_with::SerializeAs<V>,
+        {
+            match value {
+                ::std::option::Option::Some(v) => super::req_as::write(s, result, key, v),
                 ::std::option::Option::None => {
-                    ::std::result::Result::Err(E::missing_field(Self::FIELDS[field]))
+                    if result.is_ok() {
+                        *result = s.skip_field(key);
+                    }
                 }
             }
         }
+    }
+    /// An Update field of type `Option<Option<T>>`: left out when `None` (the column is left
+    /// unchanged), `null` when `Some(None)` (it is set NULL); `null` reads as `Some(None)`, a
+    /// missing key as `None`.
+    pub mod patch {
+        /// An empty slot.
+        pub use ::std::option::Option::None;
+        pub use super::req::read;
+        pub use super::skip::write;
+        /// The field: its slot.
+        pub fn value<V>(slot: ::std::option::Option<V>) -> ::std::option::Option<V> {
+            slot
+        }
+    }
+    /// [`patch`] through the field type's [`Adapted`] adapter.
+    pub mod patch_as {
+        /// An empty slot.
+        pub use ::std::option::Option::None;
+        pub use super::patch::value;
+        pub use super::req_as::read;
+        pub use super::skip_as::write;
     }
     /// The `serde_with` adapter that reads and writes a field type whose JSON form is not what
     /// its own serde impls read and write (`f64` as [`Float`], date/time types as PostgreSQL
@@ -969,17 +614,6 @@ pub mod pg {
             v: u64,
         ) -> ::std::result::Result<usize, E> {
             ::std::result::Result::Ok(usize::try_from(v).unwrap_or(usize::MAX))
-        }
-    }
-    /// The value of a slot that [`Fields::present`] found filled (`from_map` calls it first).
-    pub fn filled<V>(slot: ::std::option::Option<V>) -> V {
-        match slot {
-            ::std::option::Option::Some(v) => v,
-            ::std::option::Option::None => {
-                ::std::unreachable!(
-                    "from_map checks a required field before it reads it"
-                )
-            }
         }
     }
     /// A `serde_with` adapter for `rust_decimal::Decimal` that keeps every digit: it reads the

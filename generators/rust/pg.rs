@@ -4,22 +4,22 @@
 // the generated types use (between `// @section` lines) into `pub mod pg`; a section named
 // `a+b` is copied when both `a` and `b` are. Date/time code is one shared section
 // (`datetime`) plus one small section per crate (`chrono`, `time`), of which the file gets
-// the chosen one.
+// the chosen one. A `macro_rules!` definition (from its line to the next line `}`) is copied
+// as it is written here (prettyplease would print its body as a stream of tokens).
 
 // @section fields
-/// How the generated structs (Row, Insert, Update, composites) are read and written: their
-/// `Serialize` and `Deserialize` impls call [`serialize_struct`] and [`deserialize_struct`],
-/// and each implements `Fields` (its name, its JSON keys, and one call per field of the
-/// provided functions below). gen-types writes these impls rather than deriving them:
-/// serde's derive makes `cargo check` of a big schema's file take minutes and GBs, these
-/// functions are checked once. The JSON read and written is what `#[derive(Serialize,
-/// Deserialize)]` with the same field attributes (`rename`, `default`, `skip_serializing_if =
-/// "Option::is_none"`, `serde_as` with the [`Adapted`] adapters) reads and writes: unknown
-/// keys are ignored, a key given twice is an error, a missing key is an error unless the
-/// field is an `Option` (then `None`) or optional (Insert and Update: then `None`), and an
-/// optional field that is `None` is left out. Structs are read from JSON objects, not arrays.
-/// `from_map` reads the keys into a tuple of slots, checks the required ones, then builds
-/// the struct ([`filled`]).
+/// How the generated structs (Row, Insert, Update, composites) are read and written: each
+/// gets its `Serialize`, `Deserialize` and `Fields` impls from one [`fields!`] invocation,
+/// whose impls call [`serialize_struct`], [`deserialize_struct`] and, per field, the
+/// functions of the field's kind (modules [`req`], [`null`], [`skip`], [`patch`] and their
+/// `_as` forms). gen-types writes these rather than deriving the impls: serde's derive makes
+/// `cargo check` of a big schema's file take minutes and GBs, these functions are checked
+/// once. The JSON read and written is what `#[derive(Serialize, Deserialize)]` with the
+/// same field attributes (`rename`, `default`, `skip_serializing_if = "Option::is_none"`,
+/// `serde_as` with the [`Adapted`] adapters) reads and writes: unknown keys are ignored, a
+/// key given twice is an error, a missing key is an error unless the field is an `Option`
+/// (then `None`) or optional (Insert and Update: then `None`), and an optional field that
+/// is `None` is left out. Structs are read from JSON objects, not arrays.
 pub trait Fields: ::std::marker::Sized {
     /// The struct's name.
     const NAME: &'static str;
@@ -32,57 +32,6 @@ pub trait Fields: ::std::marker::Sized {
     /// Reads the struct from the entries of a map.
     fn from_map<'de, A: ::serde::de::MapAccess<'de>>(map: A) -> ::std::result::Result<Self, A::Error>;
 
-    /// Writes field number `field`.
-    fn field<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
-        s: &mut S,
-        field: usize,
-        value: &V,
-    ) -> ::std::result::Result<(), S::Error> {
-        s.serialize_field(Self::FIELDS[field], value)
-    }
-
-    /// [`Fields::field`] through the field type's [`Adapted`] adapter.
-    fn field_adapted<S: ::serde::ser::SerializeStruct, V: Adapted>(
-        s: &mut S,
-        field: usize,
-        value: &V,
-    ) -> ::std::result::Result<(), S::Error>
-    where
-        V::As: ::serde_with::SerializeAs<V>,
-    {
-        s.serialize_field(Self::FIELDS[field], &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(value))
-    }
-
-    /// Writes optional field number `field`, or leaves it out when it is `None`.
-    fn optional<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
-        s: &mut S,
-        field: usize,
-        value: &::std::option::Option<V>,
-    ) -> ::std::result::Result<(), S::Error> {
-        match value {
-            ::std::option::Option::Some(_) => s.serialize_field(Self::FIELDS[field], value),
-            ::std::option::Option::None => s.skip_field(Self::FIELDS[field]),
-        }
-    }
-
-    /// [`Fields::optional`] through the field type's [`Adapted`] adapter.
-    fn optional_adapted<S: ::serde::ser::SerializeStruct, V: Adapted>(
-        s: &mut S,
-        field: usize,
-        value: &::std::option::Option<V>,
-    ) -> ::std::result::Result<(), S::Error>
-    where
-        V::As: ::serde_with::SerializeAs<V>,
-    {
-        match value {
-            ::std::option::Option::Some(v) => s.serialize_field(
-                Self::FIELDS[field],
-                &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(v),
-            ),
-            ::std::option::Option::None => s.skip_field(Self::FIELDS[field]),
-        }
-    }
-
     /// Reads a key: the number of the field it names (`usize::MAX` for any other key), or
     /// `None` after the last entry.
     fn next_key<'de, A: ::serde::de::MapAccess<'de>>(
@@ -91,47 +40,298 @@ pub trait Fields: ::std::marker::Sized {
         map.next_key_seed(Key(Self::FIELDS))
     }
 
-    /// Reads the value of field number `field` into `slot`; a key seen twice is an error.
-    fn next_value<'de, A: ::serde::de::MapAccess<'de>, V: ::serde::Deserialize<'de>>(
+    /// Checks that field number `field`, which is always there and not an `Option`, was
+    /// read: returns the error of an earlier field's missing key (`missing`), else that of
+    /// this field's missing key, if any.
+    fn present<V, E: ::serde::de::Error>(
+        slot: &::std::option::Option<V>,
+        field: usize,
+        missing: ::std::option::Option<E>,
+    ) -> ::std::option::Option<E> {
+        match (missing, slot) {
+            (::std::option::Option::None, ::std::option::Option::None) => {
+                ::std::option::Option::Some(E::missing_field(Self::FIELDS[field]))
+            }
+            (missing, _) => missing,
+        }
+    }
+}
+
+/// The `Serialize`, `Deserialize` and [`Fields`] impls of a generated struct:
+/// `pg::fields! { Name { 0 ident "key" kind, 1 ... } [0 ...] }` lists each field, in order,
+/// as its number, its identifier, its JSON key and its kind (the module whose functions
+/// read and write it: its empty slot `None`, `write`, `read` and `value`, which makes the
+/// field of its slot), then the numbers of the fields whose key must be there.
+///
+/// `from_map` reads the keys into one tuple of slots (field number `n` into slot `f.n`:
+/// `macro_rules!` cannot count, so the numbers are written out), checks the required slots,
+/// then builds the struct. The slots are one value, and the one return for a missing key
+/// comes before any slot is moved, so that each early return drops one value (with a
+/// variable per slot, or a `?` per struct-literal field, each return drops every slot filled
+/// so far, which makes the function's MIR, and rustc's time and memory, quadratic in its
+/// fields). For the same reason, and because each `?` is a branch rustc checks, `write` and
+/// the checks carry their first error along instead of returning it at once.
+macro_rules! fields {
+    ($name:ident {} []) => {
+        pg::fields!(@serde $name);
+        impl pg::Fields for $name {
+            const NAME: &'static str = ::std::stringify!($name);
+            const FIELDS: &'static [&'static str] = &[];
+            fn write<S: ::serde::ser::SerializeStruct>(
+                &self,
+                _: &mut S,
+            ) -> ::std::result::Result<(), S::Error> {
+                ::std::result::Result::Ok(())
+            }
+            fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                while Self::next_key(&mut map)?.is_some() {
+                    pg::skip_value(&mut map)?;
+                }
+                ::std::result::Result::Ok(Self {})
+            }
+        }
+    };
+    (
+        $name:ident { $($i:tt $field:ident $key:literal $kind:ident),+ }
+        [$($required:tt)*]
+    ) => {
+        pg::fields!(@serde $name);
+        impl pg::Fields for $name {
+            const NAME: &'static str = ::std::stringify!($name);
+            const FIELDS: &'static [&'static str] = &[$($key),+];
+            fn write<S: ::serde::ser::SerializeStruct>(
+                &self,
+                s: &mut S,
+            ) -> ::std::result::Result<(), S::Error> {
+                let mut result = ::std::result::Result::Ok(());
+                $(pg::$kind::write(s, &mut result, $key, &self.$field);)+
+                result
+            }
+            fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                let mut f = ($(pg::$kind::None,)+);
+                while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
+                    match key {
+                        $($i => pg::$kind::read(&mut map, &mut f.$i, $key),)+
+                        _ => pg::skip_value(&mut map),
+                    }?;
+                }
+                let missing = ::std::option::Option::None;
+                $(let missing = Self::present(&f.$required, $required, missing);)*
+                if let ::std::option::Option::Some(e) = missing {
+                    return ::std::result::Result::Err(e);
+                }
+                ::std::result::Result::Ok(Self { $($field: pg::$kind::value(f.$i)),+ })
+            }
+        }
+    };
+    (@serde $name:ident) => {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                pg::serialize_struct(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                pg::deserialize_struct(deserializer)
+            }
+        }
+    };
+}
+pub(crate) use fields;
+
+/// A field that is always there and not an `Option`: its key is required.
+pub mod req {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    /// Writes the field, unless writing an earlier one failed (`result`).
+    pub fn write<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
+        s: &mut S,
+        result: &mut ::std::result::Result<(), S::Error>,
+        key: &'static str,
+        value: &V,
+    ) {
+        if result.is_ok() {
+            *result = s.serialize_field(key, value);
+        }
+    }
+
+    /// Reads the field's value into its slot; a key seen twice is an error.
+    pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: ::serde::Deserialize<'de>>(
         map: &mut A,
         slot: &mut ::std::option::Option<V>,
-        field: usize,
+        key: &'static str,
     ) -> ::std::result::Result<(), A::Error> {
         if slot.is_some() {
-            return ::std::result::Result::Err(::serde::de::Error::duplicate_field(Self::FIELDS[field]));
+            return ::std::result::Result::Err(::serde::de::Error::duplicate_field(key));
         }
         *slot = ::std::option::Option::Some(map.next_value()?);
         ::std::result::Result::Ok(())
     }
 
-    /// [`Fields::next_value`] through the field type's [`Adapted`] adapter.
-    fn next_adapted<'de, A: ::serde::de::MapAccess<'de>, V: Adapted>(
+    /// The field, from its slot, which [`super::Fields::present`] found filled.
+    pub fn value<V>(slot: ::std::option::Option<V>) -> V {
+        match slot {
+            ::std::option::Option::Some(v) => v,
+            ::std::option::Option::None => ::std::unreachable!("from_map checks a required field before it reads it"),
+        }
+    }
+}
+
+/// [`req`] through the field type's [`Adapted`] adapter.
+pub mod req_as {
+    use super::Adapted;
+
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    /// Writes the field, unless writing an earlier one failed (`result`).
+    pub fn write<S: ::serde::ser::SerializeStruct, V: Adapted>(
+        s: &mut S,
+        result: &mut ::std::result::Result<(), S::Error>,
+        key: &'static str,
+        value: &V,
+    ) where
+        V::As: ::serde_with::SerializeAs<V>,
+    {
+        if result.is_ok() {
+            *result = s.serialize_field(key, &::serde_with::ser::SerializeAsWrap::<V, V::As>::new(value));
+        }
+    }
+
+    /// Reads the field's value into its slot; a key seen twice is an error.
+    pub fn read<'de, A: ::serde::de::MapAccess<'de>, V: Adapted>(
         map: &mut A,
         slot: &mut ::std::option::Option<V>,
-        field: usize,
+        key: &'static str,
     ) -> ::std::result::Result<(), A::Error>
     where
         V::As: ::serde_with::DeserializeAs<'de, V>,
     {
         if slot.is_some() {
-            return ::std::result::Result::Err(::serde::de::Error::duplicate_field(Self::FIELDS[field]));
+            return ::std::result::Result::Err(::serde::de::Error::duplicate_field(key));
         }
         let value: ::serde_with::de::DeserializeAsWrap<V, V::As> = map.next_value()?;
         *slot = ::std::option::Option::Some(value.into_inner());
         ::std::result::Result::Ok(())
     }
 
-    /// Checks that field number `field`, which is always there and not an `Option`, was
-    /// read: its key missing is an error.
-    fn present<V, E: ::serde::de::Error>(
-        slot: &::std::option::Option<V>,
-        field: usize,
-    ) -> ::std::result::Result<(), E> {
-        match slot {
-            ::std::option::Option::Some(_) => ::std::result::Result::Ok(()),
-            ::std::option::Option::None => ::std::result::Result::Err(E::missing_field(Self::FIELDS[field])),
+    pub use super::req::value;
+}
+
+/// A field of type `Option<T>` that is always written (`None` as `null`); a missing key
+/// reads as `None`.
+pub mod null {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    pub use super::req::{read, write};
+
+    /// The field, from its slot: `None` when the key is missing.
+    pub fn value<V: ::std::default::Default>(slot: ::std::option::Option<V>) -> V {
+        slot.unwrap_or_default()
+    }
+}
+
+/// [`null`] through the field type's [`Adapted`] adapter.
+pub mod null_as {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    pub use super::null::value;
+    pub use super::req_as::{read, write};
+}
+
+/// An optional field of type `Option<T>` (Insert, Update): left out when `None`; a missing
+/// key or `null` reads as `None`.
+pub mod skip {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    pub use super::null::value;
+    pub use super::req::read;
+
+    /// Writes the field, or leaves it out when it is `None`, unless writing an earlier one
+    /// failed (`result`).
+    pub fn write<S: ::serde::ser::SerializeStruct, V: ::serde::Serialize>(
+        s: &mut S,
+        result: &mut ::std::result::Result<(), S::Error>,
+        key: &'static str,
+        value: &::std::option::Option<V>,
+    ) {
+        if result.is_ok() {
+            *result = match value {
+                ::std::option::Option::Some(_) => s.serialize_field(key, value),
+                ::std::option::Option::None => s.skip_field(key),
+            };
         }
     }
+}
+
+/// [`skip`] through the field type's [`Adapted`] adapter.
+pub mod skip_as {
+    use super::Adapted;
+
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    pub use super::null::value;
+    pub use super::req_as::read;
+
+    /// Writes the field, or leaves it out when it is `None`, unless writing an earlier one
+    /// failed (`result`).
+    pub fn write<S: ::serde::ser::SerializeStruct, V: Adapted>(
+        s: &mut S,
+        result: &mut ::std::result::Result<(), S::Error>,
+        key: &'static str,
+        value: &::std::option::Option<V>,
+    ) where
+        V::As: ::serde_with::SerializeAs<V>,
+    {
+        match value {
+            ::std::option::Option::Some(v) => super::req_as::write(s, result, key, v),
+            ::std::option::Option::None => {
+                if result.is_ok() {
+                    *result = s.skip_field(key);
+                }
+            }
+        }
+    }
+}
+
+/// An Update field of type `Option<Option<T>>`: left out when `None` (the column is left
+/// unchanged), `null` when `Some(None)` (it is set NULL); `null` reads as `Some(None)`, a
+/// missing key as `None`.
+pub mod patch {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    pub use super::req::read;
+    pub use super::skip::write;
+
+    /// The field: its slot.
+    pub fn value<V>(slot: ::std::option::Option<V>) -> ::std::option::Option<V> {
+        slot
+    }
+}
+
+/// [`patch`] through the field type's [`Adapted`] adapter.
+pub mod patch_as {
+    /// An empty slot.
+    pub use ::std::option::Option::None;
+
+    pub use super::patch::value;
+    pub use super::req_as::read;
+    pub use super::skip_as::write;
 }
 
 /// The `serde_with` adapter that reads and writes a field type whose JSON form is not what
@@ -232,14 +432,6 @@ impl<'de> ::serde::de::Visitor<'de> for Key {
     }
     fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::std::result::Result<usize, E> {
         ::std::result::Result::Ok(usize::try_from(v).unwrap_or(usize::MAX))
-    }
-}
-
-/// The value of a slot that [`Fields::present`] found filled (`from_map` calls it first).
-pub fn filled<V>(slot: ::std::option::Option<V>) -> V {
-    match slot {
-        ::std::option::Option::Some(v) => v,
-        ::std::option::Option::None => ::std::unreachable!("from_map checks a required field before it reads it"),
     }
 }
 

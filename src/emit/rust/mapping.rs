@@ -18,7 +18,7 @@ use crate::plan::types::{
 /// The support sections (`generators/rust/pg.rs`) a file needs.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Needs {
-    /// `pg::Fields`, which the structs' serde impls implement.
+    /// `pg::fields!` and `pg::Fields`, which give the structs their serde impls.
     pub fields: bool,
     /// `pg::Float`.
     pub float: bool,

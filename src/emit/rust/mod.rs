@@ -7,9 +7,10 @@
 //! `database.schema.json`, see [`crate::plan::columns`]). Structs and enums are described
 //! as [`item::Item`]s (attributes, fields, type text) and printed by [`layout`] in
 //! prettyplease's exact layout, without a round trip through syn; the structs' `Serialize`
-//! and `Deserialize` impls are written out (not derived: [`serde_impls`] says why) and
-//! printed the same way; other impls, aliases and what the direct printers are not sure of
-//! are built with `quote!` and formatted with prettyplease (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
+//! and `Deserialize` impls are one `pg::fields!` invocation each (not derived:
+//! [`serde_impls`] says why), printed the same way; other impls, aliases and what the direct
+//! printers are not sure of are built with `quote!` and formatted with prettyplease
+//! (`print_piece` decides). JSON columns typed by a pg_jsonschema CHECK are handed, as JSON
 //! Schema, to typify (`typify.rs`), which writes their structs. The "generated" header is
 //! written as text first; the support module `pg` comes last, once the modules have said what
 //! they use (so the file streams out in order, never held back).
@@ -104,7 +105,7 @@ fn doc_lines(comment: Option<&str>) -> Vec<String> {
 enum Piece {
     /// A struct or enum.
     Item(Item),
-    /// A struct's serde impls.
+    /// A struct's serde impls (always printed directly).
     Impls(SerdeImpls),
     /// Items as tokens.
     Tokens(TokenStream),
@@ -119,10 +120,7 @@ fn print_piece(piece: &Piece) -> Result<String, EmitError> {
             Some(text) => Ok(text),
             None => format_in_module(item.tokens()?),
         },
-        Piece::Impls(impls) => match impls.direct() {
-            Some(text) => Ok(text),
-            None => format_in_module(item::parse(&impls.text())?),
-        },
+        Piece::Impls(impls) => Ok(impls.text()),
         Piece::Tokens(tokens) if tokens.is_empty() => Ok(String::new()),
         Piece::Tokens(tokens) => format_in_module(tokens.clone()),
     }
@@ -178,8 +176,9 @@ pub fn check_printer(catalog: &Catalog, config: &crate::Config) -> Result<Printe
                 (&item.name, pretty, layout::print(item))
             }
             Piece::Impls(impls) => {
-                let pretty = format_in_module(item::parse(&impls.text())?)?;
-                (&impls.name, pretty, impls.direct())
+                let text = impls.text();
+                let pretty = format_in_module(item::parse(&text)?)?;
+                (&impls.name, pretty, Some(text))
             }
             Piece::Tokens(_) => return print_piece(piece),
         };
@@ -299,9 +298,43 @@ fn tail(mapper: &Mapper<'_>, wanted: &[&str]) -> Result<Vec<String>, EmitError> 
         ));
     }
     if let Some(support) = support(wanted)? {
-        tail.push(format_file(support)?);
+        tail.push(support.text()?);
     }
     Ok(tail)
+}
+
+/// The support module: its tokens, with the body of each `macro_rules!` definition left
+/// out, and the definitions' text, put back after formatting.
+struct Support {
+    tokens: TokenStream,
+    /// The text of each definition, with the line that stands for it in the tokens.
+    macros: Vec<(String, String)>,
+}
+
+impl Support {
+    /// The module's text: the tokens formatted, the definitions as they are written.
+    fn text(self) -> Result<String, EmitError> {
+        let mut text = format_file(self.tokens)?;
+        for (stand_in, definition) in self.macros {
+            let at = format!("\n    {stand_in}\n");
+            let mut indented = String::from("\n");
+            for line in definition.lines() {
+                if !line.is_empty() {
+                    indented.push_str("    ");
+                }
+                indented.push_str(line);
+                indented.push('\n');
+            }
+            if !text.contains(&at) {
+                return Err(EmitError::Template {
+                    template: "rust/pg.rs".into(),
+                    message: format!("`{stand_in}` is not where the definition goes"),
+                });
+            }
+            text = text.replacen(&at, &indented, 1);
+        }
+        Ok(text)
+    }
 }
 
 /// The module and type idents of every named type and of every Row type.
@@ -486,18 +519,36 @@ fn wanted(needs: Needs, settings: &RustConfig) -> Vec<&'static str> {
 
 /// `pub mod pg { ... }` with the `wanted` support sections, or nothing. A section named
 /// `a+b` is copied when both `a` and `b` are.
-fn support(wanted: &[&str]) -> Result<Option<TokenStream>, EmitError> {
+fn support(wanted: &[&str]) -> Result<Option<Support>, EmitError> {
     if wanted.is_empty() {
         return Ok(None);
     }
     let mut text = String::new();
     let mut section = "";
+    let mut macros: Vec<(String, String)> = Vec::new();
+    // The definition being copied, if any.
+    let mut definition: Option<String> = None;
     for line in SUPPORT.lines() {
         if let Some(name) = line.strip_prefix("// @section ") {
             section = name.trim();
             continue;
         }
-        if section.split('+').all(|part| wanted.contains(&part)) {
+        if !section.split('+').all(|part| wanted.contains(&part)) {
+            continue;
+        }
+        if let Some(d) = &mut definition {
+            d.push_str(line);
+            d.push('\n');
+            if line == "}" {
+                let stand_in = format!("{} {{}}", line_before_brace(d));
+                text.push_str(&stand_in);
+                text.push('\n');
+                macros.push((stand_in, std::mem::take(d)));
+                definition = None;
+            }
+        } else if line.starts_with("macro_rules! ") {
+            definition = Some(format!("{line}\n"));
+        } else {
             text.push_str(line);
             text.push('\n');
         }
@@ -506,13 +557,23 @@ fn support(wanted: &[&str]) -> Result<Option<TokenStream>, EmitError> {
         template: "rust/pg.rs".into(),
         message: format!("{e}"),
     })?;
-    Ok(Some(quote! {
+    let tokens = quote! {
         /// Serde adapters that read and write values exactly as PostgreSQL's `to_jsonb` (and
         /// so PostgREST) writes them.
         pub mod pg {
             #items
         }
-    }))
+    };
+    Ok(Some(Support { tokens, macros }))
+}
+
+/// `macro_rules! name {` of a definition's text: its first line up to its brace.
+fn line_before_brace(definition: &str) -> &str {
+    let first = definition.lines().next().unwrap_or_default();
+    first
+        .split_once('{')
+        .map_or(first, |(head, _)| head)
+        .trim_end()
 }
 
 /// A struct field named after `pg_name`; `nullable` when `ty` is the `Option` of a value

@@ -1,19 +1,22 @@
 //! The `Serialize` and `Deserialize` impls of the generated structs (Row, Insert, Update,
-//! composites), written out instead of derived, and printed as text.
+//! composites), written out instead of derived: one invocation per struct of the support
+//! module's `fields!` macro, printed as text.
 //!
 //! Why: serde's derive writes, per struct, a field enum with its own visitor, a sequence and
 //! a map visitor, and per field with an adapter a wrapper type with its impl in each
 //! direction; for a schema of 1,000 tables that was most of the minutes and GBs that
-//! `cargo check` of `database.rs` took. These impls call generic functions of the support
-//! module (section `fields` of `generators/rust/pg.rs`: `pg::Fields`,
-//! `pg::serialize_struct`, `pg::deserialize_struct`), which rustc checks once: a field costs
-//! one key, one write call, one match arm and one struct-literal entry. The support module
-//! documents the JSON they read and write (that of the derive with the same attributes).
+//! `cargo check` of `database.rs` took. The macro (section `fields` of
+//! `generators/rust/pg.rs`, which documents the JSON read and written: that of the derive
+//! with the same attributes) expands to impls that call generic functions of the support
+//! module, which rustc checks once: a field costs one key, one write call, one match arm
+//! and one struct-literal entry. The invocation gives per field its number, identifier, key
+//! and kind ([`SerdeField::kind`]), then the numbers of the fields whose key is required:
+//! `pg::fields! { UsersRow { 0 id "id" req, 1 email "email" null } [0] }`.
 //!
 //! The text is laid out as prettyplease lays out the same tokens (the differential test,
-//! `direct_printer_matches_prettyplease` in tests/rust.rs, holds the two to the same text);
-//! [`SerdeImpls::direct`] declines when a line would pass prettyplease's margin, and the
-//! caller then formats [`SerdeImpls::text`] with prettyplease.
+//! `direct_printer_matches_prettyplease` in tests/rust.rs, holds the two to the same text):
+//! a macro's tokens fill lines up to prettyplease's margin, a space between two tokens
+//! except before a comma and inside the brackets' ends.
 
 use std::fmt::Write;
 
@@ -49,6 +52,20 @@ impl SerdeField {
     fn required(&self) -> bool {
         self.presence == Presence::Always && !self.nullable
     }
+
+    /// The support module's module whose functions read and write the field.
+    fn kind(&self) -> &'static str {
+        match (self.presence, self.nullable, self.adapted) {
+            (Presence::Always, false, false) => "req",
+            (Presence::Always, false, true) => "req_as",
+            (Presence::Always, true, false) => "null",
+            (Presence::Always, true, true) => "null_as",
+            (Presence::Skippable, _, false) => "skip",
+            (Presence::Skippable, _, true) => "skip_as",
+            (Presence::Patch, _, false) => "patch",
+            (Presence::Patch, _, true) => "patch_as",
+        }
+    }
 }
 
 /// The `Serialize`, `Deserialize` and `pg::Fields` impls of one struct.
@@ -60,186 +77,155 @@ pub struct SerdeImpls {
     pub fields: Vec<SerdeField>,
 }
 
-/// prettyplease's margin.
-const MARGIN: usize = 89;
-
 impl SerdeImpls {
-    /// The impls as prettyplease prints them one level inside a module, or `None` when
-    /// prettyplease would break a line that this layout keeps whole (a line past the
-    /// margin), or for a struct without fields.
-    pub fn direct(&self) -> Option<String> {
-        if self.fields.is_empty() {
-            return None;
-        }
-        let text = self.text();
-        text.lines().all(|l| l.len() <= MARGIN).then_some(text)
-    }
-
-    /// The impls' text, in prettyplease's layout up to lines past the margin.
+    /// The `pg::fields!` invocation as prettyplease prints it one level inside a module.
     pub fn text(&self) -> String {
-        let name = &self.name;
-        let mut out = format!(
-            "    impl ::serde::Serialize for {name} {{
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {{
-            pg::serialize_struct(self, serializer)
-        }}
-    }}
-    impl<'de> ::serde::Deserialize<'de> for {name} {{
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {{
-            pg::deserialize_struct(deserializer)
-        }}
-    }}
-    impl pg::Fields for {name} {{
-        const NAME: &'static str = {};
-",
-            super::item::string_literal(name)
-        );
-        self.keys(&mut out);
-        self.write_fn(&mut out);
-        self.read_fn(&mut out);
-        out.push_str("    }\n");
-        out
-    }
-
-    /// `const FIELDS: ... = &[...];`, on one line when it fits.
-    fn keys(&self, out: &mut String) {
-        const HEAD: &str = "        const FIELDS: &'static [&'static str] = &[";
-        let keys: Vec<String> = self
-            .fields
-            .iter()
-            .map(|f| super::item::string_literal(&f.key))
-            .collect();
-        let flat = keys.join(", ");
-        if HEAD.len() + flat.len() + "];".len() <= MARGIN {
-            let _ = writeln!(out, "{HEAD}{flat}];");
+        let mut fill = Fill::new();
+        fill.chunk(&[&self.name]);
+        if self.fields.is_empty() {
+            fill.chunk(&["{}"]);
         } else {
-            out.push_str(HEAD);
-            out.push('\n');
-            for k in &keys {
-                let _ = writeln!(out, "            {k},");
+            fill.chunk(&["{"]);
+            let last = self.fields.len() - 1;
+            let mut number = String::new();
+            for (n, f) in self.fields.iter().enumerate() {
+                number.clear();
+                let _ = write!(number, "{n}");
+                fill.chunk(&[&number]);
+                fill.chunk(&[&f.ident]);
+                fill.chunk(&[&super::item::string_literal(&f.key)]);
+                fill.chunk(&[f.kind(), if n == last { "" } else { "," }]);
             }
-            out.push_str("        ];\n");
+            fill.chunk(&["}"]);
         }
-    }
-
-    /// `fn write`: one call per field.
-    fn write_fn(&self, out: &mut String) {
-        // Without fields `s` is not used.
-        let s = if self.fields.is_empty() { "_" } else { "s" };
-        let _ = write!(
-            out,
-            "        fn write<S: ::serde::ser::SerializeStruct>(
-            &self,
-            {s}: &mut S,
-        ) -> ::std::result::Result<(), S::Error> {{
-"
-        );
-        for (n, f) in self.fields.iter().enumerate() {
-            let call = match (f.presence, f.adapted) {
-                (Presence::Always, false) => "field",
-                (Presence::Always, true) => "field_adapted",
-                (_, false) => "optional",
-                (_, true) => "optional_adapted",
-            };
-            let _ = writeln!(out, "            Self::{call}(s, {n}, &self.{})?;", f.ident);
-        }
-        out.push_str("            ::std::result::Result::Ok(())\n        }\n");
-    }
-
-    /// `fn from_map`: a tuple of slots, a match arm per field, a check per required field,
-    /// and the struct. The slots are one value, and the checks that can fail come before
-    /// any slot is moved, so that each early return drops one value (with a variable per
-    /// slot, or a `?` per struct-literal field, each return drops every slot filled so far,
-    /// which makes the function's MIR, and rustc's time and memory, quadratic in its fields).
-    fn read_fn(&self, out: &mut String) {
-        out.push_str(
-            "        fn from_map<'de, A: ::serde::de::MapAccess<'de>>(
-            mut map: A,
-        ) -> ::std::result::Result<Self, A::Error> {
-",
-        );
-        let n = self.fields.len();
-        let none = "::std::option::Option::None";
-        let flat = format!(
-            "            let mut f = ({}{});",
-            vec![none; n].join(", "),
-            if n == 1 { "," } else { "" }
-        );
-        if flat.len() <= MARGIN {
-            out.push_str(&flat);
-            out.push('\n');
-        } else {
-            out.push_str("            let mut f = (\n");
-            for _ in 0..n {
-                let _ = writeln!(out, "                {none},");
-            }
-            out.push_str("            );\n");
-        }
-        out.push_str(
-            "            while let ::std::option::Option::Some(key) = Self::next_key(&mut map)? {
-                match key {
-",
-        );
-        for (k, f) in self.fields.iter().enumerate() {
-            let read = if f.adapted {
-                "next_adapted"
-            } else {
-                "next_value"
-            };
-            let _ = writeln!(
-                out,
-                "                    {k} => Self::{read}(&mut map, &mut f.{k}, {k}),"
-            );
-        }
-        out.push_str(
-            "                    _ => pg::skip_value(&mut map),
-                }?;
-            }
-",
-        );
-        for (k, f) in self.fields.iter().enumerate() {
-            if f.required() {
-                let _ = writeln!(out, "            Self::present(&f.{k}, {k})?;");
-            }
-        }
-        let values: Vec<String> = self
+        let required: Vec<String> = self
             .fields
             .iter()
             .enumerate()
-            .map(|(k, f)| {
-                let value = match f.presence {
-                    _ if f.required() => format!("pg::filled(f.{k})"),
-                    // The slot is the field: `None` when the key is missing.
-                    Presence::Patch => format!("f.{k}"),
-                    // A missing key is `None`.
-                    Presence::Always | Presence::Skippable => {
-                        format!("f.{k}.unwrap_or_default()")
-                    }
-                };
-                format!("{}: {value}", f.ident)
+            .filter(|(_, f)| f.required())
+            .map(|(n, _)| n.to_string())
+            .collect();
+        match required.split_first() {
+            None => fill.chunk(&["[]"]),
+            Some((first, rest)) => {
+                let close = |n: usize| if n == rest.len() { "]" } else { "" };
+                fill.chunk(&["[", first, close(0)]);
+                for (k, n) in rest.iter().enumerate() {
+                    fill.chunk(&[n, close(k + 1)]);
+                }
+            }
+        }
+        fill.finish()
+    }
+}
+
+/// prettyplease's margin.
+const MARGIN: isize = 89;
+
+/// The indentation of a macro's tokens one level inside a module.
+const INDENT: &str = "        ";
+
+/// A macro invocation's tokens as prettyplease prints them: chunks (the text between two
+/// places where it may break a line) filled into lines, a chunk going on the line when it
+/// fits with the space before it (else on a new line, even when it does not fit there).
+struct Fill {
+    out: String,
+    /// What is left of the line; `None` before the first chunk.
+    space: Option<isize>,
+}
+
+impl Fill {
+    fn new() -> Self {
+        Self {
+            out: format!("    pg::fields! {{\n{INDENT}"),
+            space: None,
+        }
+    }
+
+    /// Writes a chunk made of `parts`.
+    fn chunk(&mut self, parts: &[&str]) {
+        let len = parts.iter().map(|p| p.len()).sum::<usize>() as isize;
+        let full_line = MARGIN - INDENT.len() as isize;
+        self.space = Some(match self.space {
+            None => full_line - len,
+            // The chunk and the space before it fit.
+            Some(space) if len < space => {
+                self.out.push(' ');
+                space - 1 - len
+            }
+            Some(_) => {
+                self.out.push('\n');
+                self.out.push_str(INDENT);
+                full_line - len
+            }
+        });
+        for p in parts {
+            self.out.push_str(p);
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push_str("\n    }\n");
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(ident: &str, key: &str, presence: Presence, adapted: bool) -> SerdeField {
+        SerdeField {
+            ident: ident.into(),
+            key: key.into(),
+            presence,
+            adapted,
+            nullable: false,
+        }
+    }
+
+    /// Lines that fill up, a chunk longer than a line, escaped keys, raw identifiers and a
+    /// struct without fields, laid out as prettyplease lays out the same tokens.
+    #[test]
+    fn the_text_is_what_prettyplease_prints() {
+        let long = "k".repeat(100);
+        let mut fields: Vec<SerdeField> = (0..30)
+            .map(|n| {
+                field(
+                    &format!("column_{n}"),
+                    &format!("Column {n}"),
+                    Presence::Always,
+                    n % 3 == 0,
+                )
             })
             .collect();
-        // prettyplease keeps a struct literal on one line when it fits and its text up to
-        // the closing brace is at most 34 bytes (`end_with_max_width(34)`).
-        let inner = format!("Self {{ {} ", values.join(", "));
-        let flat = format!("            ::std::result::Result::Ok({inner}}})");
-        if values.is_empty() {
-            out.push_str("            ::std::result::Result::Ok(Self {})\n");
-        } else if inner.len() <= 34 && flat.len() <= MARGIN {
-            out.push_str(&flat);
-            out.push('\n');
-        } else {
-            out.push_str("            ::std::result::Result::Ok(Self {\n");
-            for v in &values {
-                let _ = writeln!(out, "                {v},");
-            }
-            out.push_str("            })\n");
+        fields.push(field(
+            "r#type",
+            "type \"quoted\" \\ ключ",
+            Presence::Patch,
+            true,
+        ));
+        fields.push(field("long", &long, Presence::Skippable, false));
+        fields.push(field("after", "after", Presence::Always, false));
+        let cases = [
+            SerdeImpls {
+                name: "Wide".into(),
+                fields,
+            },
+            SerdeImpls {
+                name: "Empty".into(),
+                fields: Vec::new(),
+            },
+            SerdeImpls {
+                name: "One".into(),
+                fields: vec![field("map", "map", Presence::Skippable, false)],
+            },
+        ];
+        for impls in cases {
+            let text = impls.text();
+            let pretty =
+                super::super::format_in_module(super::super::item::parse(&text).unwrap()).unwrap();
+            assert_eq!(text, pretty);
         }
-        out.push_str("        }\n");
     }
 }
