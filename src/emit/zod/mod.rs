@@ -14,10 +14,8 @@ mod values;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
 use super::EmitError;
-use super::templates::Templates;
+use super::templates::{self, Templates};
 use super::typescript::collate;
 use crate::config::{ZodDeclare, ZodLazy, ZodVersion};
 use crate::emit::settings::ZodSettings;
@@ -38,17 +36,7 @@ use declared::Declarations;
 use typed::{Ty, Typed, Types};
 use values::{Named, Names, Site, ZodValues};
 
-#[derive(Serialize)]
-struct FileView {
-    v3: bool,
-    /// The declared form's declarations (`zod_declare`), when it is on.
-    declared: Option<String>,
-    labels: Vec<String>,
-    schemas: Vec<SchemaView>,
-    definitions: Vec<String>,
-}
-
-#[derive(Serialize)]
+/// One schema's entries in the file's index.
 struct SchemaView {
     key: String,
     tables: Vec<String>,
@@ -197,15 +185,44 @@ pub fn emit(
         }
     }
     let labels = label_schemas.iter().map(|s| e.labels(s)).collect();
-    let view = FileView {
-        v3: zv.v3,
-        declared: e.declared.map(|d| d.into_inner().render(zv.v3)),
-        labels,
-        schemas,
-        definitions,
-    };
+    let declared = e.declared.map(|d| d.into_inner().render(zv.v3));
     EmitError::check_names("zod", table)?;
-    templates.render("zod/database.schemas.ts", view)
+    templates.render_json(
+        "zod/database.schemas.ts",
+        file_view(zv.v3, declared, labels, schemas, definitions),
+    )
+}
+
+/// The template's view-model, its strings moved in (the definitions and declarations are
+/// most of the file).
+fn file_view(
+    v3: bool,
+    declared: Option<String>,
+    labels: Vec<String>,
+    schemas: Vec<SchemaView>,
+    definitions: Vec<String>,
+) -> serde_json::Value {
+    use serde_json::Value;
+    let strings = |items: Vec<String>| templates::array(items, Value::String);
+    templates::object([
+        ("v3", Value::Bool(v3)),
+        ("declared", declared.map_or(Value::Null, Value::String)),
+        ("labels", strings(labels)),
+        (
+            "schemas",
+            templates::array(schemas, |s| {
+                templates::object([
+                    ("key", Value::String(s.key)),
+                    ("tables", strings(s.tables)),
+                    ("views", strings(s.views)),
+                    ("functions", strings(s.functions)),
+                    ("enums", strings(s.enums)),
+                    ("composites", strings(s.composites)),
+                ])
+            }),
+        ),
+        ("definitions", strings(definitions)),
+    ])
 }
 
 /// Composite types, each after the composites its attributes use.
