@@ -13,8 +13,9 @@ pub const WIDTH: usize = 80;
 /// A layout document.
 #[derive(Debug, Clone)]
 pub enum Doc {
-    /// Literal text without newlines.
-    Text(String),
+    /// Literal text without newlines (borrowed when it is a constant: most of a document's
+    /// text is punctuation).
+    Text(Cow<'static, str>),
     /// A line break: in flat mode a space (`soft`: nothing); `hard` always breaks.
     Line {
         /// Prints nothing in flat mode.
@@ -39,10 +40,12 @@ pub enum Doc {
     Shared(std::sync::Arc<Doc>),
 }
 
+use std::borrow::Cow;
+
 use Doc::*;
 
 /// Text.
-pub fn text(s: impl Into<String>) -> Doc {
+pub fn text(s: impl Into<Cow<'static, str>>) -> Doc {
     Text(s.into())
 }
 
@@ -135,19 +138,21 @@ pub fn must_break(d: &Doc) -> bool {
 
 /// The text of `d` laid out on one line (every group flat; a hard line prints as a space).
 pub fn flat_text(d: &Doc) -> String {
-    fn push(d: &Doc, out: &mut String) {
-        match d {
-            Text(t) => out.push_str(t),
-            Line { soft, .. } => out.push_str(if *soft { "" } else { " " }),
-            Concat(parts) => parts.iter().for_each(|p| push(p, out)),
-            Indent(inner) | Align(_, inner) | Group(inner, _) => push(inner, out),
-            IfBreak(_, flat) | Choice(flat, _) => push(flat, out),
-            Shared(inner) => push(inner, out),
-        }
-    }
     let mut out = String::new();
-    push(d, &mut out);
+    push_flat_text(d, &mut out);
     out
+}
+
+/// Appends [`flat_text`] of `d` to `out`.
+pub fn push_flat_text(d: &Doc, out: &mut String) {
+    match d {
+        Text(t) => out.push_str(t),
+        Line { soft, .. } => out.push_str(if *soft { "" } else { " " }),
+        Concat(parts) => parts.iter().for_each(|p| push_flat_text(p, out)),
+        Indent(inner) | Align(_, inner) | Group(inner, _) => push_flat_text(inner, out),
+        IfBreak(_, flat) | Choice(flat, _) => push_flat_text(flat, out),
+        Shared(inner) => push_flat_text(inner, out),
+    }
 }
 
 /// Display width as prettier counts it (East Asian wide characters count 2, combining
@@ -179,8 +184,17 @@ enum Mode {
 /// Prints `doc` starting at column `start_column`, where line breaks indent to `base`.
 pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
     let mut out = String::new();
+    print_to(&mut out, doc, base, start_column);
+    out
+}
+
+/// [`print`], appending to `out` (trailing spaces are trimmed from the printed lines only).
+pub fn print_to(out: &mut String, doc: &Doc, base: usize, start_column: usize) {
+    let start = out.len();
     let mut pos = start_column;
     let mut cmds: Vec<(usize, Mode, &Doc)> = vec![(base, Mode::Break, doc)];
+    // The stack of `fits`, kept between its calls.
+    let mut scratch: Vec<(Mode, &Doc)> = Vec::new();
     while let Some((ind, mode, d)) = cmds.pop() {
         match d {
             Text(s) => {
@@ -199,9 +213,10 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
                 if !broken
                     && (mode == Mode::Flat
                         || fits(
-                            (ind, Mode::Flat, inner),
+                            (Mode::Flat, inner),
                             &cmds,
                             WIDTH as isize - pos as isize,
+                            &mut scratch,
                         ))
                 {
                     cmds.push((ind, Mode::Flat, inner));
@@ -213,7 +228,12 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
             Shared(inner) => cmds.push((ind, mode, inner)),
             Choice(a, b) => {
                 if mode == Mode::Flat
-                    || fits((ind, Mode::Flat, a), &cmds, WIDTH as isize - pos as isize)
+                    || fits(
+                        (Mode::Flat, a),
+                        &cmds,
+                        WIDTH as isize - pos as isize,
+                        &mut scratch,
+                    )
                 {
                     cmds.push((ind, Mode::Flat, a));
                 } else {
@@ -227,7 +247,7 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
                         pos += 1;
                     }
                 } else {
-                    while out.ends_with(' ') {
+                    while out.len() > start && out.ends_with(' ') {
                         out.pop();
                     }
                     out.push('\n');
@@ -237,14 +257,19 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
             }
         }
     }
-    out
 }
 
 /// Whether `next` fits in `remaining` columns, looking on into the pending commands up to
-/// their first line break (as prettier's `fits` does).
-fn fits(next: (usize, Mode, &Doc), rest: &[(usize, Mode, &Doc)], mut remaining: isize) -> bool {
+/// their first line break (as prettier's `fits` does). `stack` is scratch space.
+fn fits<'d>(
+    next: (Mode, &'d Doc),
+    rest: &[(usize, Mode, &'d Doc)],
+    mut remaining: isize,
+    stack: &mut Vec<(Mode, &'d Doc)>,
+) -> bool {
     let mut rest_idx = rest.len();
-    let mut stack: Vec<(Mode, &Doc)> = vec![(next.1, next.2)];
+    stack.clear();
+    stack.push(next);
     loop {
         if remaining < 0 {
             return false;

@@ -7,12 +7,17 @@
 //!   head, then one `.call()` per line, indented;
 //! - any other chain is on one line when it fits, else expanded.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::fast_hash::FastBuild;
 use crate::print::doc::{self, Doc, concat, group, hardline, indent, join, line, softline, text};
 
 /// One `.name(args)` step of a chain.
 #[derive(Debug, Clone)]
 pub struct Call {
-    name: String,
+    name: &'static str,
     args: Vec<Arg>,
 }
 
@@ -43,35 +48,32 @@ impl Arg {
 /// A chain: `head.call().call()`.
 #[derive(Debug, Clone)]
 pub struct Chain {
-    head: String,
+    head: Cow<'static, str>,
     calls: Vec<Call>,
 }
 
 impl Chain {
-    /// A chain starting at an identifier (`z`, `pg`).
-    pub fn new(head: &str) -> Self {
+    /// A chain starting at an identifier (`z`, `pg`) or other code (`z.lazy(() => x)`).
+    pub fn new(head: impl Into<Cow<'static, str>>) -> Self {
         Self {
-            head: head.to_string(),
+            head: head.into(),
             calls: Vec::new(),
         }
     }
 
     /// Adds `.name(args)`.
-    pub fn call(mut self, name: &str, args: Vec<Arg>) -> Self {
-        self.calls.push(Call {
-            name: name.to_string(),
-            args,
-        });
+    pub fn call(mut self, name: &'static str, args: Vec<Arg>) -> Self {
+        self.calls.push(Call { name, args });
         self
     }
 
     /// Adds `.name(code)` with one simple argument written as text.
-    pub fn call1(self, name: &str, code: impl Into<String>) -> Self {
+    pub fn call1(self, name: &'static str, code: impl Into<Cow<'static, str>>) -> Self {
         self.call(name, vec![Arg::Simple(text(code))])
     }
 
     /// Adds `.name()`.
-    pub fn call0(self, name: &str) -> Self {
+    pub fn call0(self, name: &'static str) -> Self {
         self.call(name, Vec::new())
     }
 
@@ -126,39 +128,104 @@ impl Chain {
             .calls
             .iter()
             .any(|c| c.args.iter().any(|a| matches!(a, Arg::Complex(_))));
-        let calls: Vec<Doc> = self.calls.into_iter().map(call_doc).collect();
         let head = text(self.head);
-        if calls.len() <= 1 {
+        let calls: Vec<Doc> = self.calls.into_iter().map(call_doc).collect();
+        let Some((last, before)) = calls.split_last() else {
+            return head;
+        };
+        if before.is_empty() {
             let mut parts = vec![head];
             parts.extend(calls);
             return concat(parts);
         }
+        let early_breaks = before.iter().any(doc::must_break);
+        if (calls.len() > 2 && complex_args) || early_breaks {
+            return expanded(head, calls);
+        }
+        if !doc::must_break(last) {
+            // On one line the chain is its flat text: one node to measure and print.
+            let mut flat = doc::flat_text(&head);
+            calls.iter().for_each(|c| doc::push_flat_text(c, &mut flat));
+            return doc::choice(text(flat), expanded(head, calls));
+        }
         // The two layouts share the calls.
         let calls: Vec<Doc> = calls
             .into_iter()
-            .map(|c| Doc::Shared(std::sync::Arc::new(c)))
+            .map(|c| Doc::Shared(Arc::new(c)))
             .collect();
         let one_line = concat(
             std::iter::once(head.clone())
                 .chain(calls.iter().cloned())
                 .collect(),
         );
-        let expanded = concat(vec![
-            head,
-            indent(concat(
-                calls.iter().flat_map(|c| [hardline(), c.clone()]).collect(),
-            )),
-        ]);
-        let early_breaks = calls[..calls.len() - 1].iter().any(doc::must_break);
-        if (calls.len() > 2 && complex_args) || early_breaks {
-            return expanded;
+        doc::choice(one_line, expanded(head, calls))
+    }
+
+    /// Writes to `key` what identifies the chain's document (its head, calls and argument
+    /// texts, each length-prefixed), when every argument is text; else false.
+    fn write_key(&self, key: &mut String) -> bool {
+        use std::fmt::Write;
+        key.clear();
+        let piece = |key: &mut String, s: &str| {
+            let _ = write!(key, "{}:", s.len());
+            key.push_str(s);
+        };
+        piece(key, &self.head);
+        for c in &self.calls {
+            piece(key, c.name);
+            let _ = write!(key, "{}", c.args.len());
+            for a in &c.args {
+                let (Arg::Simple(Doc::Text(t)) | Arg::Complex(Doc::Text(t))) = a else {
+                    return false;
+                };
+                key.push(if matches!(a, Arg::Simple(_)) {
+                    's'
+                } else {
+                    'c'
+                });
+                piece(key, t);
+            }
         }
-        doc::choice(one_line, expanded)
+        true
     }
 }
 
+/// The documents of the chains an emitter writes, kept by chain: most columns' schemas are
+/// one of a few chains (`z.string().nullable()`), each laid out once and shared.
+#[derive(Debug, Default)]
+pub struct Docs {
+    by_chain: HashMap<String, Arc<Doc>, FastBuild>,
+    /// The key being looked up (kept to reuse its buffer).
+    key: String,
+}
+
+impl Docs {
+    /// The chain's document ([`Chain::doc`]), shared with the chains equal to it.
+    pub fn doc(&mut self, chain: Chain) -> Doc {
+        if !chain.write_key(&mut self.key) {
+            return chain.doc();
+        }
+        if let Some(d) = self.by_chain.get(self.key.as_str()) {
+            return Doc::Shared(Arc::clone(d));
+        }
+        let d = Arc::new(chain.doc());
+        self.by_chain.insert(self.key.clone(), Arc::clone(&d));
+        Doc::Shared(d)
+    }
+}
+
+/// The head, then one `.call()` per line, indented.
+fn expanded(head: Doc, calls: Vec<Doc>) -> Doc {
+    let mut lines = Vec::with_capacity(calls.len() * 2);
+    for c in calls {
+        lines.push(hardline());
+        lines.push(c);
+    }
+    concat(vec![head, indent(concat(lines))])
+}
+
 fn call_doc(c: Call) -> Doc {
-    let name = text(format!(".{}", c.name));
+    let name = concat(vec![text("."), text(c.name)]);
     let mut args = c.args;
     if args.is_empty() {
         return concat(vec![name, text("()")]);
@@ -251,7 +318,7 @@ pub fn object(members: Vec<(String, Doc)>) -> Doc {
 /// [`object`]'s members (for object literals a template writes line by line).
 pub fn property_line(key: &str, value: &str, indent: usize) -> String {
     doc::print(
-        &concat(vec![property(key, text(value)), text(",")]),
+        &concat(vec![property(key, text(value.to_string())), text(",")]),
         indent,
         indent,
     )

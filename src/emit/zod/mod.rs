@@ -31,7 +31,7 @@ use crate::print::js::{js_property_key, string_literal};
 /// (and declare their types) above this many relations.
 pub const LAZY_ABOVE: usize = 300;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
-use chain::{Arg, Chain, array, object};
+use chain::{Arg, Chain, Docs, array, object};
 use declared::Declarations;
 use typed::{Ty, Typed, Types};
 use values::{Named, Names, Site, ZodValues};
@@ -136,11 +136,15 @@ pub fn emit(
     // Relations are most of the file: written on the machine's cores, each with its own
     // declarations, which are then appended in relation order (the output does not change).
     let (lazy, declare) = (e.lazy, e.declared.is_some());
-    let relations = crate::emit::parallel::map(&catalog.relations, |r| {
-        let own = Emitter::new(catalog, lazy, declare, table, &zv);
-        let text = own.relation_defs(r);
-        (text, own.declared.map(RefCell::into_inner))
-    });
+    let relations = crate::emit::parallel::map_with(
+        &catalog.relations,
+        || Emitter::new(catalog, lazy, declare, table, &zv),
+        |own, r| {
+            let text = own.relation_defs(r);
+            let declarations = own.declared.as_ref().map(|d| d.take());
+            (text, declarations)
+        },
+    );
     for (text, declarations) in relations {
         definitions.push(text);
         if let (Some(all), Some(these)) = (&e.declared, declarations) {
@@ -275,6 +279,8 @@ struct Emitter<'a> {
     lazy: bool,
     /// The declared form: each export's types, collected as the exports are written.
     declared: Option<RefCell<Declarations>>,
+    /// The documents of the chains written so far.
+    docs: RefCell<Docs>,
     table: &'a NamePlan,
     zv: &'a ZodValues<'a>,
 }
@@ -294,6 +300,7 @@ impl<'a> Emitter<'a> {
             catalog,
             lazy,
             declared: declare.then(|| RefCell::new(Declarations::default())),
+            docs: RefCell::default(),
             table,
             zv,
         }
@@ -305,9 +312,10 @@ impl Emitter<'_> {
         let types = self
             .zv
             .object_of(members.iter().map(|(k, t)| (k.as_str(), &t.types)));
+        let mut cache = self.docs.borrow_mut();
         let docs = members
             .into_iter()
-            .map(|(k, t)| (k, t.chain.doc()))
+            .map(|(k, t)| (k, cache.doc(t.chain)))
             .collect();
         let obj = Arg::Complex(object(docs));
         let chain = match (strict, self.zv.v3) {
@@ -635,7 +643,7 @@ impl Emitter<'_> {
     fn entry(&self, key: &str, parts: &[(&str, &str)], indent: usize) -> String {
         let members = parts
             .iter()
-            .map(|(k, v)| (k.to_string(), text(*v)))
+            .map(|(k, v)| (k.to_string(), text(v.to_string())))
             .collect();
         print(
             &concat(vec![

@@ -140,7 +140,11 @@ impl Typed {
     }
 
     /// Adds `.name(code)` that only refines (the types stay).
-    pub fn call1(self, name: &str, code: impl Into<String>) -> Self {
+    pub fn call1(
+        self,
+        name: &'static str,
+        code: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self {
         Self {
             chain: self.chain.call1(name, code),
             types: self.types,
@@ -148,7 +152,7 @@ impl Typed {
     }
 
     /// Adds `.name()` that only refines (the types stay).
-    pub fn call0(self, name: &str) -> Self {
+    pub fn call0(self, name: &'static str) -> Self {
         Self {
             chain: self.chain.call0(name),
             types: self.types,

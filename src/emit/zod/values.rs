@@ -56,7 +56,7 @@ fn z() -> Chain {
 }
 
 /// `z.name()` of type `ty`.
-fn zt(name: &str, ty: &'static str) -> Typed {
+fn zt(name: &'static str, ty: &'static str) -> Typed {
     Typed::new(z().call0(name), Ty::Name(ty))
 }
 
@@ -64,7 +64,7 @@ fn string() -> Typed {
     zt("string", "string")
 }
 
-fn pg(name: &str, types: Types) -> Typed {
+fn pg(name: &'static str, types: Types) -> Typed {
     Typed::with(Chain::new("pg").call0(name), types)
 }
 
@@ -147,7 +147,7 @@ impl ZodValues<'_> {
 
     /// `jsonSchema` / `nonNullJsonSchema`: annotated `z.ZodType<T>`, so their input is
     /// `unknown` in Zod 4 (whose input type parameter defaults to it) and `T` in Zod 3.
-    pub fn json(&self, name: &str, ty: &'static str) -> Typed {
+    pub fn json(&self, name: &'static str, ty: &'static str) -> Typed {
         let types = if self.v3 {
             Types::same(Ty::Name(ty))
         } else {
@@ -245,7 +245,7 @@ impl ZodValues<'_> {
                         } else {
                             Types::transformed(output, Ty::Ref(n.export, true))
                         };
-                        Typed::with(Chain::new(&n.code), types)
+                        Typed::with(Chain::new(n.code), types)
                     }
                     None => zt("unknown", "unknown"),
                 }
@@ -377,7 +377,7 @@ impl ZodValues<'_> {
     }
 
     /// `z.record(z.string(), value)`.
-    fn record(&self, value: &str, ty: Ty) -> Typed {
+    fn record(&self, value: &'static str, ty: Ty) -> Typed {
         let chain = z().call(
             "record",
             vec![Arg::Simple(text("z.string()")), Arg::Simple(text(value))],
