@@ -16,6 +16,9 @@ pub enum Doc {
     /// Literal text without newlines (borrowed when it is a constant: most of a document's
     /// text is punctuation).
     Text(Cow<'static, str>),
+    /// Literal text without newlines, with its [`width`] (measured once for text printed
+    /// or measured many times, as a shared document's).
+    Measured(Box<str>, usize),
     /// A line break: in flat mode a space (`soft`: nothing); `hard` always breaks.
     Line {
         /// Prints nothing in flat mode.
@@ -47,6 +50,12 @@ use Doc::*;
 /// Text.
 pub fn text(s: impl Into<Cow<'static, str>>) -> Doc {
     Text(s.into())
+}
+
+/// Text measured once ([`Doc::Measured`]).
+pub fn measured(s: String) -> Doc {
+    let w = width(&s);
+    Measured(s.into_boxed_str(), w)
 }
 
 /// A space, or a newline when broken.
@@ -125,7 +134,7 @@ pub fn choice(a: Doc, b: Doc) -> Doc {
 /// Whether a document contains a forced line break (so its groups must break).
 pub fn must_break(d: &Doc) -> bool {
     match d {
-        Text(_) => false,
+        Text(_) | Measured(..) => false,
         Line { hard, .. } => *hard,
         Concat(parts) => parts.iter().any(must_break),
         Indent(d) | Align(_, d) => must_break(d),
@@ -147,6 +156,7 @@ pub fn flat_text(d: &Doc) -> String {
 pub fn push_flat_text(d: &Doc, out: &mut String) {
     match d {
         Text(t) => out.push_str(t),
+        Measured(t, _) => out.push_str(t),
         Line { soft, .. } => out.push_str(if *soft { "" } else { " " }),
         Concat(parts) => parts.iter().for_each(|p| push_flat_text(p, out)),
         Indent(inner) | Align(_, inner) | Group(inner, _) => push_flat_text(inner, out),
@@ -200,6 +210,10 @@ pub fn print_to(out: &mut String, doc: &Doc, base: usize, start_column: usize) {
             Text(s) => {
                 out.push_str(s);
                 pos += width(s);
+            }
+            Measured(s, w) => {
+                out.push_str(s);
+                pos += w;
             }
             Concat(parts) => {
                 for p in parts.iter().rev() {
@@ -285,6 +299,7 @@ fn fits<'d>(
         };
         match d {
             Text(s) => remaining -= width(s) as isize,
+            Measured(_, w) => remaining -= *w as isize,
             Concat(parts) => {
                 for p in parts.iter().rev() {
                     stack.push((mode, p));

@@ -146,7 +146,7 @@ impl Chain {
             // On one line the chain is its flat text: one node to measure and print.
             let mut flat = doc::flat_text(&head);
             calls.iter().for_each(|c| doc::push_flat_text(c, &mut flat));
-            return doc::choice(text(flat), expanded(head, calls));
+            return doc::choice(doc::measured(flat), expanded(head, calls));
         }
         // The two layouts share the calls.
         let calls: Vec<Doc> = calls
@@ -163,26 +163,21 @@ impl Chain {
 
     /// Writes to `key` what identifies the chain's document (its head, calls and argument
     /// texts, each length-prefixed), when every argument is text; else false.
-    fn write_key(&self, key: &mut String) -> bool {
-        use std::fmt::Write;
+    fn write_key(&self, key: &mut Vec<u8>) -> bool {
         key.clear();
-        let piece = |key: &mut String, s: &str| {
-            let _ = write!(key, "{}:", s.len());
-            key.push_str(s);
+        let piece = |key: &mut Vec<u8>, s: &str| {
+            key.extend_from_slice(&s.len().to_le_bytes());
+            key.extend_from_slice(s.as_bytes());
         };
         piece(key, &self.head);
         for c in &self.calls {
             piece(key, c.name);
-            let _ = write!(key, "{}", c.args.len());
+            key.extend_from_slice(&c.args.len().to_le_bytes());
             for a in &c.args {
                 let (Arg::Simple(Doc::Text(t)) | Arg::Complex(Doc::Text(t))) = a else {
                     return false;
                 };
-                key.push(if matches!(a, Arg::Simple(_)) {
-                    's'
-                } else {
-                    'c'
-                });
+                key.push(u8::from(matches!(a, Arg::Simple(_))));
                 piece(key, t);
             }
         }
@@ -194,9 +189,9 @@ impl Chain {
 /// one of a few chains (`z.string().nullable()`), each laid out once and shared.
 #[derive(Debug, Default)]
 pub struct Docs {
-    by_chain: HashMap<String, Arc<Doc>, FastBuild>,
+    by_chain: HashMap<Vec<u8>, Arc<Doc>, FastBuild>,
     /// The key being looked up (kept to reuse its buffer).
-    key: String,
+    key: Vec<u8>,
 }
 
 impl Docs {
@@ -205,7 +200,7 @@ impl Docs {
         if !chain.write_key(&mut self.key) {
             return chain.doc();
         }
-        if let Some(d) = self.by_chain.get(self.key.as_str()) {
+        if let Some(d) = self.by_chain.get(self.key.as_slice()) {
             return Doc::Shared(Arc::clone(d));
         }
         let d = Arc::new(chain.doc());
@@ -329,11 +324,15 @@ pub fn property_line(key: &str, value: &str, indent: usize) -> String {
 /// member path); a value that can break (a call chain) stays on the key's line. Keys of at
 /// most two characters never break.
 fn property(key: &str, value: Doc) -> Doc {
-    let key = crate::print::js::js_property_key(key);
-    if doc::width(&key) <= 2 {
-        return concat(vec![text(format!("{key}: ")), value]);
+    let mut key_text = String::with_capacity(key.len() + 2);
+    crate::print::js::push_js_property_key(&mut key_text, key);
+    let short = doc::width(&key_text) <= 2;
+    key_text.push(':');
+    if short {
+        key_text.push(' ');
+        return concat(vec![text(key_text), value]);
     }
-    concat(vec![text(format!("{key}:")), group(indent(line())), value])
+    concat(vec![text(key_text), group(indent(line())), value])
 }
 
 #[cfg(test)]

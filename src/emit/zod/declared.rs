@@ -9,7 +9,7 @@ use super::typed::{Ty, Types};
 use crate::emit::typescript::mapping::Ts;
 use crate::plan::names::{ZOD_INPUT_TYPES, ZOD_OUTPUT_TYPES, ZOD_SCHEMA_TYPE};
 use crate::print::doc::{WIDTH, member, print, text, width};
-use crate::print::js::{property_key, string_literal};
+use crate::print::js::{push_property_key, string_literal};
 
 /// The declarations collected while the exports are written: each export's member lines
 /// of the two interfaces, in chunks (one per emitter that wrote them, in export order), so
@@ -55,7 +55,7 @@ impl Declarations {
             Some(input) => member_lines(&mut chunk.inputs, 2, name, false, input),
             None => {
                 chunk.inputs.push_str("  ");
-                chunk.inputs.push_str(&property_key(name));
+                push_property_key(&mut chunk.inputs, name);
                 chunk.inputs.push_str(": ");
                 chunk.inputs.push_str(&reference_text(name, false));
             }
@@ -131,7 +131,7 @@ fn reference(name: &str, input: bool) -> Ts {
 fn member_lines(out: &mut String, indent: usize, key: &str, optional: bool, ty: &Ty) {
     let start = out.len();
     out.extend(std::iter::repeat_n(' ', indent));
-    out.push_str(&property_key(key));
+    push_property_key(out, key);
     out.push_str(if optional { "?: " } else { ": " });
     if let Ty::Object(members) = ty
         && !members.is_empty()

@@ -548,7 +548,8 @@ impl Emitter<'_> {
             ));
             out.push('\n');
         }
-        out.trim_end().to_string()
+        out.truncate(out.trim_end().len());
+        out
     }
 
     /// Functions PostgREST can call, grouped by (schema, name).
