@@ -292,15 +292,15 @@ fn is_leaf(code: &str) -> bool {
 pub use doc::array_literal as array;
 
 /// An object literal kept expanded (`{` then one `key: value,` per line).
-pub fn object(members: Vec<(String, Doc)>) -> Doc {
+pub fn object<K: AsRef<str>>(members: Vec<(K, Doc)>) -> Doc {
     if members.is_empty() {
         return text("{}");
     }
     let mut parts = vec![text("{")];
-    let mut body = Vec::new();
+    let mut body = Vec::with_capacity(members.len() * 3);
     for (key, value) in members {
         body.push(hardline());
-        body.push(property(&key, value));
+        body.push(property(key.as_ref(), value));
         body.push(text(","));
     }
     parts.push(indent(concat(body)));

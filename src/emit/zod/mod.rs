@@ -308,22 +308,11 @@ impl<'a> Emitter<'a> {
 }
 
 impl Emitter<'_> {
+    /// `z.object(...)` of the members (strict: `z.strictObject`), their chains' documents
+    /// shared through the emitter's [`Docs`].
     fn object_call(&self, members: Vec<(String, Typed)>, strict: bool) -> Typed {
-        let types = self
-            .zv
-            .object_of(members.iter().map(|(k, t)| (k.as_str(), &t.types)));
         let mut cache = self.docs.borrow_mut();
-        let docs = members
-            .into_iter()
-            .map(|(k, t)| (k, cache.doc(t.chain)))
-            .collect();
-        let obj = Arg::Complex(object(docs));
-        let chain = match (strict, self.zv.v3) {
-            (true, false) => Chain::new("z").call("strictObject", vec![obj]),
-            (true, true) => Chain::new("z").call("object", vec![obj]).call0("strict"),
-            (false, _) => Chain::new("z").call("object", vec![obj]),
-        };
-        Typed::with(chain, types)
+        self.zv.object(members, strict, |c| cache.doc(c))
     }
 
     /// `export const name =`, or `export const name: Schema<"name"> =` in the declared form
@@ -368,12 +357,21 @@ impl Emitter<'_> {
     /// Like [`Emitter::export`], but built on first use when the file is large (importing
     /// thousands of eagerly built object schemas costs seconds).
     fn export_lazy(&self, name: &str, value: Typed) -> String {
+        let mut out = String::new();
+        self.export_lazy_to(&mut out, name, value);
+        out
+    }
+
+    /// [`Emitter::export_lazy`], appended to `out`.
+    fn export_lazy_to(&self, out: &mut String, name: &str, value: Typed) {
         if !self.lazy {
-            return self.export(name, value);
+            out.push_str(&self.export(name, value));
+            return;
         }
         let head = self.head(name, &value.types);
         if value.chain.is_reference() {
-            return self.export_lazy_reference(&head, &value.chain);
+            out.push_str(&self.export_lazy_reference(&head, &value.chain));
+            return;
         }
         let value = value.chain.doc();
         // prettier's layout of `export const X = pg.lazy(() => value)`: the arrow is hugged
@@ -390,12 +388,14 @@ impl Emitter<'_> {
             ]))
         };
         let column = doc::width(&head) + 1;
+        out.push_str(&head);
         if column + "pg.lazy(() =>".len() <= doc::WIDTH {
-            return print(&concat(vec![text(format!("{head} ")), hugged(value)]), 0, 0);
+            out.push(' ');
+            return doc::print_to(out, &hugged(value), 0, column);
         }
         if column + "pg.lazy(".len() <= doc::WIDTH {
+            out.push_str(" pg.lazy(");
             let expanded = concat(vec![
-                text(format!("{head} pg.lazy(")),
                 doc::indent(concat(vec![
                     doc::hardline(),
                     doc::group(concat(vec![
@@ -407,9 +407,10 @@ impl Emitter<'_> {
                 doc::hardline(),
                 text(")"),
             ]);
-            return print(&expanded, 0, 0);
+            return doc::print_to(out, &expanded, 0, column + " pg.lazy(".len() - 1);
         }
-        format!("{head}\n  {}", print(&hugged(value), 2, 2))
+        out.push_str("\n  ");
+        doc::print_to(out, &hugged(value), 2, 2);
     }
 
     /// `export const X = pg.lazy(() => Name)`: prettier does not hug an arrow function that
@@ -504,10 +505,11 @@ impl Emitter<'_> {
                 (c.name.clone(), self.column_schema(r, Site::Row, nullable))
             })
             .collect();
-        out.push_str(&self.export_lazy(
+        self.export_lazy_to(
+            &mut out,
             self.table.get(&rel.schema, &rel.name, Part::Row),
             self.object_call(row, false),
-        ));
+        );
         out.push('\n');
         type FieldOf = fn(&Catalog, &Relation, &crate::model::Column, Precision) -> Field;
         let writes: [(Part, bool, FieldOf); 2] = [
@@ -542,10 +544,11 @@ impl Emitter<'_> {
                     (c.name.clone(), schema)
                 })
                 .collect();
-            out.push_str(&self.export_lazy(
+            self.export_lazy_to(
+                &mut out,
                 self.table.get(&rel.schema, &rel.name, part),
                 self.object_call(members, true),
-            ));
+            );
             out.push('\n');
         }
         out.truncate(out.trim_end().len());
@@ -714,7 +717,7 @@ impl Emitter<'_> {
 }
 
 /// An expanded object literal (for the contracts module).
-pub fn chain_object(members: Vec<(String, Doc)>) -> Doc {
+pub fn chain_object(members: Vec<(&str, Doc)>) -> Doc {
     object(members)
 }
 

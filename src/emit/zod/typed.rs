@@ -213,26 +213,30 @@ pub fn record_of(value: &Types) -> Types {
     wrapped(value, Ty::Record)
 }
 
-/// The types of `z.object(members)` (also strict: the types are the same).
-pub fn object_of<'a>(
-    members: impl Iterator<Item = (&'a str, &'a Types)> + Clone,
-    v3: bool,
-) -> Types {
-    let side = |input: bool| {
+/// The types of `z.object(members)` (also strict: the types are the same); the members'
+/// output types move in.
+pub fn object_of(members: Vec<(String, Types)>, v3: bool) -> Types {
+    let differs = members.iter().any(|(_, t)| t.input.is_some());
+    let input = differs.then(|| {
         Ty::Object(
             members
-                .clone()
-                .map(|(k, t)| {
-                    let ty = if input { t.input() } else { &t.output };
-                    (k.to_string(), ty.clone(), t.optional_key(ty, v3))
-                })
+                .iter()
+                .map(|(k, t)| (k.clone(), t.input().clone(), t.optional_key(t.input(), v3)))
                 .collect(),
         )
-    };
-    let differs = members.clone().any(|(_, t)| t.input.is_some());
+    });
+    let output = Ty::Object(
+        members
+            .into_iter()
+            .map(|(k, t)| {
+                let optional = t.optional_key(&t.output, v3);
+                (k, t.output, optional)
+            })
+            .collect(),
+    );
     Types {
-        output: side(false),
-        input: differs.then(|| side(true)),
+        output,
+        input,
         optional: false,
     }
 }

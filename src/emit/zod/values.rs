@@ -1,7 +1,7 @@
 //! One table: a column's or type's [`ValueRules`] as a Zod expression, per transport profile,
 //! for rows Postgres returns (`Site::Row`) and values sent to it (`Site::Input`).
 
-use super::chain::{Arg, Chain, array};
+use super::chain::{Arg, Chain, array, object};
 use super::typed::{self, Ty, Typed, Types};
 use crate::config::TsTransport;
 use crate::model::Literal;
@@ -126,15 +126,33 @@ impl ZodValues<'_> {
         typed::record_of(value)
     }
 
-    /// The types of `z.object(members)`.
-    pub fn object_of<'t>(
+    /// `z.object({ key: value, ... })`, or with `strict` `z.strictObject` (Zod 3:
+    /// `z.object(...).strict()`); `doc` lays out each member's chain.
+    pub fn object(
         &self,
-        members: impl Iterator<Item = (&'t str, &'t Types)> + Clone,
-    ) -> Types {
-        if !self.types {
-            return Types::untyped();
+        members: Vec<(String, Typed)>,
+        strict: bool,
+        mut doc: impl FnMut(Chain) -> Doc,
+    ) -> Typed {
+        let mut docs = Vec::with_capacity(members.len());
+        let mut types = Vec::with_capacity(members.len());
+        for (key, member) in members {
+            docs.push(doc(member.chain));
+            types.push((key, member.types));
         }
-        typed::object_of(members, self.v3)
+        let keys = types.iter().map(|(k, _)| k.as_str());
+        let obj = Arg::Complex(object(keys.zip(docs).collect()));
+        let chain = match (strict, self.v3) {
+            (true, false) => z().call("strictObject", vec![obj]),
+            (true, true) => z().call("object", vec![obj]).call0("strict"),
+            (false, _) => z().call("object", vec![obj]),
+        };
+        let types = if self.types {
+            typed::object_of(types, self.v3)
+        } else {
+            Types::untyped()
+        };
+        Typed::with(chain, types)
     }
 
     fn int(&self) -> Typed {
