@@ -44,11 +44,19 @@ impl Ty {
         }
     }
 
+    /// `self | other` (`other` a keyword other than `unknown` and `never`).
     fn or(self, other: &'static str) -> Ty {
-        if self == Ty::Name("unknown") {
-            return self;
+        match self {
+            Ty::Name("unknown") => self,
+            // What `union` gives, without a new list: a union's members are kept as they are.
+            Ty::Union(mut members)
+                if !members.is_empty() && !members.contains(&Ty::Name("unknown")) =>
+            {
+                members.push(Ty::Name(other));
+                Ty::Union(members)
+            }
+            _ => Ty::union(vec![self, Ty::Name(other)]),
         }
-        Ty::union(vec![self, Ty::Name(other)])
     }
 
     /// Whether `undefined` is among the values (Zod 3 makes such object keys optional).
