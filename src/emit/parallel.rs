@@ -122,6 +122,24 @@ pub fn queue<T: Sync, M: Send, R: Send>(
 #[cfg(test)]
 mod tests {
     #[test]
+    fn map_with_keeps_the_order_and_one_state_per_run_of_items() {
+        let items: Vec<usize> = (0..500).collect();
+        // Each state counts the items it saw; a run's items see 1, 2, 3, ...
+        let out = super::map_with(
+            &items,
+            || 0usize,
+            |seen, i| {
+                *seen += 1;
+                (*i, *seen)
+            },
+        );
+        assert_eq!(out.iter().map(|(i, _)| *i).collect::<Vec<_>>(), items);
+        let runs = out.iter().filter(|(_, seen)| *seen == 1).count();
+        assert!((1..=4).contains(&runs), "{runs} states");
+        assert!(out.windows(2).all(|w| w[1].1 == 1 || w[1].1 == w[0].1 + 1));
+    }
+
+    #[test]
     fn queue_hands_every_part_in_order_then_the_result_to_done_once() {
         use super::Event;
         let items: Vec<u32> = (0..6).collect();

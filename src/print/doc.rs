@@ -413,6 +413,15 @@ mod tests {
     }
 
     #[test]
+    fn print_to_appends_and_trims_only_what_it_printed() {
+        let mut out = String::from("kept  ");
+        let d = concat(vec![text("a "), hardline(), measured("日本".to_string())]);
+        print_to(&mut out, &d, 2, 6);
+        assert_eq!(out, "kept  a\n  日本");
+        assert!(matches!(measured("日本".to_string()), Measured(_, 4)));
+    }
+
+    #[test]
     fn width_counts_wide_characters_twice() {
         assert_eq!(width("日本"), 4);
         assert_eq!(width("e\u{301}"), 1);

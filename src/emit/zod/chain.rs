@@ -383,6 +383,40 @@ mod tests {
         );
     }
 
+    /// A shared document prints as the chain's own; chains whose arguments split differently
+    /// (one argument `a, b` or two) do not share one.
+    #[test]
+    fn equal_chains_share_one_document() {
+        let record = |args: &[&'static str]| {
+            let args = args.iter().map(|a| Arg::Simple(text(*a))).collect();
+            Chain::new("z").call("record", args).call0("nullable")
+        };
+        let key = "a_column_name_long_enough_that_the_record_call_does_not_fit";
+        let print =
+            |d: Doc| doc::print(&concat(vec![text(format!("{key}: ")), d, text(",")]), 2, 2);
+        let mut docs = Docs::default();
+        let (a, b) = (
+            "z.string().regex(pg.A_PATTERN_WITH_A_LONG_NAME)",
+            "z.unknown().refine(pg.aCheckWithALongName)",
+        );
+        let one = record(&[
+            "z.string().regex(pg.A_PATTERN_WITH_A_LONG_NAME), z.unknown().refine(pg.aCheckWithALongName)",
+        ]);
+        let two = record(&[a, b]);
+        let shared_one = print(docs.doc(one.clone()));
+        let shared_two = print(docs.doc(two.clone()));
+        assert_eq!(shared_one, print(one.doc()));
+        assert_eq!(shared_two, print(two.doc()));
+        assert_ne!(shared_one, shared_two);
+        let (Doc::Shared(x), Doc::Shared(y)) =
+            (docs.doc(record(&[a, b])), docs.doc(record(&[a, b])))
+        else {
+            panic!("chains of text arguments are shared");
+        };
+        assert!(std::sync::Arc::ptr_eq(&x, &y));
+        assert_eq!(docs.by_chain.len(), 2);
+    }
+
     #[test]
     fn short_chains_stay_on_one_line_long_ones_expand() {
         let c = Chain::new("z").call0("string").call0("nullable");
