@@ -101,12 +101,7 @@ fn strings(items: &[String]) -> Doc {
 }
 
 fn object(members: Vec<(&str, Doc)>) -> Doc {
-    super::zod::chain_object(
-        members
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
+    super::zod::chain_object(members)
 }
 
 /// Renders `database.contracts.ts`.

@@ -7,6 +7,16 @@ const MIN_ITEMS: usize = 64;
 
 /// `items.iter().map(f).collect()`, on up to four threads for long lists.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_with(items, || (), |(), item| f(item))
+}
+
+/// [`map`] where `f` also gets a state of its thread's own, made by `init` on that thread
+/// (a cache, say): each thread maps a run of consecutive items with one state.
+pub fn map_with<T: Sync, S, R: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
     // Asking is not free (it reads the cgroup's CPU quota): once per run.
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     let threads = *THREADS.get_or_init(|| {
@@ -14,15 +24,21 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
             .map_or(1, |n| n.get())
             .min(4)
     });
+    let run = |part: &[T]| {
+        let mut state = init();
+        part.iter()
+            .map(|item| f(&mut state, item))
+            .collect::<Vec<R>>()
+    };
     if threads < 2 || items.len() < MIN_ITEMS {
-        return items.iter().map(f).collect();
+        return run(items);
     }
     let chunk = items.len().div_ceil(threads);
-    let f = &f;
+    let run = &run;
     std::thread::scope(|scope| {
         let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .map(|part| scope.spawn(move || run(part)))
             .collect();
         handles
             .into_iter()
@@ -105,6 +121,24 @@ pub fn queue<T: Sync, M: Send, R: Send>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn map_with_keeps_the_order_and_one_state_per_run_of_items() {
+        let items: Vec<usize> = (0..500).collect();
+        // Each state counts the items it saw; a run's items see 1, 2, 3, ...
+        let out = super::map_with(
+            &items,
+            || 0usize,
+            |seen, i| {
+                *seen += 1;
+                (*i, *seen)
+            },
+        );
+        assert_eq!(out.iter().map(|(i, _)| *i).collect::<Vec<_>>(), items);
+        let runs = out.iter().filter(|(_, seen)| *seen == 1).count();
+        assert!((1..=4).contains(&runs), "{runs} states");
+        assert!(out.windows(2).all(|w| w[1].1 == 1 || w[1].1 == w[0].1 + 1));
+    }
+
     #[test]
     fn queue_hands_every_part_in_order_then_the_result_to_done_once() {
         use super::Event;

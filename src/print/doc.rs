@@ -13,8 +13,12 @@ pub const WIDTH: usize = 80;
 /// A layout document.
 #[derive(Debug, Clone)]
 pub enum Doc {
-    /// Literal text without newlines.
-    Text(String),
+    /// Literal text without newlines (borrowed when it is a constant: most of a document's
+    /// text is punctuation).
+    Text(Cow<'static, str>),
+    /// Literal text without newlines, with its [`width`] (measured once for text printed
+    /// or measured many times, as a shared document's).
+    Measured(Box<str>, usize),
     /// A line break: in flat mode a space (`soft`: nothing); `hard` always breaks.
     Line {
         /// Prints nothing in flat mode.
@@ -39,11 +43,19 @@ pub enum Doc {
     Shared(std::sync::Arc<Doc>),
 }
 
+use std::borrow::Cow;
+
 use Doc::*;
 
 /// Text.
-pub fn text(s: impl Into<String>) -> Doc {
+pub fn text(s: impl Into<Cow<'static, str>>) -> Doc {
     Text(s.into())
+}
+
+/// Text measured once ([`Doc::Measured`]).
+pub fn measured(s: String) -> Doc {
+    let w = width(&s);
+    Measured(s.into_boxed_str(), w)
 }
 
 /// A space, or a newline when broken.
@@ -122,7 +134,7 @@ pub fn choice(a: Doc, b: Doc) -> Doc {
 /// Whether a document contains a forced line break (so its groups must break).
 pub fn must_break(d: &Doc) -> bool {
     match d {
-        Text(_) => false,
+        Text(_) | Measured(..) => false,
         Line { hard, .. } => *hard,
         Concat(parts) => parts.iter().any(must_break),
         Indent(d) | Align(_, d) => must_break(d),
@@ -135,19 +147,22 @@ pub fn must_break(d: &Doc) -> bool {
 
 /// The text of `d` laid out on one line (every group flat; a hard line prints as a space).
 pub fn flat_text(d: &Doc) -> String {
-    fn push(d: &Doc, out: &mut String) {
-        match d {
-            Text(t) => out.push_str(t),
-            Line { soft, .. } => out.push_str(if *soft { "" } else { " " }),
-            Concat(parts) => parts.iter().for_each(|p| push(p, out)),
-            Indent(inner) | Align(_, inner) | Group(inner, _) => push(inner, out),
-            IfBreak(_, flat) | Choice(flat, _) => push(flat, out),
-            Shared(inner) => push(inner, out),
-        }
-    }
     let mut out = String::new();
-    push(d, &mut out);
+    push_flat_text(d, &mut out);
     out
+}
+
+/// Appends [`flat_text`] of `d` to `out`.
+pub fn push_flat_text(d: &Doc, out: &mut String) {
+    match d {
+        Text(t) => out.push_str(t),
+        Measured(t, _) => out.push_str(t),
+        Line { soft, .. } => out.push_str(if *soft { "" } else { " " }),
+        Concat(parts) => parts.iter().for_each(|p| push_flat_text(p, out)),
+        Indent(inner) | Align(_, inner) | Group(inner, _) => push_flat_text(inner, out),
+        IfBreak(_, flat) | Choice(flat, _) => push_flat_text(flat, out),
+        Shared(inner) => push_flat_text(inner, out),
+    }
 }
 
 /// Display width as prettier counts it (East Asian wide characters count 2, combining
@@ -179,13 +194,26 @@ enum Mode {
 /// Prints `doc` starting at column `start_column`, where line breaks indent to `base`.
 pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
     let mut out = String::new();
+    print_to(&mut out, doc, base, start_column);
+    out
+}
+
+/// [`print`], appending to `out` (trailing spaces are trimmed from the printed lines only).
+pub fn print_to(out: &mut String, doc: &Doc, base: usize, start_column: usize) {
+    let start = out.len();
     let mut pos = start_column;
     let mut cmds: Vec<(usize, Mode, &Doc)> = vec![(base, Mode::Break, doc)];
+    // The stack of `fits`, kept between its calls.
+    let mut scratch: Vec<(Mode, &Doc)> = Vec::new();
     while let Some((ind, mode, d)) = cmds.pop() {
         match d {
             Text(s) => {
                 out.push_str(s);
                 pos += width(s);
+            }
+            Measured(s, w) => {
+                out.push_str(s);
+                pos += w;
             }
             Concat(parts) => {
                 for p in parts.iter().rev() {
@@ -199,9 +227,10 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
                 if !broken
                     && (mode == Mode::Flat
                         || fits(
-                            (ind, Mode::Flat, inner),
+                            (Mode::Flat, inner),
                             &cmds,
                             WIDTH as isize - pos as isize,
+                            &mut scratch,
                         ))
                 {
                     cmds.push((ind, Mode::Flat, inner));
@@ -213,7 +242,12 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
             Shared(inner) => cmds.push((ind, mode, inner)),
             Choice(a, b) => {
                 if mode == Mode::Flat
-                    || fits((ind, Mode::Flat, a), &cmds, WIDTH as isize - pos as isize)
+                    || fits(
+                        (Mode::Flat, a),
+                        &cmds,
+                        WIDTH as isize - pos as isize,
+                        &mut scratch,
+                    )
                 {
                     cmds.push((ind, Mode::Flat, a));
                 } else {
@@ -227,7 +261,7 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
                         pos += 1;
                     }
                 } else {
-                    while out.ends_with(' ') {
+                    while out.len() > start && out.ends_with(' ') {
                         out.pop();
                     }
                     out.push('\n');
@@ -237,14 +271,19 @@ pub fn print(doc: &Doc, base: usize, start_column: usize) -> String {
             }
         }
     }
-    out
 }
 
 /// Whether `next` fits in `remaining` columns, looking on into the pending commands up to
-/// their first line break (as prettier's `fits` does).
-fn fits(next: (usize, Mode, &Doc), rest: &[(usize, Mode, &Doc)], mut remaining: isize) -> bool {
+/// their first line break (as prettier's `fits` does). `stack` is scratch space.
+fn fits<'d>(
+    next: (Mode, &'d Doc),
+    rest: &[(usize, Mode, &'d Doc)],
+    mut remaining: isize,
+    stack: &mut Vec<(Mode, &'d Doc)>,
+) -> bool {
     let mut rest_idx = rest.len();
-    let mut stack: Vec<(Mode, &Doc)> = vec![(next.1, next.2)];
+    stack.clear();
+    stack.push(next);
     loop {
         if remaining < 0 {
             return false;
@@ -260,6 +299,7 @@ fn fits(next: (usize, Mode, &Doc), rest: &[(usize, Mode, &Doc)], mut remaining: 
         };
         match d {
             Text(s) => remaining -= width(s) as isize,
+            Measured(_, w) => remaining -= *w as isize,
             Concat(parts) => {
                 for p in parts.iter().rev() {
                     stack.push((mode, p));
@@ -370,6 +410,15 @@ mod tests {
             out.starts_with("{\n  argument_0: number\n  argument_1: number"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn print_to_appends_and_trims_only_what_it_printed() {
+        let mut out = String::from("kept  ");
+        let d = concat(vec![text("a "), hardline(), measured("日本".to_string())]);
+        print_to(&mut out, &d, 2, 6);
+        assert_eq!(out, "kept  a\n  日本");
+        assert!(matches!(measured("日本".to_string()), Measured(_, 4)));
     }
 
     #[test]

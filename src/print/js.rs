@@ -53,8 +53,24 @@ pub(super) fn closes_html(before: &str) -> bool {
 /// A property key as prettier prints it with `quoteProps: "as-needed"`: bare when it is an
 /// identifier name, else a string literal.
 pub fn property_key(name: &str) -> String {
+    let mut out = String::new();
+    push_property_key(&mut out, name);
+    out
+}
+
+/// Appends [`property_key`] of `name` to `out`.
+pub fn push_property_key(out: &mut String, name: &str) {
+    if is_identifier_name(name) {
+        out.push_str(name);
+    } else {
+        out.push_str(&string_literal(name));
+    }
+}
+
+/// Whether `name` is an identifier name (a key prettier leaves bare).
+fn is_identifier_name(name: &str) -> bool {
     let mut chars = name.chars();
-    let ident = match chars.next() {
+    match chars.next() {
         Some(c)
             if c == '$'
                 || c == '_'
@@ -71,21 +87,26 @@ pub fn property_key(name: &str) -> String {
             })
         }
         _ => false,
-    };
-    if ident {
-        name.to_string()
-    } else {
-        string_literal(name)
     }
 }
 
 /// A property key in a JavaScript object literal: like [`property_key`], except that
 /// `__proto__`, which would set the prototype instead of defining a key, is computed.
 pub fn js_property_key(name: &str) -> String {
+    let mut out = String::new();
+    push_js_property_key(&mut out, name);
+    out
+}
+
+/// Appends [`js_property_key`] of `name` to `out`.
+pub fn push_js_property_key(out: &mut String, name: &str) {
     if name == "__proto__" {
-        return format!("[{}]", string_literal(name));
+        out.push('[');
+        out.push_str(&string_literal(name));
+        out.push(']');
+    } else {
+        push_property_key(out, name);
     }
-    property_key(name)
 }
 
 #[cfg(test)]

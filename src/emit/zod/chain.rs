@@ -7,12 +7,17 @@
 //!   head, then one `.call()` per line, indented;
 //! - any other chain is on one line when it fits, else expanded.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::fast_hash::FastBuild;
 use crate::print::doc::{self, Doc, concat, group, hardline, indent, join, line, softline, text};
 
 /// One `.name(args)` step of a chain.
 #[derive(Debug, Clone)]
 pub struct Call {
-    name: String,
+    name: &'static str,
     args: Vec<Arg>,
 }
 
@@ -43,35 +48,32 @@ impl Arg {
 /// A chain: `head.call().call()`.
 #[derive(Debug, Clone)]
 pub struct Chain {
-    head: String,
+    head: Cow<'static, str>,
     calls: Vec<Call>,
 }
 
 impl Chain {
-    /// A chain starting at an identifier (`z`, `pg`).
-    pub fn new(head: &str) -> Self {
+    /// A chain starting at an identifier (`z`, `pg`) or other code (`z.lazy(() => x)`).
+    pub fn new(head: impl Into<Cow<'static, str>>) -> Self {
         Self {
-            head: head.to_string(),
+            head: head.into(),
             calls: Vec::new(),
         }
     }
 
     /// Adds `.name(args)`.
-    pub fn call(mut self, name: &str, args: Vec<Arg>) -> Self {
-        self.calls.push(Call {
-            name: name.to_string(),
-            args,
-        });
+    pub fn call(mut self, name: &'static str, args: Vec<Arg>) -> Self {
+        self.calls.push(Call { name, args });
         self
     }
 
     /// Adds `.name(code)` with one simple argument written as text.
-    pub fn call1(self, name: &str, code: impl Into<String>) -> Self {
+    pub fn call1(self, name: &'static str, code: impl Into<Cow<'static, str>>) -> Self {
         self.call(name, vec![Arg::Simple(text(code))])
     }
 
     /// Adds `.name()`.
-    pub fn call0(self, name: &str) -> Self {
+    pub fn call0(self, name: &'static str) -> Self {
         self.call(name, Vec::new())
     }
 
@@ -126,39 +128,99 @@ impl Chain {
             .calls
             .iter()
             .any(|c| c.args.iter().any(|a| matches!(a, Arg::Complex(_))));
-        let calls: Vec<Doc> = self.calls.into_iter().map(call_doc).collect();
         let head = text(self.head);
-        if calls.len() <= 1 {
+        let calls: Vec<Doc> = self.calls.into_iter().map(call_doc).collect();
+        let Some((last, before)) = calls.split_last() else {
+            return head;
+        };
+        if before.is_empty() {
             let mut parts = vec![head];
             parts.extend(calls);
             return concat(parts);
         }
+        let early_breaks = before.iter().any(doc::must_break);
+        if (calls.len() > 2 && complex_args) || early_breaks {
+            return expanded(head, calls);
+        }
+        if !doc::must_break(last) {
+            // On one line the chain is its flat text: one node to measure and print.
+            let mut flat = doc::flat_text(&head);
+            calls.iter().for_each(|c| doc::push_flat_text(c, &mut flat));
+            return doc::choice(doc::measured(flat), expanded(head, calls));
+        }
         // The two layouts share the calls.
         let calls: Vec<Doc> = calls
             .into_iter()
-            .map(|c| Doc::Shared(std::sync::Arc::new(c)))
+            .map(|c| Doc::Shared(Arc::new(c)))
             .collect();
         let one_line = concat(
             std::iter::once(head.clone())
                 .chain(calls.iter().cloned())
                 .collect(),
         );
-        let expanded = concat(vec![
-            head,
-            indent(concat(
-                calls.iter().flat_map(|c| [hardline(), c.clone()]).collect(),
-            )),
-        ]);
-        let early_breaks = calls[..calls.len() - 1].iter().any(doc::must_break);
-        if (calls.len() > 2 && complex_args) || early_breaks {
-            return expanded;
+        doc::choice(one_line, expanded(head, calls))
+    }
+
+    /// Writes to `key` what identifies the chain's document (its head, calls and argument
+    /// texts, each length-prefixed), when every argument is text; else false.
+    fn write_key(&self, key: &mut Vec<u8>) -> bool {
+        key.clear();
+        let piece = |key: &mut Vec<u8>, s: &str| {
+            key.extend_from_slice(&s.len().to_le_bytes());
+            key.extend_from_slice(s.as_bytes());
+        };
+        piece(key, &self.head);
+        for c in &self.calls {
+            piece(key, c.name);
+            key.extend_from_slice(&c.args.len().to_le_bytes());
+            for a in &c.args {
+                let (Arg::Simple(Doc::Text(t)) | Arg::Complex(Doc::Text(t))) = a else {
+                    return false;
+                };
+                key.push(u8::from(matches!(a, Arg::Simple(_))));
+                piece(key, t);
+            }
         }
-        doc::choice(one_line, expanded)
+        true
     }
 }
 
+/// The documents of the chains an emitter writes, kept by chain: most columns' schemas are
+/// one of a few chains (`z.string().nullable()`), each laid out once and shared.
+#[derive(Debug, Default)]
+pub struct Docs {
+    by_chain: HashMap<Vec<u8>, Arc<Doc>, FastBuild>,
+    /// The key being looked up (kept to reuse its buffer).
+    key: Vec<u8>,
+}
+
+impl Docs {
+    /// The chain's document ([`Chain::doc`]), shared with the chains equal to it.
+    pub fn doc(&mut self, chain: Chain) -> Doc {
+        if !chain.write_key(&mut self.key) {
+            return chain.doc();
+        }
+        if let Some(d) = self.by_chain.get(self.key.as_slice()) {
+            return Doc::Shared(Arc::clone(d));
+        }
+        let d = Arc::new(chain.doc());
+        self.by_chain.insert(self.key.clone(), Arc::clone(&d));
+        Doc::Shared(d)
+    }
+}
+
+/// The head, then one `.call()` per line, indented.
+fn expanded(head: Doc, calls: Vec<Doc>) -> Doc {
+    let mut lines = Vec::with_capacity(calls.len() * 2);
+    for c in calls {
+        lines.push(hardline());
+        lines.push(c);
+    }
+    concat(vec![head, indent(concat(lines))])
+}
+
 fn call_doc(c: Call) -> Doc {
-    let name = text(format!(".{}", c.name));
+    let name = concat(vec![text("."), text(c.name)]);
     let mut args = c.args;
     if args.is_empty() {
         return concat(vec![name, text("()")]);
@@ -230,15 +292,15 @@ fn is_leaf(code: &str) -> bool {
 pub use doc::array_literal as array;
 
 /// An object literal kept expanded (`{` then one `key: value,` per line).
-pub fn object(members: Vec<(String, Doc)>) -> Doc {
+pub fn object<K: AsRef<str>>(members: Vec<(K, Doc)>) -> Doc {
     if members.is_empty() {
         return text("{}");
     }
     let mut parts = vec![text("{")];
-    let mut body = Vec::new();
+    let mut body = Vec::with_capacity(members.len() * 3);
     for (key, value) in members {
         body.push(hardline());
-        body.push(property(&key, value));
+        body.push(property(key.as_ref(), value));
         body.push(text(","));
     }
     parts.push(indent(concat(body)));
@@ -251,7 +313,7 @@ pub fn object(members: Vec<(String, Doc)>) -> Doc {
 /// [`object`]'s members (for object literals a template writes line by line).
 pub fn property_line(key: &str, value: &str, indent: usize) -> String {
     doc::print(
-        &concat(vec![property(key, text(value)), text(",")]),
+        &concat(vec![property(key, text(value.to_string())), text(",")]),
         indent,
         indent,
     )
@@ -262,11 +324,15 @@ pub fn property_line(key: &str, value: &str, indent: usize) -> String {
 /// member path); a value that can break (a call chain) stays on the key's line. Keys of at
 /// most two characters never break.
 fn property(key: &str, value: Doc) -> Doc {
-    let key = crate::print::js::js_property_key(key);
-    if doc::width(&key) <= 2 {
-        return concat(vec![text(format!("{key}: ")), value]);
+    let mut key_text = String::with_capacity(key.len() + 2);
+    crate::print::js::push_js_property_key(&mut key_text, key);
+    let short = doc::width(&key_text) <= 2;
+    key_text.push(':');
+    if short {
+        key_text.push(' ');
+        return concat(vec![text(key_text), value]);
     }
-    concat(vec![text(format!("{key}:")), group(indent(line())), value])
+    concat(vec![text(key_text), group(indent(line())), value])
 }
 
 #[cfg(test)]
@@ -315,6 +381,40 @@ mod tests {
             line,
             "codes: z\n    .array(z.string().refine(pg.maxCharsPadded(2)))\n    .nullable()\n    .optional(),"
         );
+    }
+
+    /// A shared document prints as the chain's own; chains whose arguments split differently
+    /// (one argument `a, b` or two) do not share one.
+    #[test]
+    fn equal_chains_share_one_document() {
+        let record = |args: &[&'static str]| {
+            let args = args.iter().map(|a| Arg::Simple(text(*a))).collect();
+            Chain::new("z").call("record", args).call0("nullable")
+        };
+        let key = "a_column_name_long_enough_that_the_record_call_does_not_fit";
+        let print =
+            |d: Doc| doc::print(&concat(vec![text(format!("{key}: ")), d, text(",")]), 2, 2);
+        let mut docs = Docs::default();
+        let (a, b) = (
+            "z.string().regex(pg.A_PATTERN_WITH_A_LONG_NAME)",
+            "z.unknown().refine(pg.aCheckWithALongName)",
+        );
+        let one = record(&[
+            "z.string().regex(pg.A_PATTERN_WITH_A_LONG_NAME), z.unknown().refine(pg.aCheckWithALongName)",
+        ]);
+        let two = record(&[a, b]);
+        let shared_one = print(docs.doc(one.clone()));
+        let shared_two = print(docs.doc(two.clone()));
+        assert_eq!(shared_one, print(one.doc()));
+        assert_eq!(shared_two, print(two.doc()));
+        assert_ne!(shared_one, shared_two);
+        let (Doc::Shared(x), Doc::Shared(y)) =
+            (docs.doc(record(&[a, b])), docs.doc(record(&[a, b])))
+        else {
+            panic!("chains of text arguments are shared");
+        };
+        assert!(std::sync::Arc::ptr_eq(&x, &y));
+        assert_eq!(docs.by_chain.len(), 2);
     }
 
     #[test]

@@ -9,13 +9,21 @@ use super::typed::{Ty, Types};
 use crate::emit::typescript::mapping::Ts;
 use crate::plan::names::{ZOD_INPUT_TYPES, ZOD_OUTPUT_TYPES, ZOD_SCHEMA_TYPE};
 use crate::print::doc::{WIDTH, member, print, text, width};
-use crate::print::js::{property_key, string_literal};
+use crate::print::js::{push_property_key, string_literal};
 
-/// The declarations collected while the exports are written.
+/// The declarations collected while the exports are written: each export's member lines
+/// of the two interfaces, in chunks (one per emitter that wrote them, in export order), so
+/// that joining the emitters' declarations moves them instead of copying.
 #[derive(Debug, Default)]
 pub struct Declarations {
-    outputs: Vec<String>,
-    inputs: Vec<String>,
+    chunks: Vec<Chunk>,
+}
+
+/// The member lines of some exports, each line ending in a newline.
+#[derive(Debug, Default)]
+struct Chunk {
+    outputs: String,
+    inputs: String,
 }
 
 /// The annotation of export `name`: `Schema<"name">`.
@@ -23,44 +31,41 @@ pub fn annotation(name: &str) -> String {
     format!("{ZOD_SCHEMA_TYPE}<{}>", string_literal(name))
 }
 
+const OUTPUT_DOC: &str = "What `z.infer` gives for each schema of this module.";
+const INPUT_DOC: &str = "What `z.input` gives for each schema of this module.";
+const SCHEMA_DOC: &str = "The type of the schema `K`.";
+
 impl Declarations {
     /// Appends `other`'s declarations after these.
     pub fn append(&mut self, other: Declarations) {
-        self.outputs.extend(other.outputs);
-        self.inputs.extend(other.inputs);
+        self.chunks.extend(other.chunks);
     }
 
     /// Records the types of export `name`.
     pub fn add(&mut self, name: &str, types: &Types) {
-        let mut out = String::new();
-        member_lines(&mut out, 2, name, false, &types.output);
-        self.outputs.push(out);
-        let mut out = String::new();
+        if self.chunks.is_empty() {
+            self.chunks.push(Chunk::default());
+        }
+        let Some(chunk) = self.chunks.last_mut() else {
+            return;
+        };
+        member_lines(&mut chunk.outputs, 2, name, false, &types.output);
+        chunk.outputs.push('\n');
         match &types.input {
-            Some(input) => member_lines(&mut out, 2, name, false, input),
+            Some(input) => member_lines(&mut chunk.inputs, 2, name, false, input),
             None => {
-                let line = format!("  {}: {}", property_key(name), reference_text(name, false));
-                out.push_str(&line);
+                chunk.inputs.push_str("  ");
+                push_property_key(&mut chunk.inputs, name);
+                chunk.inputs.push_str(": ");
+                chunk.inputs.push_str(&reference_text(name, false));
             }
         }
-        self.inputs.push(out);
+        chunk.inputs.push('\n');
     }
 
-    /// The declarations as module text: the two interfaces and the `Schema<K>` type.
+    /// The declarations as module text: the two interfaces and the `Schema<K>` type, as
+    /// prettier lays them out (the Zod 3 form of `Schema<K>` does not fit on one line).
     pub fn render(&self, v3: bool) -> String {
-        let block = |doc: &str, name: &str, members: &[String]| {
-            if members.is_empty() {
-                return format!("/** {doc} */\ninterface {name} {{}}");
-            }
-            let mut out = format!("/** {doc} */\ninterface {name} {{\n");
-            for m in members {
-                out.push_str(m);
-                out.push('\n');
-            }
-            out.push('}');
-            out
-        };
-        // As prettier lays it out (the Zod 3 form does not fit on one line).
         let schema = if v3 {
             format!(
                 "z.ZodType<\n  {ZOD_OUTPUT_TYPES}[K],\n  z.ZodTypeDef,\n  {ZOD_INPUT_TYPES}[K]\n>"
@@ -68,19 +73,41 @@ impl Declarations {
         } else {
             format!("z.ZodType<{ZOD_OUTPUT_TYPES}[K], {ZOD_INPUT_TYPES}[K]>")
         };
-        format!(
-            "{}\n\n{}\n\n/** The type of the schema `K`. */\ntype {ZOD_SCHEMA_TYPE}<K extends keyof {ZOD_OUTPUT_TYPES}> = {schema}",
-            block(
-                "What `z.infer` gives for each schema of this module.",
-                ZOD_OUTPUT_TYPES,
-                &self.outputs
-            ),
-            block(
-                "What `z.input` gives for each schema of this module.",
-                ZOD_INPUT_TYPES,
-                &self.inputs
-            ),
-        )
+        let members: usize = self
+            .chunks
+            .iter()
+            .map(|c| c.outputs.len() + c.inputs.len())
+            .sum();
+        let mut out = String::with_capacity(members + 512);
+        self.block(&mut out, OUTPUT_DOC, ZOD_OUTPUT_TYPES, |c| &c.outputs);
+        out.push_str("\n\n");
+        self.block(&mut out, INPUT_DOC, ZOD_INPUT_TYPES, |c| &c.inputs);
+        out.push_str("\n\n/** ");
+        out.push_str(SCHEMA_DOC);
+        out.push_str(" */\ntype ");
+        out.push_str(ZOD_SCHEMA_TYPE);
+        out.push_str("<K extends keyof ");
+        out.push_str(ZOD_OUTPUT_TYPES);
+        out.push_str("> = ");
+        out.push_str(&schema);
+        out
+    }
+
+    /// `/** doc */` and `interface name { ... }` with the member lines `side` picks.
+    fn block(&self, out: &mut String, doc: &str, name: &str, side: fn(&Chunk) -> &String) {
+        out.push_str("/** ");
+        out.push_str(doc);
+        out.push_str(" */\ninterface ");
+        out.push_str(name);
+        if self.chunks.iter().all(|c| side(c).is_empty()) {
+            out.push_str(" {}");
+            return;
+        }
+        out.push_str(" {\n");
+        for c in &self.chunks {
+            out.push_str(side(c));
+        }
+        out.push('}');
     }
 }
 
@@ -104,7 +131,7 @@ fn reference(name: &str, input: bool) -> Ts {
 fn member_lines(out: &mut String, indent: usize, key: &str, optional: bool, ty: &Ty) {
     let start = out.len();
     out.extend(std::iter::repeat_n(' ', indent));
-    out.push_str(&property_key(key));
+    push_property_key(out, key);
     out.push_str(if optional { "?: " } else { ": " });
     if let Ty::Object(members) = ty
         && !members.is_empty()

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::chain::{Arg, Chain, array, object};
+use super::chain::{Arg, Chain, array};
 use super::typed::{Ty, Typed};
 use super::values::ZodValues;
 use crate::print::doc::text;
@@ -126,18 +126,7 @@ fn object_type(o: &serde_json::Map<String, Value>, zv: &ZodValues<'_>, depth: us
             (name.clone(), c)
         })
         .collect();
-    let types = zv.object_of(members.iter().map(|(k, t)| (k.as_str(), &t.types)));
-    let docs = members
-        .into_iter()
-        .map(|(k, t)| (k, t.chain.doc()))
-        .collect();
-    let obj = Arg::Complex(object(docs));
-    let chain = match (closed, zv.v3) {
-        (true, false) => z.call("strictObject", vec![obj]),
-        (true, true) => z.call("object", vec![obj]).call0("strict"),
-        (false, _) => z.call("object", vec![obj]),
-    };
-    Typed::with(chain, types)
+    zv.object(members, closed, Chain::doc)
 }
 
 fn literal(v: &Value, zv: &ZodValues<'_>) -> Typed {

@@ -14,10 +14,8 @@ mod values;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
 use super::EmitError;
-use super::templates::Templates;
+use super::templates::{self, Templates};
 use super::typescript::collate;
 use crate::config::{ZodDeclare, ZodLazy, ZodVersion};
 use crate::emit::settings::ZodSettings;
@@ -33,22 +31,12 @@ use crate::print::js::{js_property_key, string_literal};
 /// (and declare their types) above this many relations.
 pub const LAZY_ABOVE: usize = 300;
 use crate::model::{Catalog, Relation, TypeDef, TypeKind};
-use chain::{Arg, Chain, array, object};
+use chain::{Arg, Chain, Docs, array, object};
 use declared::Declarations;
 use typed::{Ty, Typed, Types};
 use values::{Named, Names, Site, ZodValues};
 
-#[derive(Serialize)]
-struct FileView {
-    v3: bool,
-    /// The declared form's declarations (`zod_declare`), when it is on.
-    declared: Option<String>,
-    labels: Vec<String>,
-    schemas: Vec<SchemaView>,
-    definitions: Vec<String>,
-}
-
-#[derive(Serialize)]
+/// One schema's entries in the file's index.
 struct SchemaView {
     key: String,
     tables: Vec<String>,
@@ -148,11 +136,15 @@ pub fn emit(
     // Relations are most of the file: written on the machine's cores, each with its own
     // declarations, which are then appended in relation order (the output does not change).
     let (lazy, declare) = (e.lazy, e.declared.is_some());
-    let relations = crate::emit::parallel::map(&catalog.relations, |r| {
-        let own = Emitter::new(catalog, lazy, declare, table, &zv);
-        let text = own.relation_defs(r);
-        (text, own.declared.map(RefCell::into_inner))
-    });
+    let relations = crate::emit::parallel::map_with(
+        &catalog.relations,
+        || Emitter::new(catalog, lazy, declare, table, &zv),
+        |own, r| {
+            let text = own.relation_defs(r);
+            let declarations = own.declared.as_ref().map(|d| d.take());
+            (text, declarations)
+        },
+    );
     for (text, declarations) in relations {
         definitions.push(text);
         if let (Some(all), Some(these)) = (&e.declared, declarations) {
@@ -197,15 +189,44 @@ pub fn emit(
         }
     }
     let labels = label_schemas.iter().map(|s| e.labels(s)).collect();
-    let view = FileView {
-        v3: zv.v3,
-        declared: e.declared.map(|d| d.into_inner().render(zv.v3)),
-        labels,
-        schemas,
-        definitions,
-    };
+    let declared = e.declared.map(|d| d.into_inner().render(zv.v3));
     EmitError::check_names("zod", table)?;
-    templates.render("zod/database.schemas.ts", view)
+    templates.render_json(
+        "zod/database.schemas.ts",
+        file_view(zv.v3, declared, labels, schemas, definitions),
+    )
+}
+
+/// The template's view-model, its strings moved in (the definitions and declarations are
+/// most of the file).
+fn file_view(
+    v3: bool,
+    declared: Option<String>,
+    labels: Vec<String>,
+    schemas: Vec<SchemaView>,
+    definitions: Vec<String>,
+) -> serde_json::Value {
+    use serde_json::Value;
+    let strings = |items: Vec<String>| templates::array(items, Value::String);
+    templates::object([
+        ("v3", Value::Bool(v3)),
+        ("declared", declared.map_or(Value::Null, Value::String)),
+        ("labels", strings(labels)),
+        (
+            "schemas",
+            templates::array(schemas, |s| {
+                templates::object([
+                    ("key", Value::String(s.key)),
+                    ("tables", strings(s.tables)),
+                    ("views", strings(s.views)),
+                    ("functions", strings(s.functions)),
+                    ("enums", strings(s.enums)),
+                    ("composites", strings(s.composites)),
+                ])
+            }),
+        ),
+        ("definitions", strings(definitions)),
+    ])
 }
 
 /// Composite types, each after the composites its attributes use.
@@ -258,6 +279,8 @@ struct Emitter<'a> {
     lazy: bool,
     /// The declared form: each export's types, collected as the exports are written.
     declared: Option<RefCell<Declarations>>,
+    /// The documents of the chains written so far.
+    docs: RefCell<Docs>,
     table: &'a NamePlan,
     zv: &'a ZodValues<'a>,
 }
@@ -277,6 +300,7 @@ impl<'a> Emitter<'a> {
             catalog,
             lazy,
             declared: declare.then(|| RefCell::new(Declarations::default())),
+            docs: RefCell::default(),
             table,
             zv,
         }
@@ -284,21 +308,11 @@ impl<'a> Emitter<'a> {
 }
 
 impl Emitter<'_> {
+    /// `z.object(...)` of the members (strict: `z.strictObject`), their chains' documents
+    /// shared through the emitter's [`Docs`].
     fn object_call(&self, members: Vec<(String, Typed)>, strict: bool) -> Typed {
-        let types = self
-            .zv
-            .object_of(members.iter().map(|(k, t)| (k.as_str(), &t.types)));
-        let docs = members
-            .into_iter()
-            .map(|(k, t)| (k, t.chain.doc()))
-            .collect();
-        let obj = Arg::Complex(object(docs));
-        let chain = match (strict, self.zv.v3) {
-            (true, false) => Chain::new("z").call("strictObject", vec![obj]),
-            (true, true) => Chain::new("z").call("object", vec![obj]).call0("strict"),
-            (false, _) => Chain::new("z").call("object", vec![obj]),
-        };
-        Typed::with(chain, types)
+        let mut cache = self.docs.borrow_mut();
+        self.zv.object(members, strict, |c| cache.doc(c))
     }
 
     /// `export const name =`, or `export const name: Schema<"name"> =` in the declared form
@@ -343,12 +357,21 @@ impl Emitter<'_> {
     /// Like [`Emitter::export`], but built on first use when the file is large (importing
     /// thousands of eagerly built object schemas costs seconds).
     fn export_lazy(&self, name: &str, value: Typed) -> String {
+        let mut out = String::new();
+        self.export_lazy_to(&mut out, name, value);
+        out
+    }
+
+    /// [`Emitter::export_lazy`], appended to `out`.
+    fn export_lazy_to(&self, out: &mut String, name: &str, value: Typed) {
         if !self.lazy {
-            return self.export(name, value);
+            out.push_str(&self.export(name, value));
+            return;
         }
         let head = self.head(name, &value.types);
         if value.chain.is_reference() {
-            return self.export_lazy_reference(&head, &value.chain);
+            out.push_str(&self.export_lazy_reference(&head, &value.chain));
+            return;
         }
         let value = value.chain.doc();
         // prettier's layout of `export const X = pg.lazy(() => value)`: the arrow is hugged
@@ -365,12 +388,14 @@ impl Emitter<'_> {
             ]))
         };
         let column = doc::width(&head) + 1;
+        out.push_str(&head);
         if column + "pg.lazy(() =>".len() <= doc::WIDTH {
-            return print(&concat(vec![text(format!("{head} ")), hugged(value)]), 0, 0);
+            out.push(' ');
+            return doc::print_to(out, &hugged(value), 0, column);
         }
         if column + "pg.lazy(".len() <= doc::WIDTH {
+            out.push_str(" pg.lazy(");
             let expanded = concat(vec![
-                text(format!("{head} pg.lazy(")),
                 doc::indent(concat(vec![
                     doc::hardline(),
                     doc::group(concat(vec![
@@ -382,9 +407,10 @@ impl Emitter<'_> {
                 doc::hardline(),
                 text(")"),
             ]);
-            return print(&expanded, 0, 0);
+            return doc::print_to(out, &expanded, 0, column + " pg.lazy(".len() - 1);
         }
-        format!("{head}\n  {}", print(&hugged(value), 2, 2))
+        out.push_str("\n  ");
+        doc::print_to(out, &hugged(value), 2, 2);
     }
 
     /// `export const X = pg.lazy(() => Name)`: prettier does not hug an arrow function that
@@ -479,10 +505,11 @@ impl Emitter<'_> {
                 (c.name.clone(), self.column_schema(r, Site::Row, nullable))
             })
             .collect();
-        out.push_str(&self.export_lazy(
+        self.export_lazy_to(
+            &mut out,
             self.table.get(&rel.schema, &rel.name, Part::Row),
             self.object_call(row, false),
-        ));
+        );
         out.push('\n');
         type FieldOf = fn(&Catalog, &Relation, &crate::model::Column, Precision) -> Field;
         let writes: [(Part, bool, FieldOf); 2] = [
@@ -517,13 +544,15 @@ impl Emitter<'_> {
                     (c.name.clone(), schema)
                 })
                 .collect();
-            out.push_str(&self.export_lazy(
+            self.export_lazy_to(
+                &mut out,
                 self.table.get(&rel.schema, &rel.name, part),
                 self.object_call(members, true),
-            ));
+            );
             out.push('\n');
         }
-        out.trim_end().to_string()
+        out.truncate(out.trim_end().len());
+        out
     }
 
     /// Functions PostgREST can call, grouped by (schema, name).
@@ -618,7 +647,7 @@ impl Emitter<'_> {
     fn entry(&self, key: &str, parts: &[(&str, &str)], indent: usize) -> String {
         let members = parts
             .iter()
-            .map(|(k, v)| (k.to_string(), text(*v)))
+            .map(|(k, v)| (k.to_string(), text(v.to_string())))
             .collect();
         print(
             &concat(vec![
@@ -688,7 +717,7 @@ impl Emitter<'_> {
 }
 
 /// An expanded object literal (for the contracts module).
-pub fn chain_object(members: Vec<(String, Doc)>) -> Doc {
+pub fn chain_object(members: Vec<(&str, Doc)>) -> Doc {
     object(members)
 }
 

@@ -44,11 +44,19 @@ impl Ty {
         }
     }
 
+    /// `self | other` (`other` a keyword other than `unknown` and `never`).
     fn or(self, other: &'static str) -> Ty {
-        if self == Ty::Name("unknown") {
-            return self;
+        match self {
+            Ty::Name("unknown") => self,
+            // What `union` gives, without a new list: a union's members are kept as they are.
+            Ty::Union(mut members)
+                if !members.is_empty() && !members.contains(&Ty::Name("unknown")) =>
+            {
+                members.push(Ty::Name(other));
+                Ty::Union(members)
+            }
+            _ => Ty::union(vec![self, Ty::Name(other)]),
         }
-        Ty::union(vec![self, Ty::Name(other)])
     }
 
     /// Whether `undefined` is among the values (Zod 3 makes such object keys optional).
@@ -140,7 +148,11 @@ impl Typed {
     }
 
     /// Adds `.name(code)` that only refines (the types stay).
-    pub fn call1(self, name: &str, code: impl Into<String>) -> Self {
+    pub fn call1(
+        self,
+        name: &'static str,
+        code: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self {
         Self {
             chain: self.chain.call1(name, code),
             types: self.types,
@@ -148,7 +160,7 @@ impl Typed {
     }
 
     /// Adds `.name()` that only refines (the types stay).
-    pub fn call0(self, name: &str) -> Self {
+    pub fn call0(self, name: &'static str) -> Self {
         Self {
             chain: self.chain.call0(name),
             types: self.types,
@@ -209,26 +221,30 @@ pub fn record_of(value: &Types) -> Types {
     wrapped(value, Ty::Record)
 }
 
-/// The types of `z.object(members)` (also strict: the types are the same).
-pub fn object_of<'a>(
-    members: impl Iterator<Item = (&'a str, &'a Types)> + Clone,
-    v3: bool,
-) -> Types {
-    let side = |input: bool| {
+/// The types of `z.object(members)` (also strict: the types are the same); the members'
+/// output types move in.
+pub fn object_of(members: Vec<(String, Types)>, v3: bool) -> Types {
+    let differs = members.iter().any(|(_, t)| t.input.is_some());
+    let input = differs.then(|| {
         Ty::Object(
             members
-                .clone()
-                .map(|(k, t)| {
-                    let ty = if input { t.input() } else { &t.output };
-                    (k.to_string(), ty.clone(), t.optional_key(ty, v3))
-                })
+                .iter()
+                .map(|(k, t)| (k.clone(), t.input().clone(), t.optional_key(t.input(), v3)))
                 .collect(),
         )
-    };
-    let differs = members.clone().any(|(_, t)| t.input.is_some());
+    });
+    let output = Ty::Object(
+        members
+            .into_iter()
+            .map(|(k, t)| {
+                let optional = t.optional_key(&t.output, v3);
+                (k, t.output, optional)
+            })
+            .collect(),
+    );
     Types {
-        output: side(false),
-        input: differs.then(|| side(true)),
+        output,
+        input,
         optional: false,
     }
 }

@@ -1,7 +1,7 @@
 //! One table: a column's or type's [`ValueRules`] as a Zod expression, per transport profile,
 //! for rows Postgres returns (`Site::Row`) and values sent to it (`Site::Input`).
 
-use super::chain::{Arg, Chain, array};
+use super::chain::{Arg, Chain, array, object};
 use super::typed::{self, Ty, Typed, Types};
 use crate::config::TsTransport;
 use crate::model::Literal;
@@ -56,7 +56,7 @@ fn z() -> Chain {
 }
 
 /// `z.name()` of type `ty`.
-fn zt(name: &str, ty: &'static str) -> Typed {
+fn zt(name: &'static str, ty: &'static str) -> Typed {
     Typed::new(z().call0(name), Ty::Name(ty))
 }
 
@@ -64,7 +64,7 @@ fn string() -> Typed {
     zt("string", "string")
 }
 
-fn pg(name: &str, types: Types) -> Typed {
+fn pg(name: &'static str, types: Types) -> Typed {
     Typed::with(Chain::new("pg").call0(name), types)
 }
 
@@ -126,15 +126,33 @@ impl ZodValues<'_> {
         typed::record_of(value)
     }
 
-    /// The types of `z.object(members)`.
-    pub fn object_of<'t>(
+    /// `z.object({ key: value, ... })`, or with `strict` `z.strictObject` (Zod 3:
+    /// `z.object(...).strict()`); `doc` lays out each member's chain.
+    pub fn object(
         &self,
-        members: impl Iterator<Item = (&'t str, &'t Types)> + Clone,
-    ) -> Types {
-        if !self.types {
-            return Types::untyped();
+        members: Vec<(String, Typed)>,
+        strict: bool,
+        mut doc: impl FnMut(Chain) -> Doc,
+    ) -> Typed {
+        let mut docs = Vec::with_capacity(members.len());
+        let mut types = Vec::with_capacity(members.len());
+        for (key, member) in members {
+            docs.push(doc(member.chain));
+            types.push((key, member.types));
         }
-        typed::object_of(members, self.v3)
+        let keys = types.iter().map(|(k, _)| k.as_str());
+        let obj = Arg::Complex(object(keys.zip(docs).collect()));
+        let chain = match (strict, self.v3) {
+            (true, false) => z().call("strictObject", vec![obj]),
+            (true, true) => z().call("object", vec![obj]).call0("strict"),
+            (false, _) => z().call("object", vec![obj]),
+        };
+        let types = if self.types {
+            typed::object_of(types, self.v3)
+        } else {
+            Types::untyped()
+        };
+        Typed::with(chain, types)
     }
 
     fn int(&self) -> Typed {
@@ -147,7 +165,7 @@ impl ZodValues<'_> {
 
     /// `jsonSchema` / `nonNullJsonSchema`: annotated `z.ZodType<T>`, so their input is
     /// `unknown` in Zod 4 (whose input type parameter defaults to it) and `T` in Zod 3.
-    pub fn json(&self, name: &str, ty: &'static str) -> Typed {
+    pub fn json(&self, name: &'static str, ty: &'static str) -> Typed {
         let types = if self.v3 {
             Types::same(Ty::Name(ty))
         } else {
@@ -245,7 +263,7 @@ impl ZodValues<'_> {
                         } else {
                             Types::transformed(output, Ty::Ref(n.export, true))
                         };
-                        Typed::with(Chain::new(&n.code), types)
+                        Typed::with(Chain::new(n.code), types)
                     }
                     None => zt("unknown", "unknown"),
                 }
@@ -377,7 +395,7 @@ impl ZodValues<'_> {
     }
 
     /// `z.record(z.string(), value)`.
-    fn record(&self, value: &str, ty: Ty) -> Typed {
+    fn record(&self, value: &'static str, ty: Ty) -> Typed {
         let chain = z().call(
             "record",
             vec![Arg::Simple(text("z.string()")), Arg::Simple(text(value))],
