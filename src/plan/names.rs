@@ -4,7 +4,7 @@
 //! from the Postgres name and `[naming]`, never by rewriting another name's text. Asking for a name that was not planned is a bug: it is
 //! recorded, and the emitter that asked fails instead of printing a plausible default.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 
 use heck::{ToLowerCamelCase, ToUpperCamelCase};
@@ -12,6 +12,7 @@ use heck::{ToLowerCamelCase, ToUpperCamelCase};
 use super::exposure::is_exposed;
 use super::order::collate;
 use crate::config::{NameCase, NamingConfig};
+use crate::fast_hash::FastBuild;
 use crate::model::{Catalog, TypeKind};
 
 /// What a name is for.
@@ -69,10 +70,14 @@ impl Part {
 
 type Key = (String, String, Part);
 
+/// The planned names by schema, then object (hashed: emitters ask for one name per column
+/// type and relation part), then part (a few per object).
+type Planned = BTreeMap<String, HashMap<String, Vec<(Part, String)>, FastBuild>>;
+
 /// The planned names.
 #[derive(Debug, Default)]
 pub struct NamePlan {
-    names: BTreeMap<Key, String>,
+    names: Planned,
     /// Names asked for that were not planned, as `schema.object (part, asked at file:line)`.
     unplanned: Mutex<BTreeSet<String>>,
 }
@@ -193,8 +198,13 @@ impl NamePlan {
         plan_zod(catalog, default_schema, naming, &mut names);
         plan_contracts(catalog, default_schema, naming, &mut names);
         plan_rust(catalog, naming, &mut names);
+        let mut planned = Planned::new();
+        for ((schema, object, part), name) in names {
+            let objects = planned.entry(schema).or_default();
+            objects.entry(object).or_default().push((part, name));
+        }
         Self {
-            names,
+            names: planned,
             unplanned: Mutex::new(BTreeSet::new()),
         }
     }
@@ -204,11 +214,13 @@ impl NamePlan {
     /// empty string returned.
     #[track_caller]
     pub fn get(&self, schema: &str, object: &str, part: Part) -> &str {
-        match self
+        let planned = self
             .names
-            .get(&(schema.to_string(), object.to_string(), part))
-        {
-            Some(n) => n,
+            .get(schema)
+            .and_then(|objects| objects.get(object))
+            .and_then(|parts| parts.iter().find(|(p, _)| *p == part));
+        match planned {
+            Some((_, n)) => n,
             None => {
                 let at = std::panic::Location::caller();
                 if let Ok(mut u) = self.unplanned.lock() {
@@ -234,17 +246,19 @@ impl NamePlan {
     /// The schemas that have a module in `database.rs`, with the module's name (before
     /// [`crate::plan::rust_idents::ident_text`]), by schema name.
     pub fn rust_modules(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.names
-            .iter()
-            .filter(|((_, _, part), _)| *part == Part::RustModule)
-            .map(|((schema, _, _), n)| (schema.as_str(), n.as_str()))
+        self.names.iter().filter_map(|(schema, objects)| {
+            let parts = objects.get("")?;
+            let (_, n) = parts.iter().find(|(p, _)| *p == Part::RustModule)?;
+            Some((schema.as_str(), n.as_str()))
+        })
     }
 
-    /// Every planned name of a namespace.
+    /// Every planned name of a namespace, in no particular order.
     pub fn names_in(&self, namespace: Namespace) -> impl Iterator<Item = &str> {
         self.names
-            .iter()
-            .filter(move |((_, _, part), _)| part.namespace() == namespace)
+            .values()
+            .flat_map(|objects| objects.values().flatten())
+            .filter(move |(part, _)| part.namespace() == namespace)
             .map(|(_, n)| n.as_str())
     }
 }
