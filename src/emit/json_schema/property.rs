@@ -1,7 +1,8 @@
 //! A column's entry under a Row's, Insert's or Update's `properties`: its value schema (or
 //! a `$ref` to the shared one of its type), description, what could not be said, and
-//! `readOnly`. Written straight into the document: most columns have no CHECK of their own,
-//! so their value schema is worked out once per type and direction and reused.
+//! `readOnly`. Written straight into the document: most columns share their value schema
+//! with many others, and most have no description, so both the schema and the entry's text
+//! are worked out once and reused (see [`Properties`]).
 
 use crate::fast_hash::FastBuild;
 use std::collections::{BTreeMap, HashMap};
@@ -14,7 +15,7 @@ use crate::model::{Catalog, TypeRef};
 use crate::plan::columns::ColumnShape;
 use crate::plan::rules::{self, ValueRules};
 use crate::plan::types::Direction;
-use crate::print::json::{Array, Object};
+use crate::print::json::{Array, Object, value_at};
 
 /// The value schema of a type going one direction, as the document writes it.
 pub struct Typed {
@@ -87,56 +88,84 @@ impl Typed {
     }
 }
 
-/// The value schemas of column types without CHECKs of their own, by type and direction
-/// (`true`: written).
+/// A value schema made by a [`Properties`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TypedId(usize);
+
+/// At most this many value schemas (a type's own, then its columns' with CHECKs of their
+/// own) are looked for per type and direction; past them a column's schema is made anew.
+const MAX_VARIANTS: usize = 64;
+
+/// Writes columns' properties. Columns of one type usually have one value schema (many
+/// CHECKs repeat too), and most properties have no description: value schemas are made
+/// once per type, rules and direction, and such a property's text once per value schema,
+/// nullability, `readOnly` and depth, then copied.
 #[derive(Default)]
-pub struct TypedCache<'c> {
-    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed), FastBuild>,
+pub struct Properties<'c> {
+    /// By type and direction (`true`: written), the schemas made for it; the first has the
+    /// type's own rules.
+    by_type: HashMap<(&'c TypeRef, bool), Vec<TypedId>, FastBuild>,
+    /// Every schema made, with the rules it was made from.
+    typed: Vec<(ValueRules, Typed)>,
+    /// Property texts without a description, by schema, `null_ok`, `readOnly`, direction
+    /// (`true`: written) and depth.
+    texts: HashMap<(TypedId, bool, bool, bool, usize), String, FastBuild>,
 }
 
-impl<'c> TypedCache<'c> {
+impl<'c> Properties<'c> {
     /// The value schema of a column with `shape` going `direction`.
-    pub fn get<'s>(
-        &'s mut self,
+    pub fn typed(
+        &mut self,
         catalog: &Catalog,
         shared: &BTreeMap<String, Shared<'_>>,
         refs: &dyn Refs,
         (shape, direction): (&ColumnShape<'c>, Direction),
-    ) -> Column<'s> {
+    ) -> TypedId {
         let ty = &shape.column.ty;
-        let key = (ty, direction == Direction::Write);
-        let (rules, typed) = self.by_type.entry(key).or_insert_with(|| {
+        let new = |rules: &ValueRules| Typed::new(catalog, shared, refs, (ty, rules, direction));
+        let made = self
+            .by_type
+            .entry((ty, direction == Direction::Write))
+            .or_default();
+        if made.is_empty() {
             let rules = rules::type_rules(catalog, ty);
-            let typed = Typed::new(catalog, shared, refs, (ty, &rules, direction));
-            (rules, typed)
-        });
-        if *rules == shape.rules {
-            Column::Cached(typed)
-        } else {
-            Column::Own(Typed::new(
-                catalog,
-                shared,
-                refs,
-                (ty, &shape.rules, direction),
-            ))
+            let typed = new(&rules);
+            made.push(TypedId(self.typed.len()));
+            self.typed.push((rules, typed));
         }
+        if let Some(id) = made.iter().find(|id| self.typed[id.0].0 == shape.rules) {
+            return *id;
+        }
+        let id = TypedId(self.typed.len());
+        self.typed.push((shape.rules.clone(), new(&shape.rules)));
+        if made.len() < MAX_VARIANTS {
+            made.push(id);
+        }
+        id
     }
-}
 
-/// A column's value schema: its type's, or its own when a CHECK narrows it.
-pub enum Column<'s> {
-    /// The type's.
-    Cached(&'s Typed),
-    /// Its own.
-    Own(Typed),
-}
-
-impl Column<'_> {
-    fn typed(&self) -> &Typed {
-        match self {
-            Column::Cached(t) => t,
-            Column::Own(t) => t,
+    /// Writes the property `name` of a column with value schema `id` into `props`.
+    pub fn write(&mut self, props: &mut Object<'_>, name: &str, id: TypedId, extras: &Extras<'_>) {
+        let Some((_, typed)) = self.typed.get(id.0) else {
+            return;
+        };
+        let depth = props.inner();
+        if extras.description.is_some() {
+            return value(props.key(name), depth, typed, extras);
         }
+        let key = (
+            id,
+            extras.null_ok,
+            extras.read_only,
+            extras.direction == Direction::Write,
+            depth,
+        );
+        let text = self.texts.entry(key).or_insert_with(|| {
+            let mut text = String::new();
+            value(&mut text, depth, typed, extras);
+            text
+        });
+        props.raw(name, text);
     }
 }
 
@@ -164,12 +193,11 @@ enum Piece<'a> {
     Null,
 }
 
-/// Writes the property `name` of a column with value schema `column` into `props`.
-pub fn write(props: &mut Object<'_>, name: &str, column: &Column<'_>, extras: &Extras<'_>) {
-    let typed = column.typed();
+/// Writes the value of a property with value schema `typed` at nesting `depth`.
+fn value(out: &mut String, depth: usize, typed: &Typed, extras: &Extras<'_>) {
     let core = core(typed, extras.null_ok, extras.direction);
     if let Core::Other(v) = core {
-        return props.entry(name, v);
+        return value_at(out, v, depth);
     }
     // The extras, in key order.
     let comment = (!typed.skipped.is_empty()).then(|| {
@@ -179,7 +207,7 @@ pub fn write(props: &mut Object<'_>, name: &str, column: &Column<'_>, extras: &E
     let description = extras.description.map(|c| ("description", Piece::Str(c)));
     let read_only = extras.read_only.then_some(("readOnly", Piece::True));
     let extras = [comment, description, read_only].into_iter().flatten();
-    let mut object = props.object(name);
+    let mut object = Object::new(out, depth);
     match core {
         Core::Entry(entry) => merge(&mut object, entry.into_iter(), extras),
         Core::Map(m) => {
