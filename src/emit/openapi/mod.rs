@@ -7,17 +7,18 @@
 mod relations;
 mod rpc;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Value, json};
 
 use super::json_schema::{self, Def, Definitions, Refs, def_ref};
 use crate::emit::settings::OpenapiSettings;
+use crate::fast_hash::FastBuild;
 use crate::model::{Catalog, Filter, Function, Relation};
 use crate::plan::Plan;
 use crate::print::json::Object;
 use crate::print::pieces::Pieces;
-use relations::{RelationPath, RowFilters};
+use relations::{ParameterItems, RelationPath, RowFilters};
 
 /// Renders `openapi.json`, one schema and one path at a time (see [`crate::print::json`]),
 /// keys in sorted order.
@@ -87,14 +88,15 @@ fn write_paths(
     row_filters: &RowFilters,
 ) {
     let names = &components.names;
+    let mut parameters = ParameterItems::new(row_filters);
     for (path, owner) in paths {
         match owner {
             PathOwner::Relation(rel, profiled) => {
                 let mut item = items.object(&path);
-                let relation = RelationPath {
+                let mut relation = RelationPath {
                     rel,
                     names,
-                    row_filters,
+                    parameters: &mut parameters,
                     profiled,
                 };
                 relation.write(&mut item);
@@ -144,19 +146,22 @@ fn segment(name: &str) -> String {
     out
 }
 
+/// `$defs` key to `components.schemas` name.
+type Names = HashMap<String, String, FastBuild>;
+
 /// The `components.schemas` name of every `$defs` key (valid and unique), and the `$ref`
 /// rewrites from the JSON Schema's pointers to them.
 struct Components {
     /// `$defs` key to component name.
-    names: BTreeMap<String, String>,
+    names: Names,
     /// `$ref` into `$defs` to `$ref` into `components.schemas`.
-    refs: BTreeMap<String, String>,
+    refs: HashMap<String, String, FastBuild>,
 }
 
 impl Components {
     fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
-        let mut names: BTreeMap<String, String> = BTreeMap::new();
-        let mut used = BTreeSet::new();
+        let mut names = Names::default();
+        let mut used: HashSet<String, FastBuild> = HashSet::default();
         for key in keys {
             let base = component_name(key);
             let mut name = base.clone();
@@ -167,7 +172,7 @@ impl Components {
             }
             names.insert(key.to_string(), name);
         }
-        let refs: BTreeMap<String, String> = names
+        let refs = names
             .iter()
             .map(|(k, v)| (def_ref(k), format!("#/components/schemas/{v}")))
             .collect();
@@ -188,7 +193,7 @@ impl Refs for Components {
     }
 }
 
-fn rewrite_refs(v: &mut Value, refs: &BTreeMap<String, String>) {
+fn rewrite_refs(v: &mut Value, refs: &HashMap<String, String, FastBuild>) {
     match v {
         Value::Object(o) => {
             for (k, v) in o.iter_mut() {
