@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-use super::property::{Extras, Properties, TypedId};
+use super::property::{Context, Extras, Properties, ValuesId};
 use super::values::{nullable, value_schema};
 use super::{Def, Shared, def_ref, definitions, value_key};
 use crate::model::{Catalog, Relation, TypeDef, TypeKind, TypeRef};
@@ -74,15 +74,18 @@ impl<'c, 'r> Definitions<'c, 'r> {
         let catalog = self.catalog;
         let value = match def {
             Def::Row(rel) | Def::Insert(rel) | Def::Update(rel) => {
+                let properties = &mut self.properties;
                 let last = match &mut self.last {
                     Some(last) if std::ptr::eq(last.rel, rel) => last,
-                    last => last.insert(RelationColumns::new(catalog, rel)),
+                    last => last.insert(RelationColumns::new(catalog, rel, properties)),
                 };
                 let mut relation = Columns {
-                    catalog,
-                    refs: self.refs,
-                    shared: &self.shared,
-                    properties: &mut self.properties,
+                    cx: Context {
+                        catalog,
+                        shared: &self.shared,
+                        refs: self.refs,
+                    },
+                    properties,
                     columns: last,
                 };
                 let mut object = defs.object(name);
@@ -116,13 +119,18 @@ struct RelationColumns<'c> {
     by_name: Vec<usize>,
     /// The `$comment` on the CHECKs not expressed, if any.
     checks: Option<String>,
-    /// Each column's value schema read (`[0]`) and written (`[1]`), once asked for.
-    typed: [Option<Vec<TypedId>>; 2],
+    /// Each column's values, in attribute order.
+    values: Vec<ValuesId>,
 }
 
 impl<'c> RelationColumns<'c> {
-    fn new(catalog: &'c Catalog, rel: &'c Relation) -> Self {
-        let shapes = columns::shapes(catalog, rel);
+    fn new(catalog: &'c Catalog, rel: &'c Relation, properties: &mut Properties<'c>) -> Self {
+        let type_rules = &mut |ty| properties.type_rules(catalog, ty);
+        let shapes = columns::shapes_with(catalog, rel, type_rules);
+        let values = shapes
+            .iter()
+            .map(|shape| properties.values(catalog, shape))
+            .collect();
         let mut by_name: Vec<usize> = (0..shapes.len()).collect();
         by_name.sort_by(|a, b| shapes[*a].column.name.cmp(&shapes[*b].column.name));
         let checks = rules::untranslated_checks(rel);
@@ -133,16 +141,14 @@ impl<'c> RelationColumns<'c> {
             shapes,
             by_name,
             checks,
-            typed: [None, None],
+            values,
         }
     }
 }
 
 /// One relation's columns being written as a Row, Insert or Update.
 struct Columns<'a, 'c> {
-    catalog: &'c Catalog,
-    refs: &'a dyn Refs,
-    shared: &'a BTreeMap<String, Shared<'c>>,
+    cx: Context<'a>,
     properties: &'a mut Properties<'c>,
     columns: &'a mut RelationColumns<'c>,
 }
@@ -202,19 +208,6 @@ impl<'c> Columns<'_, 'c> {
         object.string("type", "object");
     }
 
-    /// Works out each column's value schema going `direction` (once per relation).
-    fn make_typed(&mut self, direction: Direction) {
-        let columns = &mut *self.columns;
-        let slot = &mut columns.typed[usize::from(direction == Direction::Write)];
-        if slot.is_none() {
-            let made = columns.shapes.iter().map(|shape| {
-                self.properties
-                    .typed(self.catalog, self.shared, self.refs, (shape, direction))
-            });
-            *slot = Some(made.collect());
-        }
-    }
-
     /// `properties`, by column name (of two columns of one name, the later one); `included`
     /// has, per column, whether it may be null, or `None` when it is left out.
     fn properties(
@@ -223,11 +216,7 @@ impl<'c> Columns<'_, 'c> {
         included: &[Option<bool>],
         direction: Direction,
     ) {
-        self.make_typed(direction);
         let columns = &*self.columns;
-        let typed = columns.typed[usize::from(direction == Direction::Write)]
-            .as_deref()
-            .unwrap_or_default();
         let mut props = object.object("properties");
         let mut order = columns
             .by_name
@@ -249,7 +238,9 @@ impl<'c> Columns<'_, 'c> {
                 description: shape.column.comment.as_deref(),
                 read_only: direction == Direction::Read && shape.read_only,
             };
-            self.properties.write(&mut props, name, typed[i], &extras);
+            let values = columns.values[i];
+            self.properties
+                .write(&self.cx, &mut props, name, values, &extras);
         }
         props.end();
     }

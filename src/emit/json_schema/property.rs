@@ -88,78 +88,90 @@ impl Typed {
     }
 }
 
-/// A value schema made by a [`Properties`].
+/// The values of a column as a [`Properties`] knows them: a type and rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TypedId(usize);
+pub struct ValuesId(usize);
 
-/// At most this many value schemas (a type's own, then its columns' with CHECKs of their
-/// own) are looked for per type and direction; past them a column's schema is made anew.
+/// At most this many rule sets (a column's type's own, CHECKs of the column's own) are
+/// looked for per type; past them a column's are made anew.
 const MAX_VARIANTS: usize = 64;
 
-/// Writes columns' properties. Columns of one type usually have one value schema (many
-/// CHECKs repeat too), and most properties have no description: value schemas are made
-/// once per type, rules and direction, and such a property's text once per value schema,
-/// nullability, `readOnly` and depth, then copied.
+/// What documents need in the context of a value schema: the catalog, its shared value
+/// schemas and where `$ref`s point.
+pub struct Context<'a> {
+    /// The catalog.
+    pub catalog: &'a Catalog,
+    /// The [`shared_values`](super::shared_values).
+    pub shared: &'a BTreeMap<String, Shared<'a>>,
+    /// Where `$ref`s point.
+    pub refs: &'a dyn Refs,
+}
+
+/// Writes columns' properties. The columns of one type usually have the same rules (many
+/// CHECKs repeat too), and most properties have no description: each type's rules are
+/// worked out once, value schemas once per type, rules and direction, and a property's
+/// text without description once per value schema, nullability, `readOnly` and depth,
+/// then copied.
 #[derive(Default)]
 pub struct Properties<'c> {
-    /// By type and direction (`true`: written), the schemas made for it; the first has the
-    /// type's own rules.
-    by_type: HashMap<(&'c TypeRef, bool), Vec<TypedId>, FastBuild>,
-    /// Every schema made, with the rules it was made from.
-    typed: Vec<(ValueRules, Typed)>,
-    /// Property texts without a description, by schema, `null_ok`, `readOnly`, direction
-    /// (`true`: written) and depth.
-    texts: HashMap<(TypedId, bool, bool, bool, usize), String, FastBuild>,
+    /// By type: its rules, and the rule sets of its columns seen so far.
+    by_type: HashMap<&'c TypeRef, (ValueRules, Vec<ValuesId>), FastBuild>,
+    /// Each type and rule set, and its value schema read (`[0]`) and written (`[1]`) once
+    /// made.
+    values: Vec<(&'c TypeRef, ValueRules, [Option<Typed>; 2])>,
+    /// Property texts without a description, by values, direction (`true`: written),
+    /// `null_ok`, `readOnly` and depth.
+    texts: HashMap<(ValuesId, bool, bool, bool, usize), String, FastBuild>,
 }
 
 impl<'c> Properties<'c> {
-    /// The value schema of a column with `shape` going `direction`.
-    pub fn typed(
-        &mut self,
-        catalog: &Catalog,
-        shared: &BTreeMap<String, Shared<'_>>,
-        refs: &dyn Refs,
-        (shape, direction): (&ColumnShape<'c>, Direction),
-    ) -> TypedId {
+    /// The rules of values of `ty` (see [`rules::type_rules`]).
+    pub fn type_rules(&mut self, catalog: &Catalog, ty: &'c TypeRef) -> ValueRules {
+        of_type(&mut self.by_type, catalog, ty).0.clone()
+    }
+
+    /// The values of a column with `shape`.
+    pub fn values(&mut self, catalog: &Catalog, shape: &ColumnShape<'c>) -> ValuesId {
         let ty = &shape.column.ty;
-        let new = |rules: &ValueRules| Typed::new(catalog, shared, refs, (ty, rules, direction));
-        let made = self
-            .by_type
-            .entry((ty, direction == Direction::Write))
-            .or_default();
-        if made.is_empty() {
-            let rules = rules::type_rules(catalog, ty);
-            let typed = new(&rules);
-            made.push(TypedId(self.typed.len()));
-            self.typed.push((rules, typed));
-        }
-        if let Some(id) = made.iter().find(|id| self.typed[id.0].0 == shape.rules) {
+        let (_, seen) = of_type(&mut self.by_type, catalog, ty);
+        let values = &mut self.values;
+        if let Some(id) = seen.iter().find(|id| values[id.0].1 == shape.rules) {
             return *id;
         }
-        let id = TypedId(self.typed.len());
-        self.typed.push((shape.rules.clone(), new(&shape.rules)));
-        if made.len() < MAX_VARIANTS {
-            made.push(id);
+        let id = ValuesId(values.len());
+        values.push((ty, shape.rules.clone(), [None, None]));
+        if seen.len() < MAX_VARIANTS {
+            seen.push(id);
         }
         id
     }
 
-    /// Writes the property `name` of a column with value schema `id` into `props`.
-    pub fn write(&mut self, props: &mut Object<'_>, name: &str, id: TypedId, extras: &Extras<'_>) {
-        let Some((_, typed)) = self.typed.get(id.0) else {
+    /// Writes the property `name` of a column with values `id` into `props`.
+    pub fn write(
+        &mut self,
+        cx: &Context<'_>,
+        props: &mut Object<'_>,
+        name: &str,
+        id: ValuesId,
+        extras: &Extras<'_>,
+    ) {
+        let Some((ty, rules, typed)) = self.values.get_mut(id.0) else {
             return;
         };
+        let written = extras.direction == Direction::Write;
+        let typed = typed[usize::from(written)].get_or_insert_with(|| {
+            Typed::new(
+                cx.catalog,
+                cx.shared,
+                cx.refs,
+                (ty, rules, extras.direction),
+            )
+        });
         let depth = props.inner();
         if extras.description.is_some() {
             return value(props.key(name), depth, typed, extras);
         }
-        let key = (
-            id,
-            extras.null_ok,
-            extras.read_only,
-            extras.direction == Direction::Write,
-            depth,
-        );
+        let key = (id, written, extras.null_ok, extras.read_only, depth);
         let text = self.texts.entry(key).or_insert_with(|| {
             let mut text = String::new();
             value(&mut text, depth, typed, extras);
@@ -167,6 +179,17 @@ impl<'c> Properties<'c> {
         });
         props.raw(name, text);
     }
+}
+
+/// The entry of `ty` in `by_type`, made when missing.
+fn of_type<'m, 'c>(
+    by_type: &'m mut HashMap<&'c TypeRef, (ValueRules, Vec<ValuesId>), FastBuild>,
+    catalog: &Catalog,
+    ty: &'c TypeRef,
+) -> &'m mut (ValueRules, Vec<ValuesId>) {
+    by_type
+        .entry(ty)
+        .or_insert_with(|| (rules::type_rules(catalog, ty), Vec::new()))
 }
 
 /// What a property says besides its value schema.
