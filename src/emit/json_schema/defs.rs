@@ -125,11 +125,17 @@ struct RelationColumns<'c> {
 
 impl<'c> RelationColumns<'c> {
     fn new(catalog: &'c Catalog, rel: &'c Relation, properties: &mut Properties<'c>) -> Self {
-        let type_rules = &mut |ty| properties.type_rules(catalog, ty);
-        let shapes = columns::shapes_with(catalog, rel, type_rules);
+        // The columns' types, in the order asked (attribute order).
+        let mut types = Vec::with_capacity(rel.columns.len());
+        let shapes = columns::shapes_with(catalog, rel, &mut |ty| {
+            let (id, rules) = properties.type_rules(catalog, ty);
+            types.push((ty, id));
+            rules
+        });
         let values = shapes
             .iter()
-            .map(|shape| properties.values(catalog, shape))
+            .enumerate()
+            .map(|(i, shape)| properties.values(catalog, shape, types.get(i).copied()))
             .collect();
         let mut by_name: Vec<usize> = (0..shapes.len()).collect();
         by_name.sort_by(|a, b| shapes[*a].column.name.cmp(&shapes[*b].column.name));

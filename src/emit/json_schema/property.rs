@@ -107,40 +107,93 @@ pub struct Context<'a> {
     pub refs: &'a dyn Refs,
 }
 
+/// A column type as a [`Properties`] knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypeId(usize);
+
 /// Writes columns' properties. The columns of one type usually have the same rules (many
 /// CHECKs repeat too), and most properties have no description: each type's rules are
 /// worked out once, value schemas once per type, rules and direction, and a property's
-/// text without description once per value schema, nullability, `readOnly` and depth,
-/// then copied.
+/// text without description once per value schema, nullability and `readOnly`, then
+/// copied.
 #[derive(Default)]
 pub struct Properties<'c> {
-    /// By type: its rules, and the rule sets of its columns seen so far.
-    by_type: HashMap<&'c TypeRef, (ValueRules, Vec<ValuesId>), FastBuild>,
-    /// Each type and rule set, and its value schema read (`[0]`) and written (`[1]`) once
-    /// made.
-    values: Vec<(&'c TypeRef, ValueRules, [Option<Typed>; 2])>,
-    /// Property texts without a description, by values, direction (`true`: written),
-    /// `null_ok`, `readOnly` and depth.
-    texts: HashMap<(ValuesId, bool, bool, bool, usize), String, FastBuild>,
+    /// Type to its index in `types`.
+    by_type: HashMap<&'c TypeRef, TypeId, FastBuild>,
+    /// Each type's rules, and the rule sets of its columns seen so far.
+    types: Vec<(ValueRules, Vec<ValuesId>)>,
+    /// Each type and rule set seen.
+    values: Vec<Values<'c>>,
+    /// The depth the texts in `values` are written at.
+    depth: usize,
+}
+
+/// Values of a type with a rule set, and what was made of them.
+struct Values<'c> {
+    ty: &'c TypeRef,
+    rules: ValueRules,
+    /// The value schema read (`[0]`) and written (`[1]`), once made.
+    typed: [Option<Typed>; 2],
+    /// Property texts without a description, once written, by [`text_index`].
+    texts: [Option<String>; 8],
+}
+
+/// Where a property text is kept in [`Values::texts`].
+fn text_index(extras: &Extras<'_>) -> usize {
+    (usize::from(extras.direction == Direction::Write) << 2)
+        | (usize::from(extras.null_ok) << 1)
+        | usize::from(extras.read_only)
 }
 
 impl<'c> Properties<'c> {
-    /// The rules of values of `ty` (see [`rules::type_rules`]).
-    pub fn type_rules(&mut self, catalog: &Catalog, ty: &'c TypeRef) -> ValueRules {
-        of_type(&mut self.by_type, catalog, ty).0.clone()
+    /// The type `ty` and the rules of its values (see [`rules::type_rules`]).
+    pub fn type_rules(&mut self, catalog: &Catalog, ty: &'c TypeRef) -> (TypeId, ValueRules) {
+        let id = self.type_id(catalog, ty);
+        let rules = self
+            .types
+            .get(id.0)
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        (id, rules)
     }
 
-    /// The values of a column with `shape`.
-    pub fn values(&mut self, catalog: &Catalog, shape: &ColumnShape<'c>) -> ValuesId {
-        let ty = &shape.column.ty;
-        let (_, seen) = of_type(&mut self.by_type, catalog, ty);
+    fn type_id(&mut self, catalog: &Catalog, ty: &'c TypeRef) -> TypeId {
+        let types = &mut self.types;
+        *self.by_type.entry(ty).or_insert_with(|| {
+            types.push((rules::type_rules(catalog, ty), Vec::new()));
+            TypeId(types.len() - 1)
+        })
+    }
+
+    /// The values of a column with `shape`; `ty` is its type when known (it is looked up
+    /// when missing or another's).
+    pub fn values(
+        &mut self,
+        catalog: &Catalog,
+        shape: &ColumnShape<'c>,
+        ty: Option<(&TypeRef, TypeId)>,
+    ) -> ValuesId {
+        let column_type = &shape.column.ty;
+        let type_id = match ty {
+            Some((ty, id)) if std::ptr::eq(ty, column_type) => id,
+            _ => self.type_id(catalog, column_type),
+        };
         let values = &mut self.values;
-        if let Some(id) = seen.iter().find(|id| values[id.0].1 == shape.rules) {
+        let mut seen = self.types.get_mut(type_id.0).map(|t| &mut t.1);
+        let found = seen
+            .as_deref()
+            .and_then(|seen| seen.iter().find(|id| values[id.0].rules == shape.rules));
+        if let Some(id) = found {
             return *id;
         }
         let id = ValuesId(values.len());
-        values.push((ty, shape.rules.clone(), [None, None]));
-        if seen.len() < MAX_VARIANTS {
+        values.push(Values {
+            ty: column_type,
+            rules: shape.rules.clone(),
+            typed: [None, None],
+            texts: Default::default(),
+        });
+        if let Some(seen) = seen.as_mut().filter(|seen| seen.len() < MAX_VARIANTS) {
             seen.push(id);
         }
         id
@@ -155,41 +208,32 @@ impl<'c> Properties<'c> {
         id: ValuesId,
         extras: &Extras<'_>,
     ) {
-        let Some((ty, rules, typed)) = self.values.get_mut(id.0) else {
+        let depth = props.inner();
+        if depth != self.depth {
+            for values in &mut self.values {
+                values.texts = Default::default();
+            }
+            self.depth = depth;
+        }
+        let Some(values) = self.values.get_mut(id.0) else {
             return;
         };
-        let written = extras.direction == Direction::Write;
-        let typed = typed[usize::from(written)].get_or_insert_with(|| {
-            Typed::new(
-                cx.catalog,
-                cx.shared,
-                cx.refs,
-                (ty, rules, extras.direction),
-            )
-        });
-        let depth = props.inner();
+        let direction = extras.direction;
+        let typed =
+            values.typed[usize::from(direction == Direction::Write)].get_or_insert_with(|| {
+                let made_of = (values.ty, &values.rules, direction);
+                Typed::new(cx.catalog, cx.shared, cx.refs, made_of)
+            });
         if extras.description.is_some() {
             return value(props.key(name), depth, typed, extras);
         }
-        let key = (id, written, extras.null_ok, extras.read_only, depth);
-        let text = self.texts.entry(key).or_insert_with(|| {
+        let text = values.texts[text_index(extras)].get_or_insert_with(|| {
             let mut text = String::new();
             value(&mut text, depth, typed, extras);
             text
         });
         props.raw(name, text);
     }
-}
-
-/// The entry of `ty` in `by_type`, made when missing.
-fn of_type<'m, 'c>(
-    by_type: &'m mut HashMap<&'c TypeRef, (ValueRules, Vec<ValuesId>), FastBuild>,
-    catalog: &Catalog,
-    ty: &'c TypeRef,
-) -> &'m mut (ValueRules, Vec<ValuesId>) {
-    by_type
-        .entry(ty)
-        .or_insert_with(|| (rules::type_rules(catalog, ty), Vec::new()))
 }
 
 /// What a property says besides its value schema.
