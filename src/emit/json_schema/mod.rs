@@ -52,6 +52,29 @@ pub fn def_ref(key: &str) -> String {
     out
 }
 
+/// The `$defs` key that [`def_ref`] turns into `reference` (`None` for any other text).
+pub fn def_key(reference: &str) -> Option<String> {
+    let encoded = reference.strip_prefix("#/$defs/")?.as_bytes();
+    let mut pointer = Vec::with_capacity(encoded.len());
+    let mut i = 0;
+    while let Some(&b) = encoded.get(i) {
+        if b == b'%' {
+            let hex = std::str::from_utf8(encoded.get(i + 1..i + 3)?).ok()?;
+            pointer.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            pointer.push(b);
+            i += 1;
+        }
+    }
+    let key = String::from_utf8(pointer)
+        .ok()?
+        .replace("~1", "/")
+        .replace("~0", "~");
+    // Only the text def_ref writes (one key has one).
+    (def_ref(&key) == reference).then_some(key)
+}
+
 /// Renders `database.schema.json` into `out`, one definition at a time (see
 /// [`crate::print::json`]).
 pub fn emit(plan: &Plan<'_>, out: &mut Pieces<'_>) {
@@ -219,7 +242,7 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
 
 #[cfg(test)]
 mod tests {
-    use super::value_key;
+    use super::{def_key, def_ref, value_key};
     use crate::model::TypeRef;
 
     fn ty(name: &str, sql: &str, array_dims: u32) -> TypeRef {
@@ -229,6 +252,31 @@ mod tests {
             sql: sql.into(),
             array_dims,
             ..TypeRef::default()
+        }
+    }
+
+    #[test]
+    fn def_key_reads_back_the_key_of_each_def_ref_and_nothing_else() {
+        for key in [
+            "public.t.Row",
+            "a/b~c.d%e f",
+            "~1",
+            "/0",
+            "é€.𝄞",
+            "",
+            "x\"y\\z",
+        ] {
+            assert_eq!(def_key(&def_ref(key)).as_deref(), Some(key), "{key:?}");
+        }
+        for other in [
+            "#/components/schemas/a",
+            "#/$defs/a%2",
+            "#/$defs/a%zz",
+            "#/$defs/%41",
+            "#/$defs/a%2f",
+            "#/$defs/%FF",
+        ] {
+            assert_eq!(def_key(other), None, "{other:?}");
         }
     }
 

@@ -6,6 +6,7 @@
 
 use crate::fast_hash::FastBuild;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 
 use serde_json::Value;
 
@@ -107,6 +108,19 @@ pub struct Context<'a> {
     pub refs: &'a dyn Refs,
 }
 
+/// A type as a hash key: hashed by how Postgres spells it (`sql`, which says the name and
+/// typmod, but not always the array dimensions), cheaper than by every field; compared
+/// whole.
+#[derive(PartialEq, Eq)]
+struct TypeKey<'c>(&'c TypeRef);
+
+impl Hash for TypeKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.0.sql.as_bytes());
+        state.write_u32(self.0.array_dims);
+    }
+}
+
 /// A column type as a [`Properties`] knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TypeId(usize);
@@ -119,7 +133,7 @@ pub struct TypeId(usize);
 #[derive(Default)]
 pub struct Properties<'c> {
     /// Type to its index in `types`.
-    by_type: HashMap<&'c TypeRef, TypeId, FastBuild>,
+    by_type: HashMap<TypeKey<'c>, TypeId, FastBuild>,
     /// Each type's rules, and the rule sets of its columns seen so far.
     types: Vec<(ValueRules, Vec<ValuesId>)>,
     /// Each type and rule set seen.
@@ -159,7 +173,7 @@ impl<'c> Properties<'c> {
 
     fn type_id(&mut self, catalog: &Catalog, ty: &'c TypeRef) -> TypeId {
         let types = &mut self.types;
-        *self.by_type.entry(ty).or_insert_with(|| {
+        *self.by_type.entry(TypeKey(ty)).or_insert_with(|| {
             types.push((rules::type_rules(catalog, ty), Vec::new()));
             TypeId(types.len() - 1)
         })

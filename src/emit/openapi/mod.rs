@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Value, json};
 
-use super::json_schema::{self, Def, Definitions, Refs, def_ref};
+use super::json_schema::{self, Def, Definitions, Refs, def_key, def_ref};
 use crate::emit::settings::OpenapiSettings;
 use crate::fast_hash::FastBuild;
 use crate::model::{Catalog, Filter, Function, Relation};
@@ -149,13 +149,11 @@ fn segment(name: &str) -> String {
 /// `$defs` key to `components.schemas` name.
 type Names = HashMap<String, String, FastBuild>;
 
-/// The `components.schemas` name of every `$defs` key (valid and unique), and the `$ref`
-/// rewrites from the JSON Schema's pointers to them.
+/// The `components.schemas` name of every `$defs` key (valid and unique), where the JSON
+/// Schema's `$ref`s to its definitions point instead.
 struct Components {
     /// `$defs` key to component name.
     names: Names,
-    /// `$ref` into `$defs` to `$ref` into `components.schemas`.
-    refs: HashMap<String, String, FastBuild>,
 }
 
 impl Components {
@@ -172,44 +170,46 @@ impl Components {
             }
             names.insert(key.to_string(), name);
         }
-        let refs = names
-            .iter()
-            .map(|(k, v)| (def_ref(k), format!("#/components/schemas/{v}")))
-            .collect();
-        Self { names, refs }
+        Self { names }
     }
 }
 
 impl Refs for Components {
     fn to(&self, key: &str) -> String {
         match self.names.get(key) {
-            Some(name) => format!("#/components/schemas/{name}"),
+            Some(name) => component_ref(name),
             None => def_ref(key),
         }
     }
 
     fn rewrite(&self, value: &mut Value) {
-        rewrite_refs(value, &self.refs);
+        rewrite_refs(value, &self.names);
     }
 }
 
-fn rewrite_refs(v: &mut Value, refs: &HashMap<String, String, FastBuild>) {
+/// Points the `$ref`s to `$defs` entries in `v` to their components (named in `names`).
+fn rewrite_refs(v: &mut Value, names: &Names) {
     match v {
         Value::Object(o) => {
             for (k, v) in o.iter_mut() {
                 match v {
                     Value::String(r) if k == "$ref" => {
-                        if let Some(to) = refs.get(r.as_str()) {
-                            r.clone_from(to);
+                        if let Some(name) = def_key(r).and_then(|key| names.get(&key)) {
+                            *r = component_ref(name);
                         }
                     }
-                    v => rewrite_refs(v, refs),
+                    v => rewrite_refs(v, names),
                 }
             }
         }
-        Value::Array(a) => a.iter_mut().for_each(|v| rewrite_refs(v, refs)),
+        Value::Array(a) => a.iter_mut().for_each(|v| rewrite_refs(v, names)),
         _ => {}
     }
+}
+
+/// The `$ref` to the component `name`.
+fn component_ref(name: &str) -> String {
+    format!("#/components/schemas/{name}")
 }
 
 /// What a path is made from: a relation, or a function's overloads (`true` when its

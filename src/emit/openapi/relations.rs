@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
-use super::{Names, PathOwner, component_name, profile};
+use super::{Names, PathOwner, component_name, component_ref, profile};
 use crate::emit::json_schema::relation_key;
 use crate::fast_hash::FastBuild;
 use crate::model::{Column, Relation};
@@ -305,7 +305,7 @@ impl RelationPath<'_, '_> {
     fn schema_ref(&self, part: &str) -> String {
         let key = relation_key(self.rel, part);
         let name = self.names.get(&key).map_or(key.as_str(), String::as_str);
-        format!("#/components/schemas/{name}")
+        component_ref(name)
     }
 }
 

@@ -3,14 +3,14 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Names, profile};
+use super::{Names, component_ref, profile};
 use crate::emit::json_schema::{self, relation_key};
 use crate::emit::rules;
 use crate::model::{Catalog, Function, Volatility};
 use crate::plan::types::Direction;
 
 fn schema_ref(names: &Names, key: &str) -> Value {
-    json!({ "$ref": format!("#/components/schemas/{}", names.get(key).map_or(key, String::as_str)) })
+    json!({ "$ref": component_ref(names.get(key).map_or(key, String::as_str)) })
 }
 
 /// The JSON Schema of a value of `ty` going `direction` (through the shared value rules).
