@@ -16,6 +16,7 @@ pub mod values;
 
 use crate::fast_hash::FastBuild;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::hash::{Hash, Hasher};
 
 use serde_json::{Value, json};
 
@@ -203,6 +204,19 @@ pub fn value_key(ty: &TypeRef, null_ok: bool) -> String {
     format!("pg_catalog.{}{typmod}{dims}{or_null}", ty.name)
 }
 
+/// A type as a hash key: hashed by how Postgres spells it (`sql`, which says the name and
+/// typmod, but not always the array dimensions), cheaper than by every field; compared
+/// whole.
+#[derive(PartialEq, Eq)]
+struct TypeKey<'c>(&'c TypeRef);
+
+impl Hash for TypeKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.0.sql.as_bytes());
+        state.write_u32(self.0.array_dims);
+    }
+}
+
 /// The built-in types whose value schemas (non-null when big enough, and nullable) columns
 /// share instead of repeating them, by [`value_key`]. A column refers to one only when its
 /// own value schema is the same (no CHECK or domain of its own narrows it).
@@ -210,10 +224,13 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
     let mut shared = BTreeMap::new();
     let mut seen = BTreeSet::new();
     // Most columns have a type an earlier column had: its key is known.
-    let mut types: HashSet<&TypeRef, FastBuild> = HashSet::default();
+    let mut types: HashSet<TypeKey<'_>, FastBuild> = HashSet::default();
+    // The keys of the catalog's own types.
+    let own: HashSet<String, FastBuild> =
+        catalog.types.iter().map(|t| t.qualified_name()).collect();
     for c in catalog.relations.iter().flat_map(|r| &r.columns) {
         let ty = &c.ty;
-        if ty.schema != "pg_catalog" || !types.insert(ty) {
+        if ty.schema != "pg_catalog" || !types.insert(TypeKey(ty)) {
             continue;
         }
         let key = value_key(ty, false);
@@ -221,11 +238,7 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
         if !seen.insert(key.clone()) {
             continue;
         }
-        let null_key = value_key(ty, true);
-        let taken = catalog
-            .types
-            .iter()
-            .any(|t| [&key, &null_key].contains(&&t.qualified_name()));
+        let taken = own.contains(&key) || own.contains(&value_key(ty, true));
         let (schema, _) = value_schema(
             catalog,
             ty,

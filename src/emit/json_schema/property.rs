@@ -6,12 +6,11 @@
 
 use crate::fast_hash::FastBuild;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
 
 use serde_json::Value;
 
 use super::values::value_schema;
-use super::{Refs, Shared, value_key};
+use super::{Refs, Shared, TypeKey, value_key};
 use crate::model::{Catalog, TypeRef};
 use crate::plan::columns::ColumnShape;
 use crate::plan::rules::{self, ValueRules};
@@ -106,19 +105,6 @@ pub struct Context<'a> {
     pub shared: &'a BTreeMap<String, Shared<'a>>,
     /// Where `$ref`s point.
     pub refs: &'a dyn Refs,
-}
-
-/// A type as a hash key: hashed by how Postgres spells it (`sql`, which says the name and
-/// typmod, but not always the array dimensions), cheaper than by every field; compared
-/// whole.
-#[derive(PartialEq, Eq)]
-struct TypeKey<'c>(&'c TypeRef);
-
-impl Hash for TypeKey<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write(self.0.sql.as_bytes());
-        state.write_u32(self.0.array_dims);
-    }
 }
 
 /// A column type as a [`Properties`] knows it.
