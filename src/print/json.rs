@@ -79,9 +79,12 @@ impl<'o> Object<'o> {
             self.last = Some(key.to_string());
         }
         let out = self.out.text();
-        out.push_str(if self.empty { "\n" } else { ",\n" });
+        out.reserve(key.len() + 2 * self.depth + 8);
+        if !self.empty {
+            out.push(',');
+        }
         self.empty = false;
-        indent(out, self.depth + 1);
+        newline(out, self.depth + 1);
         string(out, key);
         out.push_str(": ");
     }
@@ -157,9 +160,11 @@ impl<'o> Array<'o> {
     /// Starts an item; it goes into the returned output, at [`Array::inner`] depth.
     pub fn item(&mut self) -> &mut String {
         let out = self.out.text();
-        out.push_str(if self.empty { "\n" } else { ",\n" });
+        if !self.empty {
+            out.push(',');
+        }
         self.empty = false;
-        indent(out, self.depth + 1);
+        newline(out, self.depth + 1);
         out
     }
 
@@ -202,8 +207,7 @@ impl<'o> Array<'o> {
 
 fn close(out: &mut String, depth: usize, empty: bool, bracket: char) {
     if !empty {
-        out.push('\n');
-        indent(out, depth);
+        newline(out, depth);
     }
     out.push(bracket);
 }
@@ -327,6 +331,18 @@ const ESCAPE: [u8; 256] = {
     table
 };
 
+/// A newline and the indentation of nesting `depth`, in one copy up to depth 32.
+fn newline(out: &mut String, depth: usize) {
+    const LINE: &str = "\n                                                                ";
+    match LINE.get(..1 + 2 * depth) {
+        Some(line) => out.push_str(line),
+        None => {
+            out.push('\n');
+            indent(out, depth);
+        }
+    }
+}
+
 fn indent(out: &mut String, depth: usize) {
     const SPACES: &str = "                                                                ";
     let mut n = 2 * depth;
@@ -363,6 +379,21 @@ mod tests {
         top.entry("z", &json!(1));
         top.end();
         assert_eq!(out, serde_json::to_string_pretty(&whole).unwrap());
+    }
+
+    #[test]
+    fn deep_values_are_indented_past_the_one_copy_indentation() {
+        let mut value = json!({"a": [1, "b"], "c": {}});
+        for _ in 0..40 {
+            value = json!({ "k": [value] });
+        }
+        for depth in [0, 30, 33, 40] {
+            let mut out = String::new();
+            super::value_at(&mut out, &value, depth);
+            let text = serde_json::to_string_pretty(&value).unwrap();
+            let expected = text.replace('\n', &format!("\n{}", "  ".repeat(depth)));
+            assert_eq!(out, expected);
+        }
     }
 
     #[test]
