@@ -156,7 +156,7 @@ impl<'c> RelationColumns<'c> {
 struct Columns<'a, 'c> {
     cx: Context<'a>,
     properties: &'a mut Properties<'c>,
-    columns: &'a mut RelationColumns<'c>,
+    columns: &'a RelationColumns<'c>,
 }
 
 impl<'c> Columns<'_, 'c> {
@@ -222,7 +222,7 @@ impl<'c> Columns<'_, 'c> {
         included: &[Option<bool>],
         direction: Direction,
     ) {
-        let columns = &*self.columns;
+        let columns = self.columns;
         let mut props = object.object("properties");
         let mut order = columns
             .by_name
