@@ -2,7 +2,7 @@
 //! be written, whether an Insert must carry it. Planned once for the JSON Schema and Rust targets,
 //! so both describe the same contract.
 
-use crate::model::{Catalog, Column, Identity, Relation};
+use crate::model::{Catalog, Column, Identity, Relation, TypeRef};
 use crate::plan::rules::{self, ValueRules};
 use crate::plan::shape::{self, Precision, Presence};
 
@@ -45,11 +45,28 @@ pub struct ColumnShape<'a> {
 
 /// The shapes of a relation's columns, in attribute order.
 pub fn shapes<'a>(catalog: &Catalog, rel: &'a Relation) -> Vec<ColumnShape<'a>> {
-    rel.columns.iter().map(|c| shape(catalog, rel, c)).collect()
+    shapes_with(catalog, rel, &mut |ty| rules::type_rules(catalog, ty))
 }
 
-fn shape<'a>(catalog: &Catalog, rel: &Relation, c: &'a Column) -> ColumnShape<'a> {
-    let rules = rules::column_rules(catalog, rel, c);
+/// [`shapes`], each column type's rules ([`rules::type_rules`]) asked of `type_rules`
+/// (which may keep them: many columns have one type).
+pub fn shapes_with<'a>(
+    catalog: &Catalog,
+    rel: &'a Relation,
+    type_rules: &mut dyn FnMut(&'a TypeRef) -> ValueRules,
+) -> Vec<ColumnShape<'a>> {
+    let shape = |c| shape(catalog, rel, c, type_rules(&c.ty));
+    rel.columns.iter().map(shape).collect()
+}
+
+/// The shape of column `c` of `rel`, whose type has `type_rules`.
+fn shape<'a>(
+    catalog: &Catalog,
+    rel: &Relation,
+    c: &'a Column,
+    type_rules: ValueRules,
+) -> ColumnShape<'a> {
+    let rules = rules::with_column_checks(type_rules, rel, c);
     let p = Precision::Precise;
     let nullable = shape::row_nullable(catalog, rel, c, p);
     let read_only = c.generated.is_some() || c.identity == Some(Identity::Always);

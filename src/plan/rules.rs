@@ -198,17 +198,21 @@ fn tighten_max(cur: &mut Option<(Literal, bool)>, v: &Literal, inclusive: bool) 
     }
 }
 
-/// Whether every fact of a check is about `subject` (so it can be applied to one value).
-fn about(check: &Check, wanted: &dyn Fn(&Subject) -> bool) -> bool {
-    let subject = |f: &CheckFact| match f {
+/// What a fact is about (a length: about its value).
+fn fact_subject(fact: &CheckFact) -> &Subject {
+    match fact {
         CheckFact::OneOf { subject, .. }
         | CheckFact::Compare { subject, .. }
         | CheckFact::JsonSchema { subject, .. } => match subject {
-            Subject::Length(inner) => (**inner).clone(),
-            s => s.clone(),
+            Subject::Length(inner) => inner,
+            s => s,
         },
-    };
-    !check.facts.is_empty() && check.facts.iter().all(|f| wanted(&subject(f)))
+    }
+}
+
+/// Whether every fact of a check is about `subject` (so it can be applied to one value).
+fn about(check: &Check, wanted: &dyn Fn(&Subject) -> bool) -> bool {
+    !check.facts.is_empty() && check.facts.iter().all(|f| wanted(fact_subject(f)))
 }
 
 fn apply_checks(rules: &mut ValueRules, checks: &[Check], wanted: &dyn Fn(&Subject) -> bool) {
@@ -270,7 +274,11 @@ pub fn type_rules(catalog: &Catalog, ty: &TypeRef) -> ValueRules {
 /// The rules for non-null values of a column: its type's rules plus its table's CHECKs on
 /// that column alone.
 pub fn column_rules(catalog: &Catalog, rel: &Relation, column: &Column) -> ValueRules {
-    let mut rules = type_rules(catalog, &column.ty);
+    with_column_checks(type_rules(catalog, &column.ty), rel, column)
+}
+
+/// [`column_rules`] from the rules of the column's type at hand.
+pub fn with_column_checks(mut rules: ValueRules, rel: &Relation, column: &Column) -> ValueRules {
     apply_checks(
         &mut rules,
         &rel.checks,

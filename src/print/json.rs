@@ -79,9 +79,12 @@ impl<'o> Object<'o> {
             self.last = Some(key.to_string());
         }
         let out = self.out.text();
-        out.push_str(if self.empty { "\n" } else { ",\n" });
+        out.reserve(key.len() + 2 * self.depth + 8);
+        if !self.empty {
+            out.push(',');
+        }
         self.empty = false;
-        indent(out, self.depth + 1);
+        newline(out, self.depth + 1);
         string(out, key);
         out.push_str(": ");
     }
@@ -96,6 +99,13 @@ impl<'o> Object<'o> {
         let depth = self.inner();
         value_at(self.key(key), value, depth);
         self.out.piece_done();
+    }
+
+    /// Writes an entry whose value is JSON text already written as it is printed at
+    /// [`Object::inner`] depth (with the writers here, into a `String`): text worked out
+    /// once and written many times.
+    pub fn raw(&mut self, key: &str, json: &str) {
+        self.key(key).push_str(json);
     }
 
     /// Writes an entry whose value is a string.
@@ -150,9 +160,11 @@ impl<'o> Array<'o> {
     /// Starts an item; it goes into the returned output, at [`Array::inner`] depth.
     pub fn item(&mut self) -> &mut String {
         let out = self.out.text();
-        out.push_str(if self.empty { "\n" } else { ",\n" });
+        if !self.empty {
+            out.push(',');
+        }
         self.empty = false;
-        indent(out, self.depth + 1);
+        newline(out, self.depth + 1);
         out
     }
 
@@ -166,6 +178,12 @@ impl<'o> Array<'o> {
         let depth = self.inner();
         value_at(self.item(), value, depth);
         self.out.piece_done();
+    }
+
+    /// Writes an item that is JSON text already written as it is printed at
+    /// [`Array::inner`] depth (see [`Object::raw`]).
+    pub fn raw(&mut self, json: &str) {
+        self.item().push_str(json);
     }
 
     /// Writes a string item.
@@ -189,8 +207,7 @@ impl<'o> Array<'o> {
 
 fn close(out: &mut String, depth: usize, empty: bool, bracket: char) {
     if !empty {
-        out.push('\n');
-        indent(out, depth);
+        newline(out, depth);
     }
     out.push(bracket);
 }
@@ -231,41 +248,57 @@ fn object_at(out: &mut String, map: &Map<String, Value>, depth: usize) {
 }
 
 /// Writes `text` as a JSON string, escaped as serde_json escapes it: `"` and `\`, the
-/// short escapes `\b \t \n \f \r`, other control characters as `\u00xx`.
+/// short escapes `\b \t \n \f \r`, other control characters as `\u00xx`. Text that
+/// needs no escape (most of it) is checked once and copied whole.
 pub fn string(out: &mut String, text: &str) {
+    out.reserve(text.len() + 2);
     out.push('"');
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Eight bytes at a time while none needs escaping (most text).
-        if let Some(word) = bytes
-            .get(i..i + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            && !needs_escape(u64::from_le_bytes(word))
-        {
-            i += 8;
+    match first_escape(text.as_bytes()) {
+        None => out.push_str(text),
+        Some(at) => escaped(out, text, at),
+    }
+    out.push('"');
+}
+
+/// The index of the first byte of `bytes` that needs an escape.
+fn first_escape(bytes: &[u8]) -> Option<usize> {
+    let mut clean = 0;
+    // Eight bytes at a time while none needs escaping, then byte by byte.
+    for chunk in bytes.chunks_exact(8) {
+        // (A chunk is eight bytes; were it not, 0 sends it to the byte by byte check.)
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        if needs_escape(word) {
+            break;
+        }
+        clean += 8;
+    }
+    let rest = bytes.get(clean..).unwrap_or_default();
+    let at = rest.iter().position(|b| ESCAPE[usize::from(*b)] != 0)?;
+    Some(clean + at)
+}
+
+/// Writes `text` escaped (without its quotes); `text[..start]` needs no escape.
+fn escaped(out: &mut String, text: &str, mut start: usize) {
+    out.push_str(&text[..start]);
+    for (i, b) in text.bytes().enumerate().skip(start) {
+        let escape = ESCAPE[usize::from(b)];
+        if escape == 0 {
             continue;
         }
-        let b = bytes[i];
-        let escape = ESCAPE[usize::from(b)];
-        if escape != 0 {
-            out.push_str(&text[start..i]);
-            out.push('\\');
-            if escape == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("u00");
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 0xf)]));
-            } else {
-                out.push(char::from(escape));
-            }
-            start = i + 1;
+        // Escaped bytes are ASCII: `start` and `i` fall between characters.
+        out.push_str(&text[start..i]);
+        out.push('\\');
+        if escape == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push(char::from(escape));
         }
-        i += 1;
+        start = i + 1;
     }
     out.push_str(&text[start..]);
-    out.push('"');
 }
 
 /// Whether one of the eight bytes of `word` is a control character, `"` or `\` (the
@@ -297,6 +330,18 @@ const ESCAPE: [u8; 256] = {
     table[b'\\' as usize] = b'\\';
     table
 };
+
+/// A newline and the indentation of nesting `depth`, in one copy up to depth 32.
+fn newline(out: &mut String, depth: usize) {
+    const LINE: &str = "\n                                                                ";
+    match LINE.get(..1 + 2 * depth) {
+        Some(line) => out.push_str(line),
+        None => {
+            out.push('\n');
+            indent(out, depth);
+        }
+    }
+}
 
 fn indent(out: &mut String, depth: usize) {
     const SPACES: &str = "                                                                ";
@@ -334,6 +379,62 @@ mod tests {
         top.entry("z", &json!(1));
         top.end();
         assert_eq!(out, serde_json::to_string_pretty(&whole).unwrap());
+    }
+
+    #[test]
+    fn deep_values_are_indented_past_the_one_copy_indentation() {
+        let mut value = json!({"a": [1, "b"], "c": {}});
+        for _ in 0..40 {
+            value = json!({ "k": [value] });
+        }
+        for depth in [0, 30, 33, 40] {
+            let mut out = String::new();
+            super::value_at(&mut out, &value, depth);
+            let text = serde_json::to_string_pretty(&value).unwrap();
+            let expected = text.replace('\n', &format!("\n{}", "  ".repeat(depth)));
+            assert_eq!(out, expected);
+        }
+    }
+
+    #[test]
+    fn raw_text_written_at_the_inner_depth_prints_as_the_value() {
+        let value = json!({"a": [1, {"b": "c"}], "d": {}});
+        let whole = json!({"k": value, "list": [value, "s"]});
+        let mut out = String::new();
+        let mut top = super::Object::new(&mut out, 0);
+        let mut text = String::new();
+        super::value_at(&mut text, &value, top.inner());
+        top.raw("k", &text);
+        let mut list = top.array("list");
+        let mut text = String::new();
+        super::value_at(&mut text, &value, list.inner());
+        list.raw(&text);
+        list.string("s");
+        list.end();
+        top.end();
+        assert_eq!(out, serde_json::to_string_pretty(&whole).unwrap());
+    }
+
+    #[test]
+    fn every_byte_that_needs_an_escape_is_found_wherever_it_is() {
+        // Each escaped character at each place around the eight-byte steps, after ASCII and
+        // after multi-byte characters; U+2028 and U+2029 stay as they are, as in serde_json.
+        let special = [
+            '"', '\\', '\n', '\u{0}', '\u{1f}', '\u{7f}', '\u{2028}', '\u{2029}',
+        ];
+        for prefix in ["", "é", "€𝄞"] {
+            for at in 0..20 {
+                for c in special {
+                    let mut text: String = prefix.to_string() + &"a".repeat(at);
+                    text.push(c);
+                    text.push_str("bcdefghijk\t");
+                    let mut out = String::from("x");
+                    super::string(&mut out, &text);
+                    let expected = format!("x{}", serde_json::to_string(&text).unwrap());
+                    assert_eq!(out, expected, "{text:?}");
+                }
+            }
+        }
     }
 
     proptest! {

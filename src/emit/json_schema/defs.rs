@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-use super::property::{self, Extras, TypedCache};
+use super::property::{Context, Extras, Properties, ValuesId};
 use super::values::{nullable, value_schema};
 use super::{Def, Shared, def_ref, definitions, value_key};
 use crate::model::{Catalog, Relation, TypeDef, TypeKind, TypeRef};
@@ -35,15 +35,16 @@ impl Refs for OwnDefs {
     fn rewrite(&self, _: &mut Value) {}
 }
 
-/// Writes `$defs` entries one at a time, keeping the column shapes of the last relation: a
-/// relation's Insert, Row and Update usually come one after another in key order.
+/// Writes `$defs` entries one at a time, keeping what it worked out about the columns of
+/// the last relation: a relation's Insert, Row and Update usually come one after another in
+/// key order.
 pub struct Definitions<'c, 'r> {
     catalog: &'c Catalog,
     refs: &'r dyn Refs,
-    /// The last relation's column shapes, and their indices in column name order.
-    last: Option<(&'c Relation, Vec<ColumnShape<'c>>, Vec<usize>)>,
+    /// The last relation's columns.
+    last: Option<RelationColumns<'c>>,
     shared: BTreeMap<String, Shared<'c>>,
-    typed: TypedCache<'c>,
+    properties: Properties<'c>,
 }
 
 impl<'c, 'r> Definitions<'c, 'r> {
@@ -59,7 +60,7 @@ impl<'c, 'r> Definitions<'c, 'r> {
             refs,
             last: None,
             shared,
-            typed: TypedCache::default(),
+            properties: Properties::default(),
         }
     }
 
@@ -73,24 +74,19 @@ impl<'c, 'r> Definitions<'c, 'r> {
         let catalog = self.catalog;
         let value = match def {
             Def::Row(rel) | Def::Insert(rel) | Def::Update(rel) => {
-                if !matches!(&self.last, Some((r, ..)) if std::ptr::eq(*r, rel)) {
-                    let shapes = columns::shapes(catalog, rel);
-                    let mut by_name: Vec<usize> = (0..shapes.len()).collect();
-                    by_name.sort_by(|a, b| shapes[*a].column.name.cmp(&shapes[*b].column.name));
-                    self.last = Some((rel, shapes, by_name));
-                }
-                let (shapes, by_name) = self
-                    .last
-                    .as_ref()
-                    .map_or((&[][..], &[][..]), |(_, s, o)| (s.as_slice(), o.as_slice()));
+                let properties = &mut self.properties;
+                let last = match &mut self.last {
+                    Some(last) if std::ptr::eq(last.rel, rel) => last,
+                    last => last.insert(RelationColumns::new(catalog, rel, properties)),
+                };
                 let mut relation = Columns {
-                    catalog,
-                    refs: self.refs,
-                    shared: &self.shared,
-                    typed: &mut self.typed,
-                    rel,
-                    shapes,
-                    by_name,
+                    cx: Context {
+                        catalog,
+                        shared: &self.shared,
+                        refs: self.refs,
+                    },
+                    properties,
+                    columns: last,
                 };
                 let mut object = defs.object(name);
                 match def {
@@ -114,31 +110,70 @@ impl<'c, 'r> Definitions<'c, 'r> {
     }
 }
 
+/// What a relation's Row, Insert and Update share about its columns.
+struct RelationColumns<'c> {
+    rel: &'c Relation,
+    /// The column shapes, in attribute order.
+    shapes: Vec<ColumnShape<'c>>,
+    /// Indices into `shapes` in column name order.
+    by_name: Vec<usize>,
+    /// The `$comment` on the CHECKs not expressed, if any.
+    checks: Option<String>,
+    /// Each column's values, in attribute order.
+    values: Vec<ValuesId>,
+}
+
+impl<'c> RelationColumns<'c> {
+    fn new(catalog: &'c Catalog, rel: &'c Relation, properties: &mut Properties<'c>) -> Self {
+        // The columns' types, in the order asked (attribute order).
+        let mut types = Vec::with_capacity(rel.columns.len());
+        let shapes = columns::shapes_with(catalog, rel, &mut |ty| {
+            let (id, rules) = properties.type_rules(catalog, ty);
+            types.push((ty, id));
+            rules
+        });
+        let values = shapes
+            .iter()
+            .enumerate()
+            .map(|(i, shape)| properties.values(catalog, shape, types.get(i).copied()))
+            .collect();
+        let mut by_name: Vec<usize> = (0..shapes.len()).collect();
+        by_name.sort_by(|a, b| shapes[*a].column.name.cmp(&shapes[*b].column.name));
+        let checks = rules::untranslated_checks(rel);
+        let checks = (!checks.is_empty())
+            .then(|| format!("CHECKs not expressed here: {}", checks.join("; ")));
+        Self {
+            rel,
+            shapes,
+            by_name,
+            checks,
+            values,
+        }
+    }
+}
+
 /// One relation's columns being written as a Row, Insert or Update.
 struct Columns<'a, 'c> {
-    catalog: &'c Catalog,
-    refs: &'a dyn Refs,
-    shared: &'a BTreeMap<String, Shared<'c>>,
-    typed: &'a mut TypedCache<'c>,
-    rel: &'c Relation,
-    shapes: &'a [ColumnShape<'c>],
-    /// Indices into `shapes` in column name order.
-    by_name: &'a [usize],
+    cx: Context<'a>,
+    properties: &'a mut Properties<'c>,
+    columns: &'a RelationColumns<'c>,
 }
 
 impl<'c> Columns<'_, 'c> {
     /// The Row: every column, all required.
     fn row(&mut self, object: &mut Object<'_>) {
-        let included: Vec<Option<bool>> = self.shapes.iter().map(|s| Some(s.nullable)).collect();
-        let required: Vec<&str> = self.shapes.iter().map(|s| s.column.name.as_str()).collect();
+        let shapes = &self.columns.shapes;
+        let included: Vec<Option<bool>> = shapes.iter().map(|s| Some(s.nullable)).collect();
+        let required: Vec<&str> = shapes.iter().map(|s| s.column.name.as_str()).collect();
         self.definition(object, &included, &required, Direction::Read);
     }
 
     /// Insert (`insert = true`) or Update: the writable columns, nothing else.
     fn write(&mut self, object: &mut Object<'_>, insert: bool) {
-        let mut included = Vec::with_capacity(self.shapes.len());
+        let shapes = &self.columns.shapes;
+        let mut included = Vec::with_capacity(shapes.len());
         let mut required = Vec::new();
-        for shape in self.shapes {
+        for shape in shapes {
             included.push(if insert {
                 if shape.insert == InsertRole::Required {
                     required.push(shape.column.name.as_str());
@@ -160,13 +195,12 @@ impl<'c> Columns<'_, 'c> {
         required: &[&str],
         direction: Direction,
     ) {
-        let checks = rules::untranslated_checks(self.rel);
-        if !checks.is_empty() {
-            let text = format!("CHECKs not expressed here: {}", checks.join("; "));
-            object.string("$comment", &text);
+        let rel = self.columns.rel;
+        if let Some(text) = &self.columns.checks {
+            object.string("$comment", text);
         }
         object.bool("additionalProperties", false);
-        if let Some(c) = &self.rel.comment {
+        if let Some(c) = &rel.comment {
             object.string("description", c);
         }
         self.properties(object, included, direction);
@@ -188,27 +222,31 @@ impl<'c> Columns<'_, 'c> {
         included: &[Option<bool>],
         direction: Direction,
     ) {
+        let columns = self.columns;
         let mut props = object.object("properties");
-        let mut order = self
+        let mut order = columns
             .by_name
             .iter()
-            .filter_map(|i| Some((&self.shapes[*i], included[*i]?)))
+            .filter_map(|i| Some((*i, included[*i]?)))
             .peekable();
-        while let Some((shape, null_ok)) = order.next() {
+        while let Some((i, null_ok)) = order.next() {
+            let shape = &columns.shapes[i];
             let name = shape.column.name.as_str();
-            if order.peek().is_some_and(|n| n.0.column.name == name) {
+            if order
+                .peek()
+                .is_some_and(|n| columns.shapes[n.0].column.name == name)
+            {
                 continue;
             }
-            let column = self
-                .typed
-                .get(self.catalog, self.shared, self.refs, (shape, direction));
             let extras = Extras {
                 null_ok,
                 direction,
                 description: shape.column.comment.as_deref(),
                 read_only: direction == Direction::Read && shape.read_only,
             };
-            property::write(&mut props, name, &column, &extras);
+            let values = columns.values[i];
+            self.properties
+                .write(&self.cx, &mut props, name, values, &extras);
         }
         props.end();
     }

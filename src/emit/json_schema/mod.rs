@@ -16,6 +16,7 @@ pub mod values;
 
 use crate::fast_hash::FastBuild;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::hash::{Hash, Hasher};
 
 use serde_json::{Value, json};
 
@@ -50,6 +51,29 @@ pub fn def_ref(key: &str) -> String {
         }
     }
     out
+}
+
+/// The `$defs` key that [`def_ref`] turns into `reference` (`None` for any other text).
+pub fn def_key(reference: &str) -> Option<String> {
+    let encoded = reference.strip_prefix("#/$defs/")?.as_bytes();
+    let mut pointer = Vec::with_capacity(encoded.len());
+    let mut i = 0;
+    while let Some(&b) = encoded.get(i) {
+        if b == b'%' {
+            let hex = std::str::from_utf8(encoded.get(i + 1..i + 3)?).ok()?;
+            pointer.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            pointer.push(b);
+            i += 1;
+        }
+    }
+    let key = String::from_utf8(pointer)
+        .ok()?
+        .replace("~1", "/")
+        .replace("~0", "~");
+    // Only the text def_ref writes (one key has one).
+    (def_ref(&key) == reference).then_some(key)
 }
 
 /// Renders `database.schema.json` into `out`, one definition at a time (see
@@ -180,6 +204,19 @@ pub fn value_key(ty: &TypeRef, null_ok: bool) -> String {
     format!("pg_catalog.{}{typmod}{dims}{or_null}", ty.name)
 }
 
+/// A type as a hash key: hashed by how Postgres spells it (`sql`, which says the name and
+/// typmod, but not always the array dimensions), cheaper than by every field; compared
+/// whole.
+#[derive(PartialEq, Eq)]
+struct TypeKey<'c>(&'c TypeRef);
+
+impl Hash for TypeKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.0.sql.as_bytes());
+        state.write_u32(self.0.array_dims);
+    }
+}
+
 /// The built-in types whose value schemas (non-null when big enough, and nullable) columns
 /// share instead of repeating them, by [`value_key`]. A column refers to one only when its
 /// own value schema is the same (no CHECK or domain of its own narrows it).
@@ -187,10 +224,13 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
     let mut shared = BTreeMap::new();
     let mut seen = BTreeSet::new();
     // Most columns have a type an earlier column had: its key is known.
-    let mut types: HashSet<&TypeRef, FastBuild> = HashSet::default();
+    let mut types: HashSet<TypeKey<'_>, FastBuild> = HashSet::default();
+    // The keys of the catalog's own types.
+    let own: HashSet<String, FastBuild> =
+        catalog.types.iter().map(|t| t.qualified_name()).collect();
     for c in catalog.relations.iter().flat_map(|r| &r.columns) {
         let ty = &c.ty;
-        if ty.schema != "pg_catalog" || !types.insert(ty) {
+        if ty.schema != "pg_catalog" || !types.insert(TypeKey(ty)) {
             continue;
         }
         let key = value_key(ty, false);
@@ -198,11 +238,7 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
         if !seen.insert(key.clone()) {
             continue;
         }
-        let null_key = value_key(ty, true);
-        let taken = catalog
-            .types
-            .iter()
-            .any(|t| [&key, &null_key].contains(&&t.qualified_name()));
+        let taken = own.contains(&key) || own.contains(&value_key(ty, true));
         let (schema, _) = value_schema(
             catalog,
             ty,
@@ -219,7 +255,7 @@ pub fn shared_values(catalog: &Catalog) -> BTreeMap<String, Shared<'_>> {
 
 #[cfg(test)]
 mod tests {
-    use super::value_key;
+    use super::{def_key, def_ref, value_key};
     use crate::model::TypeRef;
 
     fn ty(name: &str, sql: &str, array_dims: u32) -> TypeRef {
@@ -229,6 +265,31 @@ mod tests {
             sql: sql.into(),
             array_dims,
             ..TypeRef::default()
+        }
+    }
+
+    #[test]
+    fn def_key_reads_back_the_key_of_each_def_ref_and_nothing_else() {
+        for key in [
+            "public.t.Row",
+            "a/b~c.d%e f",
+            "~1",
+            "/0",
+            "é€.𝄞",
+            "",
+            "x\"y\\z",
+        ] {
+            assert_eq!(def_key(&def_ref(key)).as_deref(), Some(key), "{key:?}");
+        }
+        for other in [
+            "#/components/schemas/a",
+            "#/$defs/a%2",
+            "#/$defs/a%zz",
+            "#/$defs/%41",
+            "#/$defs/a%2f",
+            "#/$defs/%FF",
+        ] {
+            assert_eq!(def_key(other), None, "{other:?}");
         }
     }
 

@@ -1,7 +1,8 @@
 //! A column's entry under a Row's, Insert's or Update's `properties`: its value schema (or
 //! a `$ref` to the shared one of its type), description, what could not be said, and
-//! `readOnly`. Written straight into the document: most columns have no CHECK of their own,
-//! so their value schema is worked out once per type and direction and reused.
+//! `readOnly`. Written straight into the document: most columns share their value schema
+//! with many others, and most have no description, so both the schema and the entry's text
+//! are worked out once and reused (see [`Properties`]).
 
 use crate::fast_hash::FastBuild;
 use std::collections::{BTreeMap, HashMap};
@@ -9,12 +10,12 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::Value;
 
 use super::values::value_schema;
-use super::{Refs, Shared, value_key};
+use super::{Refs, Shared, TypeKey, value_key};
 use crate::model::{Catalog, TypeRef};
 use crate::plan::columns::ColumnShape;
 use crate::plan::rules::{self, ValueRules};
 use crate::plan::types::Direction;
-use crate::print::json::{Array, Object};
+use crate::print::json::{Array, Object, value_at};
 
 /// The value schema of a type going one direction, as the document writes it.
 pub struct Typed {
@@ -87,56 +88,151 @@ impl Typed {
     }
 }
 
-/// The value schemas of column types without CHECKs of their own, by type and direction
-/// (`true`: written).
+/// The values of a column as a [`Properties`] knows them: a type and rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ValuesId(usize);
+
+/// At most this many rule sets (a column's type's own, CHECKs of the column's own) are
+/// looked for per type; past them a column's are made anew.
+const MAX_VARIANTS: usize = 64;
+
+/// What documents need in the context of a value schema: the catalog, its shared value
+/// schemas and where `$ref`s point.
+pub struct Context<'a> {
+    /// The catalog.
+    pub catalog: &'a Catalog,
+    /// The [`shared_values`](super::shared_values).
+    pub shared: &'a BTreeMap<String, Shared<'a>>,
+    /// Where `$ref`s point.
+    pub refs: &'a dyn Refs,
+}
+
+/// A column type as a [`Properties`] knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypeId(usize);
+
+/// Writes columns' properties. The columns of one type usually have the same rules (many
+/// CHECKs repeat too), and most properties have no description: each type's rules are
+/// worked out once, value schemas once per type, rules and direction, and a property's
+/// text without description once per value schema, nullability and `readOnly`, then
+/// copied.
 #[derive(Default)]
-pub struct TypedCache<'c> {
-    by_type: HashMap<(&'c TypeRef, bool), (ValueRules, Typed), FastBuild>,
+pub struct Properties<'c> {
+    /// Type to its index in `types`.
+    by_type: HashMap<TypeKey<'c>, TypeId, FastBuild>,
+    /// Each type's rules, and the rule sets of its columns seen so far.
+    types: Vec<(ValueRules, Vec<ValuesId>)>,
+    /// Each type and rule set seen.
+    values: Vec<Values<'c>>,
+    /// The depth the texts in `values` are written at.
+    depth: usize,
 }
 
-impl<'c> TypedCache<'c> {
-    /// The value schema of a column with `shape` going `direction`.
-    pub fn get<'s>(
-        &'s mut self,
-        catalog: &Catalog,
-        shared: &BTreeMap<String, Shared<'_>>,
-        refs: &dyn Refs,
-        (shape, direction): (&ColumnShape<'c>, Direction),
-    ) -> Column<'s> {
-        let ty = &shape.column.ty;
-        let key = (ty, direction == Direction::Write);
-        let (rules, typed) = self.by_type.entry(key).or_insert_with(|| {
-            let rules = rules::type_rules(catalog, ty);
-            let typed = Typed::new(catalog, shared, refs, (ty, &rules, direction));
-            (rules, typed)
-        });
-        if *rules == shape.rules {
-            Column::Cached(typed)
-        } else {
-            Column::Own(Typed::new(
-                catalog,
-                shared,
-                refs,
-                (ty, &shape.rules, direction),
-            ))
-        }
+/// Values of a type with a rule set, and what was made of them.
+struct Values<'c> {
+    ty: &'c TypeRef,
+    rules: ValueRules,
+    /// The value schema read (`[0]`) and written (`[1]`), once made.
+    typed: [Option<Typed>; 2],
+    /// Property texts without a description, once written, by [`text_index`].
+    texts: [Option<String>; 8],
+}
+
+/// Where a property text is kept in [`Values::texts`].
+fn text_index(extras: &Extras<'_>) -> usize {
+    (usize::from(extras.direction == Direction::Write) << 2)
+        | (usize::from(extras.null_ok) << 1)
+        | usize::from(extras.read_only)
+}
+
+impl<'c> Properties<'c> {
+    /// The type `ty` and the rules of its values (see [`rules::type_rules`]).
+    pub fn type_rules(&mut self, catalog: &Catalog, ty: &'c TypeRef) -> (TypeId, ValueRules) {
+        let id = self.type_id(catalog, ty);
+        let rules = self
+            .types
+            .get(id.0)
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        (id, rules)
     }
-}
 
-/// A column's value schema: its type's, or its own when a CHECK narrows it.
-pub enum Column<'s> {
-    /// The type's.
-    Cached(&'s Typed),
-    /// Its own.
-    Own(Typed),
-}
+    fn type_id(&mut self, catalog: &Catalog, ty: &'c TypeRef) -> TypeId {
+        let types = &mut self.types;
+        *self.by_type.entry(TypeKey(ty)).or_insert_with(|| {
+            types.push((rules::type_rules(catalog, ty), Vec::new()));
+            TypeId(types.len() - 1)
+        })
+    }
 
-impl Column<'_> {
-    fn typed(&self) -> &Typed {
-        match self {
-            Column::Cached(t) => t,
-            Column::Own(t) => t,
+    /// The values of a column with `shape`; `ty` is its type when known (it is looked up
+    /// when missing or another's).
+    pub fn values(
+        &mut self,
+        catalog: &Catalog,
+        shape: &ColumnShape<'c>,
+        ty: Option<(&TypeRef, TypeId)>,
+    ) -> ValuesId {
+        let column_type = &shape.column.ty;
+        let type_id = match ty {
+            Some((ty, id)) if std::ptr::eq(ty, column_type) => id,
+            _ => self.type_id(catalog, column_type),
+        };
+        let values = &mut self.values;
+        let mut seen = self.types.get_mut(type_id.0).map(|t| &mut t.1);
+        let found = seen
+            .as_deref()
+            .and_then(|seen| seen.iter().find(|id| values[id.0].rules == shape.rules));
+        if let Some(id) = found {
+            return *id;
         }
+        let id = ValuesId(values.len());
+        values.push(Values {
+            ty: column_type,
+            rules: shape.rules.clone(),
+            typed: [None, None],
+            texts: Default::default(),
+        });
+        if let Some(seen) = seen.as_mut().filter(|seen| seen.len() < MAX_VARIANTS) {
+            seen.push(id);
+        }
+        id
+    }
+
+    /// Writes the property `name` of a column with values `id` into `props`.
+    pub fn write(
+        &mut self,
+        cx: &Context<'_>,
+        props: &mut Object<'_>,
+        name: &str,
+        id: ValuesId,
+        extras: &Extras<'_>,
+    ) {
+        let depth = props.inner();
+        if depth != self.depth {
+            for values in &mut self.values {
+                values.texts = Default::default();
+            }
+            self.depth = depth;
+        }
+        let Some(values) = self.values.get_mut(id.0) else {
+            return;
+        };
+        let direction = extras.direction;
+        let typed =
+            values.typed[usize::from(direction == Direction::Write)].get_or_insert_with(|| {
+                let made_of = (values.ty, &values.rules, direction);
+                Typed::new(cx.catalog, cx.shared, cx.refs, made_of)
+            });
+        if extras.description.is_some() {
+            return value(props.key(name), depth, typed, extras);
+        }
+        let text = values.texts[text_index(extras)].get_or_insert_with(|| {
+            let mut text = String::new();
+            value(&mut text, depth, typed, extras);
+            text
+        });
+        props.raw(name, text);
     }
 }
 
@@ -164,12 +260,11 @@ enum Piece<'a> {
     Null,
 }
 
-/// Writes the property `name` of a column with value schema `column` into `props`.
-pub fn write(props: &mut Object<'_>, name: &str, column: &Column<'_>, extras: &Extras<'_>) {
-    let typed = column.typed();
+/// Writes the value of a property with value schema `typed` at nesting `depth`.
+fn value(out: &mut String, depth: usize, typed: &Typed, extras: &Extras<'_>) {
     let core = core(typed, extras.null_ok, extras.direction);
     if let Core::Other(v) = core {
-        return props.entry(name, v);
+        return value_at(out, v, depth);
     }
     // The extras, in key order.
     let comment = (!typed.skipped.is_empty()).then(|| {
@@ -179,7 +274,7 @@ pub fn write(props: &mut Object<'_>, name: &str, column: &Column<'_>, extras: &E
     let description = extras.description.map(|c| ("description", Piece::Str(c)));
     let read_only = extras.read_only.then_some(("readOnly", Piece::True));
     let extras = [comment, description, read_only].into_iter().flatten();
-    let mut object = props.object(name);
+    let mut object = Object::new(out, depth);
     match core {
         Core::Entry(entry) => merge(&mut object, entry.into_iter(), extras),
         Core::Map(m) => {

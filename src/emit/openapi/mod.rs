@@ -7,17 +7,18 @@
 mod relations;
 mod rpc;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Value, json};
 
-use super::json_schema::{self, Def, Definitions, Refs, def_ref};
+use super::json_schema::{self, Def, Definitions, Refs, def_key, def_ref};
 use crate::emit::settings::OpenapiSettings;
+use crate::fast_hash::FastBuild;
 use crate::model::{Catalog, Filter, Function, Relation};
 use crate::plan::Plan;
 use crate::print::json::Object;
 use crate::print::pieces::Pieces;
-use relations::{RelationPath, RowFilters};
+use relations::{ParameterItems, RelationPath, RowFilters};
 
 /// Renders `openapi.json`, one schema and one path at a time (see [`crate::print::json`]),
 /// keys in sorted order.
@@ -87,14 +88,15 @@ fn write_paths(
     row_filters: &RowFilters,
 ) {
     let names = &components.names;
+    let mut parameters = ParameterItems::new(row_filters);
     for (path, owner) in paths {
         match owner {
             PathOwner::Relation(rel, profiled) => {
                 let mut item = items.object(&path);
-                let relation = RelationPath {
+                let mut relation = RelationPath {
                     rel,
                     names,
-                    row_filters,
+                    parameters: &mut parameters,
                     profiled,
                 };
                 relation.write(&mut item);
@@ -144,19 +146,20 @@ fn segment(name: &str) -> String {
     out
 }
 
-/// The `components.schemas` name of every `$defs` key (valid and unique), and the `$ref`
-/// rewrites from the JSON Schema's pointers to them.
+/// `$defs` key to `components.schemas` name.
+type Names = HashMap<String, String, FastBuild>;
+
+/// The `components.schemas` name of every `$defs` key (valid and unique), where the JSON
+/// Schema's `$ref`s to its definitions point instead.
 struct Components {
     /// `$defs` key to component name.
-    names: BTreeMap<String, String>,
-    /// `$ref` into `$defs` to `$ref` into `components.schemas`.
-    refs: BTreeMap<String, String>,
+    names: Names,
 }
 
 impl Components {
     fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
-        let mut names: BTreeMap<String, String> = BTreeMap::new();
-        let mut used = BTreeSet::new();
+        let mut names = Names::default();
+        let mut used: HashSet<String, FastBuild> = HashSet::default();
         for key in keys {
             let base = component_name(key);
             let mut name = base.clone();
@@ -167,44 +170,46 @@ impl Components {
             }
             names.insert(key.to_string(), name);
         }
-        let refs: BTreeMap<String, String> = names
-            .iter()
-            .map(|(k, v)| (def_ref(k), format!("#/components/schemas/{v}")))
-            .collect();
-        Self { names, refs }
+        Self { names }
     }
 }
 
 impl Refs for Components {
     fn to(&self, key: &str) -> String {
         match self.names.get(key) {
-            Some(name) => format!("#/components/schemas/{name}"),
+            Some(name) => component_ref(name),
             None => def_ref(key),
         }
     }
 
     fn rewrite(&self, value: &mut Value) {
-        rewrite_refs(value, &self.refs);
+        rewrite_refs(value, &self.names);
     }
 }
 
-fn rewrite_refs(v: &mut Value, refs: &BTreeMap<String, String>) {
+/// Points the `$ref`s to `$defs` entries in `v` to their components (named in `names`).
+fn rewrite_refs(v: &mut Value, names: &Names) {
     match v {
         Value::Object(o) => {
             for (k, v) in o.iter_mut() {
                 match v {
                     Value::String(r) if k == "$ref" => {
-                        if let Some(to) = refs.get(r.as_str()) {
-                            r.clone_from(to);
+                        if let Some(name) = def_key(r).and_then(|key| names.get(&key)) {
+                            *r = component_ref(name);
                         }
                     }
-                    v => rewrite_refs(v, refs),
+                    v => rewrite_refs(v, names),
                 }
             }
         }
-        Value::Array(a) => a.iter_mut().for_each(|v| rewrite_refs(v, refs)),
+        Value::Array(a) => a.iter_mut().for_each(|v| rewrite_refs(v, names)),
         _ => {}
     }
+}
+
+/// The `$ref` to the component `name`.
+fn component_ref(name: &str) -> String {
+    format!("#/components/schemas/{name}")
 }
 
 /// What a path is made from: a relation, or a function's overloads (`true` when its

@@ -2,12 +2,13 @@
 //! its operations share, written straight into the document: at 5,000 tables the filter
 //! references alone are hundreds of thousands of objects.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
-use super::{PathOwner, component_name, profile};
+use super::{Names, PathOwner, component_name, component_ref, profile};
 use crate::emit::json_schema::relation_key;
+use crate::fast_hash::FastBuild;
 use crate::model::{Column, Relation};
 use crate::print::json::{Array, Object};
 
@@ -30,8 +31,11 @@ const RESERVED_PARAMS: &[&str] = &[
 /// document does. A filter says nothing about its table, so columns of the same name share
 /// one: `rowFilter.<column>` (made a valid, unique component name).
 pub struct RowFilters {
-    /// Column name to the component name and the `$ref` to it, for the filterable columns.
-    names: BTreeMap<String, (String, String)>,
+    /// The filters of the filterable columns, by column name: the column, the component
+    /// name and the `$ref` to it.
+    filters: Vec<(String, String, String)>,
+    /// Column name to its filter in `filters`.
+    by_column: HashMap<String, usize, FastBuild>,
 }
 
 impl RowFilters {
@@ -45,7 +49,7 @@ impl RowFilters {
         }
         // Every name starts `rowFilter.`, so none is one of the common parameters'.
         let mut used = BTreeSet::new();
-        let mut names = BTreeMap::new();
+        let mut filters = Vec::with_capacity(columns.len());
         for column in columns {
             let base = component_name(&format!("rowFilter.{column}"));
             let mut name = base.clone();
@@ -55,9 +59,14 @@ impl RowFilters {
                 n += 1;
             }
             let reference = parameter_ref(&name);
-            names.insert(column.to_string(), (name, reference));
+            filters.push((column.to_string(), name, reference));
         }
-        Self { names }
+        let by_column = filters
+            .iter()
+            .enumerate()
+            .map(|(i, (column, ..))| (column.clone(), i))
+            .collect();
+        Self { filters, by_column }
     }
 
     /// Writes `components.parameters` (and closes it): the entries of `common` and the row
@@ -70,9 +79,9 @@ impl RowFilters {
             .map(|(k, v)| (k.as_str(), Some(v), ""))
             .collect();
         entries.extend(
-            self.names
+            self.filters
                 .iter()
-                .map(|(column, (name, _))| (name.as_str(), None, column.as_str())),
+                .map(|(column, name, _)| (name.as_str(), None, column.as_str())),
         );
         // As in a map: sorted, a later entry replacing an earlier one of the same key.
         entries.sort_by(|a, b| a.0.cmp(b.0));
@@ -98,12 +107,72 @@ impl RowFilters {
         parameters.end();
     }
 
-    /// The `$ref`s to the filters of `rel`'s columns, in column order.
-    fn refs<'s>(&'s self, rel: &Relation) -> Vec<&'s str> {
+    /// The filters of `rel`'s columns, in column order.
+    fn of(&self, rel: &Relation) -> Vec<Parameter> {
         filterable(rel)
-            .filter_map(|c| self.names.get(&c.name))
-            .map(|(_, reference)| reference.as_str())
+            .filter_map(|c| self.by_column.get(c.name.as_str()))
+            .map(|i| Parameter::Filter(*i))
             .collect()
+    }
+
+    /// The `$ref` to a parameter.
+    fn reference(&self, parameter: Parameter) -> String {
+        match parameter {
+            Parameter::Common(name) => parameter_ref(name),
+            Parameter::Filter(i) => self
+                .filters
+                .get(i)
+                .map(|(_, _, reference)| reference.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// A shared parameter an operation refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Parameter {
+    /// One of the common ones, by name.
+    Common(&'static str),
+    /// A row filter (its index in [`RowFilters`]).
+    Filter(usize),
+}
+
+/// The `{"$ref": ...}` items of `parameters` lists: the same few thousand are written
+/// hundreds of thousands of times, so each is written once (at the depth asked for; again
+/// if asked for at another) and copied after.
+pub struct ParameterItems<'f> {
+    filters: &'f RowFilters,
+    /// The depth of the texts.
+    depth: usize,
+    texts: HashMap<Parameter, String, FastBuild>,
+}
+
+impl<'f> ParameterItems<'f> {
+    /// The items of the common parameters and of `filters`.
+    pub fn new(filters: &'f RowFilters) -> Self {
+        Self {
+            filters,
+            depth: 0,
+            texts: HashMap::default(),
+        }
+    }
+
+    /// Writes the item that refers to `parameter` into `list`.
+    fn write(&mut self, list: &mut Array<'_>, parameter: Parameter) {
+        let depth = list.inner();
+        if depth != self.depth {
+            self.texts.clear();
+            self.depth = depth;
+        }
+        let filters = self.filters;
+        let text = self.texts.entry(parameter).or_insert_with(|| {
+            let mut text = String::new();
+            let mut item = Object::new(&mut text, depth);
+            item.string("$ref", &filters.reference(parameter));
+            item.end();
+            text
+        });
+        list.raw(text);
     }
 }
 
@@ -141,41 +210,51 @@ fn reference_item(array: &mut Array<'_>, target: &str) {
 }
 
 /// The shared parameters every read and every write starts with.
-const READ_PARAMS: [&str; 6] = ["select", "order", "limit", "offset", "range", "preferRead"];
-const WRITE_PARAMS: [&str; 2] = ["preferWrite", "select"];
+const READ_PARAMS: [Parameter; 6] = [
+    Parameter::Common("select"),
+    Parameter::Common("order"),
+    Parameter::Common("limit"),
+    Parameter::Common("offset"),
+    Parameter::Common("range"),
+    Parameter::Common("preferRead"),
+];
+const WRITE_PARAMS: [Parameter; 2] = [
+    Parameter::Common("preferWrite"),
+    Parameter::Common("select"),
+];
 
 /// The operations on one relation's path.
-pub struct RelationPath<'a> {
+pub struct RelationPath<'a, 'f> {
     /// The relation.
     pub rel: &'a Relation,
     /// `components.schemas` name of every `$defs` key.
-    pub names: &'a BTreeMap<String, String>,
-    /// The row filters.
-    pub row_filters: &'a RowFilters,
+    pub names: &'a Names,
+    /// The items of `parameters` lists (with the row filters).
+    pub parameters: &'a mut ParameterItems<'f>,
     /// Whether its schema is not the default one (requests name it in a profile header).
     pub profiled: bool,
 }
 
 /// What the operations of one path share.
-struct Shared<'a> {
+struct Shared {
     /// `schema.name`, the operations' tag.
     tag: String,
     /// The `$ref` to the Row schema.
     row: String,
-    /// The `$ref`s to the row filters.
-    filters: Vec<&'a str>,
+    /// The row filters.
+    filters: Vec<Parameter>,
     /// The `Accept-Profile` and `Content-Profile` parameters, when profiled.
     profiles: Option<(Value, Value)>,
 }
 
-impl RelationPath<'_> {
+impl RelationPath<'_, '_> {
     /// Writes the path item into `item`.
-    pub fn write(&self, item: &mut Object<'_>) {
+    pub fn write(&mut self, item: &mut Object<'_>) {
         let rel = self.rel;
         let s = Shared {
             tag: format!("{}.{}", rel.schema, rel.name),
             row: self.schema_ref("Row"),
-            filters: self.row_filters.refs(rel),
+            filters: self.parameters.filters.of(rel),
             profiles: self.profiled.then(|| {
                 (
                     profile(&rel.schema, "Accept-Profile"),
@@ -186,7 +265,7 @@ impl RelationPath<'_> {
         let write_profile = s.profiles.as_ref().map(|p| &p.1);
         if rel.deletable() {
             let mut op = Operation::new(item.object("delete"), "delete", &s.tag);
-            op.parameters(&WRITE_PARAMS, &s.filters, write_profile);
+            op.parameters(self.parameters, &WRITE_PARAMS, &s.filters, write_profile);
             op.responses(|r| changed(r, &s.row));
             op.finish(&format!("Delete rows of {} that match the filters", s.tag));
         }
@@ -194,7 +273,8 @@ impl RelationPath<'_> {
             item.string("description", c);
         }
         let mut op = Operation::new(item.object("get"), "select", &s.tag);
-        op.parameters(&READ_PARAMS, &s.filters, s.profiles.as_ref().map(|p| &p.0));
+        let read_profile = s.profiles.as_ref().map(|p| &p.0);
+        op.parameters(self.parameters, &READ_PARAMS, &s.filters, read_profile);
         op.responses(|r| {
             rows_response(r, "200", "The rows.", &s.row);
             described(r, "206", "Part of the rows (Range).");
@@ -203,7 +283,7 @@ impl RelationPath<'_> {
         if rel.updatable() {
             let update = self.schema_ref("Update");
             let mut op = Operation::new(item.object("patch"), "update", &s.tag);
-            op.parameters(&WRITE_PARAMS, &s.filters, write_profile);
+            op.parameters(self.parameters, &WRITE_PARAMS, &s.filters, write_profile);
             op.request_body(|json| reference(json, "schema", &update));
             op.responses(|r| changed(r, &s.row));
             op.finish(&format!("Update rows of {} that match the filters", s.tag));
@@ -211,7 +291,7 @@ impl RelationPath<'_> {
         if rel.insertable() {
             let insert = self.schema_ref("Insert");
             let mut op = Operation::new(item.object("post"), "insert", &s.tag);
-            op.parameters(&WRITE_PARAMS, &[], write_profile);
+            op.parameters(self.parameters, &WRITE_PARAMS, &[], write_profile);
             op.request_body(|json| one_or_many(json, &insert));
             op.responses(|r| {
                 let created = "Created; with `Prefer: return=representation`, the rows.";
@@ -225,7 +305,7 @@ impl RelationPath<'_> {
     fn schema_ref(&self, part: &str) -> String {
         let key = relation_key(self.rel, part);
         let name = self.names.get(&key).map_or(key.as_str(), String::as_str);
-        format!("#/components/schemas/{name}")
+        component_ref(name)
     }
 }
 
@@ -242,14 +322,17 @@ impl<'o, 't> Operation<'o, 't> {
         Self { op, tag }
     }
 
-    /// `parameters`: the shared ones named in `common`, the row `filters`, the profile.
-    fn parameters(&mut self, common: &[&str], filters: &[&str], profile: Option<&Value>) {
+    /// `parameters`: the shared ones in `common`, the row `filters`, the profile.
+    fn parameters(
+        &mut self,
+        items: &mut ParameterItems<'_>,
+        common: &[Parameter],
+        filters: &[Parameter],
+        profile: Option<&Value>,
+    ) {
         let mut list = self.op.array("parameters");
-        for name in common {
-            reference_item(&mut list, &parameter_ref(name));
-        }
-        for target in filters {
-            reference_item(&mut list, target);
+        for parameter in common.iter().chain(filters) {
+            items.write(&mut list, *parameter);
         }
         if let Some(p) = profile {
             list.value(p);

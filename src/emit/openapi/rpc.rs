@@ -1,18 +1,16 @@
 //! A function's path, `POST (GET) /rpc/{function}`: its overloads' arguments and results as
 //! JSON Schema values. Few next to the relations, so built as values.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value, json};
 
-use super::profile;
+use super::{Names, component_ref, profile};
 use crate::emit::json_schema::{self, relation_key};
 use crate::emit::rules;
 use crate::model::{Catalog, Function, Volatility};
 use crate::plan::types::Direction;
 
-fn schema_ref(names: &BTreeMap<String, String>, key: &str) -> Value {
-    json!({ "$ref": format!("#/components/schemas/{}", names.get(key).map_or(key, String::as_str)) })
+fn schema_ref(names: &Names, key: &str) -> Value {
+    json!({ "$ref": component_ref(names.get(key).map_or(key, String::as_str)) })
 }
 
 /// The JSON Schema of a value of `ty` going `direction` (through the shared value rules).
@@ -34,7 +32,7 @@ fn args_schema(catalog: &Catalog, f: &Function) -> Value {
     json!({ "type": "object", "properties": properties, "required": required, "additionalProperties": false })
 }
 
-fn returns_schema(catalog: &Catalog, f: &Function, names: &BTreeMap<String, String>) -> Value {
+fn returns_schema(catalog: &Catalog, f: &Function, names: &Names) -> Value {
     let cols = f.result_columns();
     let one = if !cols.is_empty() {
         let properties: Map<String, Value> = cols
@@ -68,7 +66,7 @@ fn returns_schema(catalog: &Catalog, f: &Function, names: &BTreeMap<String, Stri
 pub fn rpc_path(
     catalog: &Catalog,
     overloads: &[&Function],
-    names: &BTreeMap<String, String>,
+    names: &Names,
     profiled: bool,
 ) -> Value {
     let f = overloads[0];
