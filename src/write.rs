@@ -153,7 +153,7 @@ impl Staged {
             path: path.clone(),
             source,
         };
-        if holds(&path, &[] as &[&str], Some(tmp.as_file_mut())).map_err(io)? {
+        if holds(&path, "", Some(tmp.as_file_mut())).map_err(io)? {
             self.report.unchanged.push(path);
             return Ok(());
         }
@@ -243,23 +243,18 @@ fn process_exists(pid: i32) -> bool {
 
 /// True when the file at `path` holds exactly `text` then the contents of `rest`, if any
 /// (read from its start; the file on disk is read in pieces: outputs can be tens of MB).
-fn holds(
-    path: &Path,
-    text: &[impl AsRef<str>],
-    mut rest: Option<&mut std::fs::File>,
-) -> std::io::Result<bool> {
+fn holds(path: &Path, text: &str, mut rest: Option<&mut std::fs::File>) -> std::io::Result<bool> {
     use std::io::Read;
     let Ok(file) = std::fs::File::open(path) else {
         return Ok(false);
     };
-    let text_len: usize = text.iter().map(|p| p.as_ref().len()).sum();
     let rest_len = match &rest {
         Some(rest) => rest.metadata()?.len(),
         None => 0,
     };
     if file
         .metadata()
-        .map_or(true, |m| m.len() != text_len as u64 + rest_len)
+        .map_or(true, |m| m.len() != text.len() as u64 + rest_len)
     {
         return Ok(false);
     }
@@ -270,11 +265,9 @@ fn holds(
         let read = &mut buf[..piece.len()];
         file.read_exact(read).is_ok() && read == piece
     };
-    for part in text {
-        for piece in part.as_ref().as_bytes().chunks(CHUNK) {
-            if !same(&mut file, &mut buf, piece) {
-                return Ok(false);
-            }
+    for piece in text.as_bytes().chunks(CHUNK) {
+        if !same(&mut file, &mut buf, piece) {
+            return Ok(false);
         }
     }
     let Some(rest) = rest.as_mut() else {
@@ -309,7 +302,7 @@ pub fn check_file(
     contents: &str,
 ) -> Result<Option<StaleFile>, WriteError> {
     let path = resolve(out_dir, rel)?;
-    if holds(&path, &[contents], None).unwrap_or(false) {
+    if holds(&path, contents, None).unwrap_or(false) {
         return Ok(None);
     }
     let old = match std::fs::read_to_string(&path) {
